@@ -1,0 +1,73 @@
+package dev.controlplanes.kamaji.apiserver;
+
+import dev.controlplanes.kamaji.apiserver.discovery.DiscoveryHandler;
+import dev.controlplanes.kamaji.apiserver.errors.Statuses;
+import dev.controlplanes.kamaji.apiserver.handlers.ResourceRouter;
+import dev.controlplanes.kamaji.apiserver.health.HealthHandler;
+import dev.controlplanes.kamaji.apiserver.http.ApiHandler;
+import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
+import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
+import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
+import java.util.function.Function;
+
+/**
+ * The handler chain in one readable place: health probes (anonymous), then access control
+ * (authentication and authorization), then metrics, version, OpenAPI, discovery and resources.
+ */
+final class ApiServerHandler implements ApiHandler {
+
+  private final HealthHandler health;
+  private final AccessControl access;
+  private final MetricsHandler metrics;
+  private final ApiResponse version;
+  private final Function<ApiRequest, ApiResponse> openApi;
+  private final DiscoveryHandler discovery;
+  private final ResourceRouter resources;
+
+  ApiServerHandler(
+      HealthHandler health,
+      AccessControl access,
+      MetricsHandler metrics,
+      ApiResponse version,
+      Function<ApiRequest, ApiResponse> openApi,
+      DiscoveryHandler discovery,
+      ResourceRouter resources) {
+    this.health = health;
+    this.access = access;
+    this.metrics = metrics;
+    this.version = version;
+    this.openApi = openApi;
+    this.discovery = discovery;
+    this.resources = resources;
+  }
+
+  @Override
+  public ApiResponse handle(ApiRequest request) {
+    if (HealthHandler.isHealthPath(request.path())) {
+      return health.handle(request);
+    }
+    access.check(request);
+    return metrics.observe(request, () -> route(request));
+  }
+
+  private ApiResponse route(ApiRequest request) {
+    String path = request.path();
+    if (path.equals("/version") || path.equals("/version/")) {
+      return version;
+    }
+    if (path.equals("/metrics")) {
+      return metrics.scrape();
+    }
+    if (path.equals("/openapi") || path.startsWith("/openapi/")) {
+      return openApi.apply(request);
+    }
+    ApiResponse document = discovery.handle(request);
+    if (document != null) {
+      return document;
+    }
+    if (request.info().resourceRequest()) {
+      return resources.handle(request);
+    }
+    throw Statuses.notFoundPath();
+  }
+}

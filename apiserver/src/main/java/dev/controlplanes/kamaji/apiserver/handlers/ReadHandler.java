@@ -1,0 +1,32 @@
+package dev.controlplanes.kamaji.apiserver.handlers;
+
+import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
+import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
+import dev.controlplanes.kamaji.apiserver.negotiation.Negotiator;
+import dev.controlplanes.kamaji.apiserver.negotiation.Output;
+import dev.controlplanes.kamaji.apiserver.registry.ListPage;
+import dev.controlplanes.kamaji.apiserver.registry.ListQuery;
+import dev.controlplanes.kamaji.apiserver.registry.RequestedVersion;
+import java.util.List;
+
+/** GET of one object (also through the status subresource) and of collections. */
+final class ReadHandler {
+
+  ApiResponse get(ApiRequest request, ResourceEndpoint endpoint) {
+    Output output = Negotiator.negotiate(request.header("Accept"), false);
+    String rv = request.param("resourceVersion");
+    if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
+      endpoint.store().waitForRevision(RequestedVersion.parse(rv));
+    }
+    JsonObject object = endpoint.store().get(request.info().namespace(), request.info().name());
+    return Responses.object(request, 200, object, output, endpoint.tables(), List.of());
+  }
+
+  ApiResponse list(ApiRequest request, ResourceEndpoint endpoint) {
+    Output output = Negotiator.negotiate(request.header("Accept"), true);
+    ListQuery query = Requests.listQuery(request, endpoint.store().type(), false);
+    ListPage page = endpoint.store().list(query);
+    return Responses.list(request, endpoint.store().type(), page, output, endpoint.tables());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.controlplanes.kamaji.apiserver.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a handler answers: a complete body, or a stream such as a watch. */
+public sealed interface ApiResponse {
+
+  int status();
+
+  List<Map.Entry<String, String>> headers();
+
+  /** A response whose body is known in full. */
+  record Full(int status, List<Map.Entry<String, String>> headers, byte[] body)
+      implements ApiResponse {}
+
+  /** A long-running response that writes its body over time (watch). */
+  record Streaming(int status, List<Map.Entry<String, String>> headers, StreamBody body)
+      implements ApiResponse {}
+
+  /** Produces a streamed body once the response headers have been sent. */
+  interface StreamBody {
+    void start(StreamSink sink);
+  }
+
+  static Full json(int status, byte[] body) {
+    return new Full(status, List.of(Map.entry("Content-Type", "application/json")), body);
+  }
+
+  static Full text(int status, String body) {
+    return new Full(
+        status,
+        List.of(
+            Map.entry("Content-Type", "text/plain; charset=utf-8"),
+            Map.entry("X-Content-Type-Options", "nosniff")),
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A copy of {@code response} with extra headers appended. */
+  static ApiResponse withHeaders(ApiResponse response, List<Map.Entry<String, String>> extra) {
+    if (extra.isEmpty()) {
+      return response;
+    }
+    List<Map.Entry<String, String>> all = new ArrayList<>(response.headers());
+    all.addAll(extra);
+    if (response instanceof Full full) {
+      return new Full(full.status(), List.copyOf(all), full.body());
+    }
+    Streaming s = (Streaming) response;
+    return new Streaming(s.status(), List.copyOf(all), s.body());
+  }
+}

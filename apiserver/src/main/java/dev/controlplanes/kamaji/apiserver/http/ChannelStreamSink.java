@@ -1,0 +1,76 @@
+package dev.controlplanes.kamaji.apiserver.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A {@link StreamSink} writing HTTP/1.1 chunks on one connection. */
+final class ChannelStreamSink implements StreamSink {
+
+  private final ChannelHandlerContext ctx;
+  private final boolean keepAlive;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+
+  ChannelStreamSink(ChannelHandlerContext ctx, boolean keepAlive) {
+    this.ctx = ctx;
+    this.keepAlive = keepAlive;
+    ctx.channel().closeFuture().addListener(f -> close());
+  }
+
+  @Override
+  public boolean write(byte[] chunk) {
+    if (closed.get()) {
+      return false;
+    }
+    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)));
+    return true;
+  }
+
+  @Override
+  public boolean isWritable() {
+    return ctx.channel().isWritable();
+  }
+
+  @Override
+  public long pendingBytes() {
+    return ctx.channel().unsafe().outboundBuffer() == null
+        ? 0
+        : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (ctx.channel().isActive()) {
+      if (keepAlive) {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+      } else {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+            .addListener(ChannelFutureListener.CLOSE);
+      }
+    }
+    closeActions.forEach(Runnable::run);
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    closeActions.add(action);
+    if (closed.get() && closeActions.remove(action)) {
+      action.run();
+    }
+  }
+
+  @Override
+  public void schedule(Runnable action, long delayMillis) {
+    ctx.executor().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+  }
+}

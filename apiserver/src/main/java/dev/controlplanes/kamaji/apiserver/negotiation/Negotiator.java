@@ -1,0 +1,84 @@
+package dev.controlplanes.kamaji.apiserver.negotiation;
+
+import dev.controlplanes.kamaji.apiserver.errors.Statuses;
+import java.util.List;
+
+/**
+ * Picks the first media range of Accept that the server can honour, skipping the ones it cannot
+ * (protobuf, CBOR), as kube-apiserver does: kube-controller-manager offers protobuf first and must
+ * get the JSON alternative, not a 406.
+ */
+public final class Negotiator {
+
+  private static final String ACCEPTED = "application/json, application/yaml";
+
+  private Negotiator() {}
+
+  /**
+   * @param list true when the request reads a collection (list or watch), which decides whether
+   *     PartialObjectMetadata or PartialObjectMetadataList is the matching shape
+   */
+  public static Output negotiate(String acceptHeader, boolean list) {
+    for (MediaType range : MediaType.parseAccept(acceptHeader)) {
+      Boolean yaml = format(range);
+      if (yaml == null) {
+        continue;
+      }
+      String as = range.param("as");
+      if (as == null) {
+        return new Output(Output.Shape.OBJECT, yaml);
+      }
+      if (!"meta.k8s.io".equals(range.param("g"))) {
+        continue;
+      }
+      String version = range.param("v");
+      if (!"v1".equals(version) && !"v1beta1".equals(version)) {
+        continue;
+      }
+      switch (as) {
+        case "Table":
+          return new Output(Output.Shape.TABLE, yaml);
+        case "PartialObjectMetadata":
+          if (list) {
+            throw Statuses.notAcceptable(
+                ACCEPTED
+                    + " (you requested PartialObjectMetadata, but the requested object is a list)");
+          }
+          return new Output(Output.Shape.PARTIAL_METADATA, yaml);
+        case "PartialObjectMetadataList":
+          if (!list) {
+            throw Statuses.notAcceptable(
+                ACCEPTED
+                    + " (you requested PartialObjectMetadataList, but the requested object is not a list)");
+          }
+          return new Output(Output.Shape.PARTIAL_METADATA_LIST, yaml);
+        default:
+          continue;
+      }
+    }
+    throw Statuses.notAcceptable(ACCEPTED);
+  }
+
+  /** True for YAML, false for JSON, null when the range matches neither. */
+  private static Boolean format(MediaType range) {
+    String essence = range.essence();
+    if (essence.equals("application/json")
+        || essence.equals("application/*")
+        || essence.equals("*/*")) {
+      return false;
+    }
+    if (essence.equals("application/yaml")) {
+      return true;
+    }
+    return null;
+  }
+
+  /** The accepted request body formats for create and update. */
+  public static boolean isYamlBody(String contentType) {
+    return contentType != null && MediaType.parse(contentType).essence().equals("application/yaml");
+  }
+
+  static List<String> accepted() {
+    return List.of("application/json", "application/yaml");
+  }
+}

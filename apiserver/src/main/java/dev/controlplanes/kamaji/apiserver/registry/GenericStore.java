@@ -1,0 +1,614 @@
+package dev.controlplanes.kamaji.apiserver.registry;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.controlplanes.kamaji.apiserver.codec.Codec;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
+import dev.controlplanes.kamaji.apiserver.errors.Statuses;
+import dev.controlplanes.kamaji.storage.KeyValue;
+import dev.controlplanes.kamaji.storage.ListOptions;
+import dev.controlplanes.kamaji.storage.ListResult;
+import dev.controlplanes.kamaji.storage.StorageException;
+import dev.controlplanes.kamaji.storage.Store;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one generic store behind every resource, modelled on k8s.io/apiserver's registry Store:
+ * system metadata, resourceVersion preconditions, status isolation, generation, finalizers and
+ * deletion, paging, and the translation of storage errors per operation. Per-type behaviour comes
+ * from the {@link ResourceType}'s {@link Strategy} and {@link ObjectChecks}.
+ *
+ * <p>Objects are stored as JSON without {@code metadata.resourceVersion}; the resourceVersion a
+ * client sees is the etcd modification revision of the key.
+ */
+public final class GenericStore {
+
+  private static final int MAX_CONFLICT_RETRIES = 16;
+  private static final int GENERATE_NAME_ATTEMPTS = 8;
+  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  private final ResourceType type;
+  private final Store store;
+  private final String resourceRoot;
+  private final ObjectChecks checks;
+  private final FieldTracker tracker;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public GenericStore(
+      ResourceType type,
+      Store store,
+      String keyRoot,
+      ObjectChecks checks,
+      FieldTracker tracker,
+      Clock clock) {
+    this.type = type;
+    this.store = store;
+    this.resourceRoot = keyRoot + "/" + type.group() + "/" + type.plural() + "/";
+    this.checks = checks;
+    this.tracker = tracker;
+    this.clock = clock;
+  }
+
+  public ResourceType type() {
+    return type;
+  }
+
+  public Store backend() {
+    return store;
+  }
+
+  /** The key prefix of every object of this resource. */
+  public String resourceRoot() {
+    return resourceRoot;
+  }
+
+  public String listPrefix(String namespace) {
+    return type.namespaced() && !namespace.isEmpty()
+        ? resourceRoot + namespace + "/"
+        : resourceRoot;
+  }
+
+  private String key(String namespace, String name) {
+    return type.namespaced() ? resourceRoot + namespace + "/" + name : resourceRoot + name;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public JsonObject get(String namespace, String name) {
+    return find(namespace, name).orElseThrow(() -> Statuses.notFound(type.qualified(), name));
+  }
+
+  private Optional<JsonObject> find(String namespace, String name) {
+    try {
+      return store.get(key(namespace, name)).map(this::decode);
+    } catch (StorageException e) {
+      throw translate(e, name, "get");
+    }
+  }
+
+  /** Parses a stored value and sets its resourceVersion from the key's revision. */
+  public JsonObject decode(KeyValue kv) {
+    JsonObject object = Codec.parseJson(kv.value()).getAsJsonObject();
+    Meta.metadata(object).addProperty("resourceVersion", Long.toString(kv.modRevision()));
+    return object;
+  }
+
+  public ListPage list(ListQuery query) {
+    long revision = listRevision(query);
+    String prefix = listPrefix(query.namespace());
+    String start = null;
+    if (query.continueToken() != null) {
+      ContinueToken token = ContinueToken.decode(query.continueToken());
+      revision = token.revision();
+      start = resourceRoot + token.startKey();
+      if (!start.startsWith(prefix)) {
+        throw Statuses.badRequest(
+            "continue key is not valid: the token does not match the request");
+      }
+    }
+    boolean filtered = !query.labels().isEverything() || !query.fields().isEverything();
+    List<JsonObject> items = new ArrayList<>();
+    ListResult page;
+    try {
+      do {
+        long want = query.limit() == 0 ? 0 : query.limit() - items.size();
+        page = store.list(prefix, new ListOptions(revision, want, start));
+        revision = page.revision();
+        for (KeyValue kv : page.items()) {
+          JsonObject object = decode(kv);
+          if (!filtered || query.matches(object)) {
+            items.add(object);
+          }
+        }
+        if (!page.items().isEmpty()) {
+          start = page.items().get(page.items().size() - 1).key() + "\0";
+        }
+      } while (page.more() && query.limit() > 0 && items.size() < query.limit());
+    } catch (StorageException e) {
+      if (e.code() == StorageException.Code.EXPIRED && query.continueToken() != null) {
+        throw Statuses.expired(
+            "The provided continue parameter is too old to display a consistent list result. You"
+                + " can start a new list without the continue parameter.");
+      }
+      throw translate(e, "", "list");
+    }
+    String next = null;
+    Long remaining = null;
+    if (page.more()) {
+      next = new ContinueToken(revision, start.substring(resourceRoot.length())).encode();
+      remaining = filtered ? null : page.remaining();
+    }
+    return new ListPage(items, revision, next, remaining);
+  }
+
+  /** Resolves resourceVersion/resourceVersionMatch to a store revision (0 = latest). */
+  private long listRevision(ListQuery query) {
+    String rv = query.resourceVersion();
+    if (rv == null || rv.isEmpty() || rv.equals("0")) {
+      return 0;
+    }
+    long requested = RequestedVersion.parse(rv);
+    boolean exact =
+        "Exact".equals(query.resourceVersionMatch())
+            || (query.resourceVersionMatch() == null && query.limit() > 0);
+    if (exact) {
+      return requested;
+    }
+    waitForRevision(requested);
+    return 0;
+  }
+
+  /** "Not older than N": fails like kube when N is newer than anything the store has. */
+  public void waitForRevision(long requested) {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    while (true) {
+      long current = store.currentRevision();
+      if (current >= requested) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw Statuses.tooLargeResourceVersion(requested, current);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Statuses.tooLargeResourceVersion(requested, current);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- create
+
+  public WriteResult create(String namespace, JsonObject object, WriteOptions options) {
+    List<String> warnings = new ArrayList<>();
+    JsonObject meta = Meta.metadata(object);
+    if (!Meta.resourceVersion(object).isEmpty()) {
+      throw Statuses.badRequest("resourceVersion should not be set on objects to be created");
+    }
+    prune(object, options, warnings);
+    if (type.hasSubresource("status")) {
+      object.remove("status");
+    }
+    String generateName = Meta.string(object, "generateName");
+    boolean generated = Meta.name(object).isEmpty() && !generateName.isEmpty();
+    if (type.namespaced()) {
+      meta.addProperty("namespace", namespace);
+    } else {
+      meta.remove("namespace");
+    }
+    meta.addProperty("uid", UUID.randomUUID().toString());
+    meta.addProperty("creationTimestamp", Meta.timestamp(clock.instant()));
+    meta.addProperty("generation", 1);
+    meta.remove("deletionTimestamp");
+    meta.remove("deletionGracePeriodSeconds");
+    meta.remove("selfLink");
+    for (int attempt = 0; ; attempt++) {
+      if (generated) {
+        meta.addProperty("name", generateName(generateName));
+      }
+      JsonObject candidate = object.deepCopy();
+      checks.applyDefaults(candidate);
+      type.strategy().defaultOnCreate(candidate);
+      List<Cause> causes = new ArrayList<>(checks.validate(candidate, null));
+      if (causes.isEmpty()) {
+        causes.addAll(type.strategy().validate(candidate));
+      }
+      if (!causes.isEmpty()) {
+        throw invalid(candidate, causes);
+      }
+      warnings.addAll(type.strategy().warnings(candidate));
+      candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
+      if (options.dryRun()) {
+        return new WriteResult(candidate, true, warnings);
+      }
+      try {
+        KeyValue kv = store.create(key(namespace, Meta.name(candidate)), encode(candidate));
+        return new WriteResult(withVersion(candidate, kv.modRevision()), true, warnings);
+      } catch (StorageException e) {
+        if (e.code() == StorageException.Code.KEY_EXISTS) {
+          if (generated && attempt + 1 < GENERATE_NAME_ATTEMPTS) {
+            continue;
+          }
+          StatusException exists = Statuses.alreadyExists(type.qualified(), Meta.name(candidate));
+          if (generated) {
+            throw new StatusException(
+                409,
+                "AlreadyExists",
+                exists.getMessage()
+                    + ", the server was not able to generate a unique name for the object",
+                new StatusException.Details(
+                    Meta.name(candidate), type.group(), type.plural(), null, List.of(), 1));
+          }
+          throw exists;
+        }
+        throw translate(e, Meta.name(candidate), "create");
+      }
+    }
+  }
+
+  private String generateName(String base) {
+    String prefix = base.length() > 58 ? base.substring(0, 58) : base;
+    StringBuilder name = new StringBuilder(prefix);
+    for (int i = 0; i < 5; i++) {
+      name.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
+    }
+    return name.toString();
+  }
+
+  // ---------------------------------------------------------------- update
+
+  /**
+   * Replaces an object (PUT). The body must carry the resourceVersion it was based on; a stale one
+   * is a 409, never a silent overwrite.
+   */
+  public WriteResult update(
+      String namespace, String name, JsonObject desired, WriteOptions options) {
+    if (Meta.resourceVersion(desired).isEmpty()) {
+      throw Statuses.invalid(
+          type.kind(),
+          type.group(),
+          name,
+          List.of(
+              new Cause(
+                  "FieldValueInvalid",
+                  "Invalid value: 0x0: must be specified for an update",
+                  "metadata.resourceVersion")));
+    }
+    return guaranteedUpdate(namespace, name, current -> desired.deepCopy(), options);
+  }
+
+  /**
+   * Reads the object, computes its new state with {@code transform} and writes it with a
+   * precondition on the revision that was read. When the store changed in between, the transform
+   * runs again on the fresh state, unless {@code transform} carried its own resourceVersion (then
+   * the client's precondition fails with 409).
+   */
+  public WriteResult guaranteedUpdate(
+      String namespace, String name, UnaryOperator<JsonObject> transform, WriteOptions options) {
+    for (int attempt = 0; ; attempt++) {
+      JsonObject current = get(namespace, name);
+      JsonObject desired = transform.apply(current.deepCopy());
+      String expected = Meta.resourceVersion(desired);
+      boolean clientPrecondition =
+          !expected.isEmpty() && !expected.equals(Meta.resourceVersion(current));
+      if (clientPrecondition) {
+        throw Statuses.conflict(type.qualified(), name, Statuses.MODIFIED);
+      }
+      try {
+        return writeUpdate(namespace, name, current, desired, options);
+      } catch (StorageException e) {
+        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+          continue;
+        }
+        throw translate(e, name, "update");
+      }
+    }
+  }
+
+  private WriteResult writeUpdate(
+      String namespace, String name, JsonObject current, JsonObject desired, WriteOptions options) {
+    List<String> warnings = new ArrayList<>();
+    if (!Meta.name(desired).isEmpty() && !Meta.name(desired).equals(name)) {
+      throw Statuses.badRequest(
+          "the name of the object ("
+              + Meta.name(desired)
+              + ") does not match the name on the URL ("
+              + name
+              + ")");
+    }
+    String uid = Meta.uid(desired);
+    if (!uid.isEmpty() && !uid.equals(Meta.uid(current))) {
+      throw Statuses.conflict(
+          type.qualified(),
+          name,
+          "Precondition failed: UID in precondition: "
+              + uid
+              + ", UID in object meta: "
+              + Meta.uid(current));
+    }
+    prune(desired, options, warnings);
+    JsonObject updated =
+        options.status() ? mergeStatus(current, desired) : mergeMain(current, desired);
+    checks.applyDefaults(updated);
+    List<Cause> causes = new ArrayList<>(checks.validate(updated, current));
+    if (causes.isEmpty()) {
+      causes.addAll(
+          options.status()
+              ? type.strategy().validateStatusUpdate(updated, current)
+              : type.strategy().validateUpdate(updated, current));
+    }
+    if (!causes.isEmpty()) {
+      throw invalid(updated, causes);
+    }
+    warnings.addAll(type.strategy().warnings(updated));
+    updated =
+        tracker.track(
+            current, updated, options.fieldManager(), options.subresource(), clock.instant());
+    Meta.metadata(updated).addProperty("resourceVersion", Meta.resourceVersion(current));
+    if (updated.equals(current)) {
+      // A no-op write changes nothing: no new revision, no watch event.
+      return new WriteResult(current, false, warnings);
+    }
+    if (options.dryRun()) {
+      return new WriteResult(updated, false, warnings);
+    }
+    long expected = Long.parseLong(Meta.resourceVersion(current));
+    if (Meta.isDeleting(updated) && Meta.finalizers(updated).isEmpty()) {
+      KeyValue deleted = store.delete(key(namespace, name), expected);
+      return new WriteResult(withVersion(updated, deleted.modRevision()), false, warnings);
+    }
+    KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
+    return new WriteResult(withVersion(updated, kv.modRevision()), false, warnings);
+  }
+
+  /** A main-resource write: keeps status and system metadata, bumps generation on spec changes. */
+  private JsonObject mergeMain(JsonObject current, JsonObject desired) {
+    JsonObject updated = desired.deepCopy();
+    JsonObject meta = Meta.metadata(updated);
+    JsonObject oldMeta = Meta.metadata(current);
+    for (String field :
+        List.of(
+            "name",
+            "namespace",
+            "uid",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "generation")) {
+      copyField(oldMeta, meta, field);
+    }
+    meta.remove("selfLink");
+    if (type.hasSubresource("status")) {
+      copyField(current, updated, "status");
+    }
+    List<String> oldFinalizers = Meta.finalizers(current);
+    if (Meta.isDeleting(current)) {
+      List<String> added = new ArrayList<>(Meta.finalizers(updated));
+      added.removeAll(oldFinalizers);
+      if (!added.isEmpty()) {
+        throw Statuses.invalid(
+            type.kind(),
+            type.group(),
+            Meta.name(current),
+            List.of(
+                new Cause(
+                    "FieldValueForbidden",
+                    "Forbidden: no new finalizers can be added if the object is being deleted,"
+                        + " found new finalizers "
+                        + goStringList(added),
+                    "metadata.finalizers")));
+      }
+    }
+    if (!withoutMetadataAndStatus(updated).equals(withoutMetadataAndStatus(current))) {
+      meta.addProperty("generation", Meta.generation(current) + 1);
+    }
+    return updated;
+  }
+
+  /** A status write: everything but status (and managedFields tracking) comes from storage. */
+  private JsonObject mergeStatus(JsonObject current, JsonObject desired) {
+    JsonObject updated = current.deepCopy();
+    copyField(desired, updated, "status");
+    JsonElement managed = Meta.metadata(desired).get("managedFields");
+    if (managed != null) {
+      Meta.metadata(updated).add("managedFields", managed.deepCopy());
+    }
+    return updated;
+  }
+
+  private static JsonObject withoutMetadataAndStatus(JsonObject object) {
+    JsonObject copy = object.deepCopy();
+    copy.remove("metadata");
+    copy.remove("status");
+    return copy;
+  }
+
+  private static void copyField(JsonObject from, JsonObject to, String field) {
+    JsonElement value = from.get(field);
+    if (value == null) {
+      to.remove(field);
+    } else {
+      to.add(field, value.deepCopy());
+    }
+  }
+
+  private static String goStringList(List<String> values) {
+    StringBuilder b = new StringBuilder("[]string{");
+    for (int i = 0; i < values.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append('"').append(values.get(i)).append('"');
+    }
+    return b.append('}').toString();
+  }
+
+  // ---------------------------------------------------------------- delete
+
+  public DeleteResult delete(String namespace, String name, DeleteOptions options) {
+    for (int attempt = 0; ; attempt++) {
+      JsonObject current = get(namespace, name);
+      checkPreconditions(current, options);
+      JsonObject updated = current.deepCopy();
+      List<String> finalizers = propagationFinalizers(Meta.finalizers(current), options);
+      Meta.setFinalizers(updated, finalizers);
+      long expected = Long.parseLong(Meta.resourceVersion(current));
+      try {
+        if (finalizers.isEmpty()) {
+          if (options.dryRun()) {
+            return new DeleteResult(current, true);
+          }
+          KeyValue deleted = store.delete(key(namespace, name), expected);
+          return new DeleteResult(withVersion(current, deleted.modRevision()), true);
+        }
+        if (!Meta.isDeleting(updated)) {
+          JsonObject meta = Meta.metadata(updated);
+          meta.addProperty("deletionTimestamp", Meta.timestamp(clock.instant()));
+          meta.addProperty("deletionGracePeriodSeconds", 0);
+          if (Meta.generation(updated) > 0) {
+            meta.addProperty("generation", Meta.generation(updated) + 1);
+          }
+        }
+        if (updated.equals(current) || options.dryRun()) {
+          return new DeleteResult(updated, false);
+        }
+        KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
+        return new DeleteResult(withVersion(updated, kv.modRevision()), false);
+      } catch (StorageException e) {
+        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+          continue;
+        }
+        if (e.code() == StorageException.Code.KEY_NOT_FOUND) {
+          throw Statuses.notFound(type.qualified(), name);
+        }
+        throw translate(e, name, "delete");
+      }
+    }
+  }
+
+  private void checkPreconditions(JsonObject current, DeleteOptions options) {
+    String name = Meta.name(current);
+    if (options.preconditionUid() != null && !options.preconditionUid().equals(Meta.uid(current))) {
+      throw Statuses.conflict(
+          new dev.controlplanes.kamaji.apiserver.errors.QualifiedResource(
+              type.kind(), type.group()),
+          name,
+          "the UID in the precondition ("
+              + options.preconditionUid()
+              + ") does not match the UID in record ("
+              + Meta.uid(current)
+              + "). The object might have been deleted and then recreated");
+    }
+    if (options.preconditionResourceVersion() != null
+        && !options.preconditionResourceVersion().equals(Meta.resourceVersion(current))) {
+      throw Statuses.conflict(
+          new dev.controlplanes.kamaji.apiserver.errors.QualifiedResource(
+              type.kind(), type.group()),
+          name,
+          "the ResourceVersion in the precondition ("
+              + options.preconditionResourceVersion()
+              + ") does not match the ResourceVersion in record ("
+              + Meta.resourceVersion(current)
+              + "). The object might have been modified");
+    }
+  }
+
+  private static List<String> propagationFinalizers(List<String> existing, DeleteOptions options) {
+    List<String> finalizers = new ArrayList<>(existing);
+    String policy = options.propagationPolicy();
+    if (policy == null) {
+      return finalizers;
+    }
+    finalizers.remove("orphan");
+    finalizers.remove("foregroundDeletion");
+    if (policy.equals("Foreground")) {
+      finalizers.add("foregroundDeletion");
+    } else if (policy.equals("Orphan")) {
+      finalizers.add("orphan");
+    }
+    return finalizers;
+  }
+
+  /** Deletes every object matching {@code query}; returns them as they were listed. */
+  public List<JsonObject> deleteCollection(ListQuery query, DeleteOptions options) {
+    ListQuery all =
+        new ListQuery(query.namespace(), query.labels(), query.fields(), null, null, 0, null);
+    List<JsonObject> items = list(all).items();
+    for (JsonObject item : items) {
+      try {
+        delete(Meta.namespace(item), Meta.name(item), options);
+      } catch (StatusException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
+      }
+    }
+    return items;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void prune(JsonObject object, WriteOptions options, List<String> warnings) {
+    List<String> unknown = checks.prune(object);
+    if (unknown.isEmpty() || "Ignore".equals(options.fieldValidation())) {
+      return;
+    }
+    if (options.strict()) {
+      StringBuilder message = new StringBuilder();
+      message
+          .append(type.kind())
+          .append(" in version \"")
+          .append(type.version())
+          .append("\" cannot be handled as a ")
+          .append(type.kind())
+          .append(": strict decoding error: ");
+      for (int i = 0; i < unknown.size(); i++) {
+        message
+            .append(i == 0 ? "" : ", ")
+            .append("unknown field \"")
+            .append(unknown.get(i))
+            .append('"');
+      }
+      throw Statuses.badRequest(message.toString());
+    }
+    unknown.forEach(path -> warnings.add("unknown field \"" + path + "\""));
+  }
+
+  private StatusException invalid(JsonObject object, List<Cause> causes) {
+    String name = Meta.name(object);
+    return Statuses.invalid(type.kind(), type.group(), name, causes);
+  }
+
+  private static byte[] encode(JsonObject object) {
+    JsonObject stored = object.deepCopy();
+    Meta.metadata(stored).remove("resourceVersion");
+    return Codec.toJsonBytes(stored, false);
+  }
+
+  private static JsonObject withVersion(JsonObject object, long revision) {
+    JsonObject copy = object.deepCopy();
+    Meta.metadata(copy).add("resourceVersion", new JsonPrimitive(Long.toString(revision)));
+    return copy;
+  }
+
+  /** Translates a storage failure for one operation on one object (kube's Interpret*Error). */
+  private StatusException translate(StorageException e, String name, String operation) {
+    return switch (e.code()) {
+      case KEY_NOT_FOUND -> Statuses.notFound(type.qualified(), name);
+      case KEY_EXISTS -> Statuses.alreadyExists(type.qualified(), name);
+      case CONFLICT -> Statuses.conflict(type.qualified(), name, Statuses.MODIFIED);
+      case EXPIRED ->
+          Statuses.expired("The resourceVersion for the provided " + operation + " is too old.");
+      case REVISION_TOO_LARGE -> Statuses.tooLargeResourceVersion(0, store.currentRevision());
+      case UNREACHABLE, TIMEOUT -> Statuses.serverTimeout(type.qualified(), operation);
+      case INTERNAL -> Statuses.internal("storage error during " + operation);
+    };
+  }
+}

@@ -1,0 +1,209 @@
+package dev.controlplanes.kamaji.apiserver.watch;
+
+import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.apiserver.errors.Statuses;
+import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
+import dev.controlplanes.kamaji.apiserver.registry.Meta;
+import dev.controlplanes.kamaji.storage.StorageException;
+import dev.controlplanes.kamaji.storage.Watch;
+import dev.controlplanes.kamaji.storage.WatchEvent;
+import dev.controlplanes.kamaji.storage.WatchListener;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One store watch per resource, fanned out to every API watcher of that resource: each change is
+ * decoded once, kept in a bounded history so watchers can start from a recent resourceVersion, and
+ * handed to subscribers that filter and serialize it for their own connection.
+ *
+ * <p>A watcher asking for a revision older than the history gets 410 Expired and relists, as with
+ * kube-apiserver's watch cache.
+ */
+public final class WatchHub implements AutoCloseable {
+
+  /** Receives the hub's events for one API watch. Called on the hub's thread: never block. */
+  public interface Subscriber {
+    void onEvent(HubEvent event);
+
+    void onProgress(long revision);
+
+    /** The hub lost its store watch; the API watch must end so the client re-establishes it. */
+    void onTerminated();
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
+
+  private final GenericStore store;
+  private final int historySize;
+  private final Deque<HubEvent> history = new ArrayDeque<>();
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService restarter =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "watch-hub-restart");
+            t.setDaemon(true);
+            return t;
+          });
+  private Watch watch;
+
+  /** Oldest revision from which this hub's history is complete. */
+  private long historyStart;
+
+  private long lastRevision;
+  private volatile boolean closed;
+
+  public WatchHub(GenericStore store, int historySize) {
+    this.store = store;
+    this.historySize = historySize;
+  }
+
+  public synchronized void start() {
+    long revision = store.backend().currentRevision();
+    historyStart = revision;
+    lastRevision = revision;
+    watch = store.backend().watch(store.resourceRoot(), revision, new Listener());
+  }
+
+  /** The newest revision the hub has seen (events or progress). */
+  public synchronized long lastRevision() {
+    return lastRevision;
+  }
+
+  /** Asks the store for a progress notification, to advance {@link #lastRevision()}. */
+  public void requestProgress() {
+    Watch w;
+    synchronized (this) {
+      w = watch;
+    }
+    if (w != null) {
+      w.requestProgress();
+    }
+  }
+
+  /**
+   * Registers {@code subscriber} for changes after {@code afterRevision}, replaying the ones from
+   * history first.
+   *
+   * @throws dev.controlplanes.kamaji.apiserver.errors.StatusException 410 when the history no
+   *     longer covers {@code afterRevision}
+   */
+  public void subscribe(long afterRevision, Subscriber subscriber) {
+    synchronized (this) {
+      if (afterRevision < historyStart) {
+        throw Statuses.expired(
+            "too old resource version: " + afterRevision + " (" + historyStart + ")");
+      }
+      for (HubEvent event : history) {
+        if (event.revision() > afterRevision) {
+          subscriber.onEvent(event);
+        }
+      }
+      subscribers.add(subscriber);
+    }
+  }
+
+  public void unsubscribe(Subscriber subscriber) {
+    subscribers.remove(subscriber);
+  }
+
+  public int subscriberCount() {
+    return subscribers.size();
+  }
+
+  private final class Listener implements WatchListener {
+    @Override
+    public void onEvent(WatchEvent event) {
+      HubEvent decoded = decode(event);
+      synchronized (WatchHub.this) {
+        history.addLast(decoded);
+        while (history.size() > historySize) {
+          historyStart = history.removeFirst().revision();
+        }
+        lastRevision = Math.max(lastRevision, decoded.revision());
+        for (Subscriber s : subscribers) {
+          deliver(s, decoded);
+        }
+      }
+    }
+
+    @Override
+    public void onProgress(long revision) {
+      synchronized (WatchHub.this) {
+        lastRevision = Math.max(lastRevision, revision);
+        for (Subscriber s : subscribers) {
+          s.onProgress(revision);
+        }
+      }
+    }
+
+    @Override
+    public void onError(StorageException error) {
+      LOG.warn("store watch of {} ended ({}); restarting", store.resourceRoot(), error.code());
+      synchronized (WatchHub.this) {
+        // Whatever happened between the last seen revision and the new watch is unknown to
+        // current subscribers: end them so their clients resume from their last revision.
+        subscribers.forEach(Subscriber::onTerminated);
+        subscribers.clear();
+      }
+      scheduleRestart();
+    }
+  }
+
+  private void deliver(Subscriber s, HubEvent event) {
+    try {
+      s.onEvent(event);
+    } catch (RuntimeException e) {
+      LOG.warn("watch subscriber failed; dropping it", e);
+      subscribers.remove(s);
+      s.onTerminated();
+    }
+  }
+
+  private void scheduleRestart() {
+    if (closed) {
+      return;
+    }
+    restarter.schedule(
+        () -> {
+          try {
+            synchronized (this) {
+              long from = lastRevision;
+              watch = store.backend().watch(store.resourceRoot(), from, new Listener());
+            }
+          } catch (RuntimeException e) {
+            scheduleRestart();
+          }
+        },
+        1,
+        TimeUnit.SECONDS);
+  }
+
+  private HubEvent decode(WatchEvent event) {
+    if (event.type() == WatchEvent.Type.PUT) {
+      JsonObject previous = event.previous() == null ? null : store.decode(event.previous());
+      return new HubEvent(
+          HubEvent.Kind.PUT, store.decode(event.current()), previous, event.revision());
+    }
+    JsonObject last = store.decode(event.current());
+    Meta.metadata(last).addProperty("resourceVersion", Long.toString(event.revision()));
+    return new HubEvent(HubEvent.Kind.DELETE, last, last, event.revision());
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    restarter.shutdownNow();
+    if (watch != null) {
+      watch.close();
+    }
+    subscribers.forEach(Subscriber::onTerminated);
+    subscribers.clear();
+  }
+}
