@@ -40,12 +40,13 @@ public record EtcdStoreConfig(List<URI> endpoints, Tls tls, Duration requestTime
 
   /** Plain-text endpoints with the default request timeout. */
   public static EtcdStoreConfig of(String... endpoints) {
-    return new EtcdStoreConfig(
-        List.of(endpoints).stream().map(URI::create).toList(), null, DEFAULT_REQUEST_TIMEOUT);
+    return of(null, endpoints);
   }
 
-  public EtcdStoreConfig withTls(Tls tls) {
-    return new EtcdStoreConfig(endpoints, tls, requestTimeout);
+  /** TLS endpoints ({@code https://}) with the default request timeout. */
+  public static EtcdStoreConfig of(Tls tls, String... endpoints) {
+    return new EtcdStoreConfig(
+        List.of(endpoints).stream().map(URI::create).toList(), tls, DEFAULT_REQUEST_TIMEOUT);
   }
 
   public EtcdStoreConfig withRequestTimeout(Duration requestTimeout) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EtcdStoreConfigTest {
@@ -25,17 +24,11 @@ class EtcdStoreConfigTest {
   void tlsNeedsHttpsEndpointsAndPlainTextNeedsHttp() {
     EtcdStoreConfig.Tls tls = EtcdStoreConfig.Tls.serverOnly(Path.of("ca.pem"));
 
-    assertThatThrownBy(() -> EtcdStoreConfig.of("http://127.0.0.1:2379").withTls(tls))
+    assertThat(EtcdStoreConfig.of(tls, "https://127.0.0.1:2379").tls()).isEqualTo(tls);
+    assertThatThrownBy(() -> EtcdStoreConfig.of(tls, "http://127.0.0.1:2379"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> EtcdStoreConfig.of("https://127.0.0.1:2379"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(
-            new EtcdStoreConfig(
-                    List.of(URI.create("https://127.0.0.1:2379")),
-                    tls,
-                    EtcdStoreConfig.DEFAULT_REQUEST_TIMEOUT)
-                .tls())
-        .isEqualTo(tls);
   }
 
   @Test
