@@ -37,6 +37,10 @@ import java.util.function.Supplier;
 /**
  * The {@link Store} on etcd v3: every write is a transaction guarded by a revision comparison, and
  * every read is linearizable.
+ *
+ * <p>Every method blocks for at most the configured request timeout. {@link #watch} returns once
+ * etcd has confirmed the watch; each watch then delivers on a thread of its own until it ends or
+ * the store is closed. Closing the store ends its watches without calling their listeners.
  */
 public final class EtcdStore implements Store {
 

@@ -111,11 +111,16 @@ final class EtcdWatch implements Watch {
     release();
   }
 
-  private synchronized void attach(Watcher w) {
-    if (released) {
+  private void attach(Watcher w) {
+    boolean late;
+    synchronized (this) {
+      late = released;
+      if (!late) {
+        watcher = w;
+      }
+    }
+    if (late) {
       w.close();
-    } else {
-      watcher = w;
     }
   }
 
@@ -135,7 +140,7 @@ final class EtcdWatch implements Watch {
     onRelease.accept(this);
   }
 
-  /** Called on jetcd threads: the first terminal cause wins and is delivered after queued work. */
+  /** The first terminal cause wins and is delivered after the work queued before it. */
   private void terminate(StorageException cause) {
     if (ended.compareAndSet(false, true)) {
       started.countDown();
