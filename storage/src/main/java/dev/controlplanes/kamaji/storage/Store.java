@@ -26,29 +26,34 @@ public interface Store extends AutoCloseable {
   /**
    * Lists the keys under {@code prefix} in key order.
    *
-   * @throws StorageException with code EXPIRED when the requested revision has been compacted
+   * @throws StorageException with code EXPIRED when the requested revision has been compacted, and
+   *     REVISION_TOO_LARGE when it is newer than the store's current revision
    */
   ListResult list(String prefix, ListOptions options);
 
   /**
    * Replaces the value of {@code key} only if its current modification revision equals {@code
-   * expectedModRevision}; fails with CONFLICT when it does not and NOT_FOUND when the key is gone.
+   * expectedModRevision}; fails with CONFLICT when it does not and KEY_NOT_FOUND when the key is
+   * gone. {@code expectedModRevision} must be positive: it is a revision read from the store.
    */
   KeyValue update(String key, long expectedModRevision, byte[] value);
 
   /**
    * Deletes {@code key} only if its current modification revision equals {@code
-   * expectedModRevision}; fails with CONFLICT when it does not and NOT_FOUND when the key is gone.
-   * Returns the deleted value with {@link KeyValue#modRevision()} set to the revision of the
-   * delete.
+   * expectedModRevision}; fails with CONFLICT when it does not and KEY_NOT_FOUND when the key is
+   * gone. Returns the deleted value with {@link KeyValue#modRevision()} set to the revision of the
+   * delete. {@code expectedModRevision} must be positive.
    */
   KeyValue delete(String key, long expectedModRevision);
 
   /**
    * Streams the changes to keys under {@code prefix} that happen after {@code afterRevision}, in
-   * revision order. A revision of 0 means "from now". The listener is called from one thread per
-   * watch, never concurrently. If the start revision has been compacted the listener receives
-   * {@link WatchListener#onError} with code EXPIRED and the watch ends.
+   * revision order. A revision of 0 means "from now": every change committed after this method
+   * returns is delivered. The listener is called from one thread per watch, never concurrently.
+   * Failures, including a watch that cannot start, reach the listener through {@link
+   * WatchListener#onError} rather than as an exception from this method. If the start revision has
+   * been compacted the listener receives {@link WatchListener#onError} with code EXPIRED and the
+   * watch ends.
    */
   Watch watch(String prefix, long afterRevision, WatchListener listener);
 
