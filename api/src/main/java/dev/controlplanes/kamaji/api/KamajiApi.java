@@ -29,8 +29,8 @@ public final class KamajiApi {
   public static final boolean DATA_STORE_NAMESPACED = false;
 
   /**
-   * The highest Kubernetes version a tenant may run, as Kamaji's {@code KubeadmVersion}: tenants
-   * up to 1.36.x are accepted (patch levels are ignored).
+   * The highest Kubernetes version a tenant may run, as Kamaji's {@code KubeadmVersion}: tenants up
+   * to 1.36.x are accepted (patch levels are ignored).
    */
   public static final String SUPPORTED_KUBERNETES_VERSION = "v1.36.0";
 

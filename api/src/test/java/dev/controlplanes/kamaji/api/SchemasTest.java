@@ -20,7 +20,8 @@ class SchemasTest {
     assertThat(Schemas.forKind("TenantControlPlane")).isSameAs(Schemas.tenantControlPlane());
     assertThat(Schemas.forKind("Other")).isNull();
     for (Schema root : List.of(Schemas.tenantControlPlane(), Schemas.dataStore())) {
-      assertThat(root.properties()).containsOnlyKeys("apiVersion", "kind", "metadata", "spec", "status");
+      assertThat(root.properties())
+          .containsOnlyKeys("apiVersion", "kind", "metadata", "spec", "status");
       assertThat(root.properties().get("metadata").type()).isEqualTo(Schema.Type.OBJECT);
     }
   }
@@ -29,11 +30,14 @@ class SchemasTest {
   void everyPropertyHasADescription() {
     List<String> missing = new ArrayList<>();
     for (Schema root : List.of(Schemas.tenantControlPlane(), Schemas.dataStore())) {
-      walk(root, "", (path, node) -> {
-        if (!path.isEmpty() && !path.endsWith("[]") && blank(node.description())) {
-          missing.add(path);
-        }
-      });
+      walk(
+          root,
+          "",
+          (path, node) -> {
+            if (!path.isEmpty() && !path.endsWith("[]") && blank(node.description())) {
+              missing.add(path);
+            }
+          });
     }
     assertThat(missing).isEmpty();
   }
@@ -41,15 +45,18 @@ class SchemasTest {
   @Test
   void embeddedKubernetesTypesPreserveUnknownFieldsAndNameTheirModel() {
     List<String> preserved = new ArrayList<>();
-    walk(Schemas.tenantControlPlane(), "", (path, node) -> {
-      if (node.preservesUnknownFields()) {
-        preserved.add(path);
-        if (!path.endsWith("configurationJSONPatches[].value")) {
-          assertThat(node.kubernetesType()).as(path).matches("V1[A-Za-z]+");
-          assertThat(node.type()).as(path).isEqualTo(Schema.Type.OBJECT);
-        }
-      }
-    });
+    walk(
+        Schemas.tenantControlPlane(),
+        "",
+        (path, node) -> {
+          if (node.preservesUnknownFields()) {
+            preserved.add(path);
+            if (!path.endsWith("configurationJSONPatches[].value")) {
+              assertThat(node.kubernetesType()).as(path).matches("V1[A-Za-z]+");
+              assertThat(node.type()).as(path).isEqualTo(Schema.Type.OBJECT);
+            }
+          }
+        });
     assertThat(preserved)
         .contains(
             "spec.controlPlane.deployment.additionalContainers[]",
@@ -65,7 +72,8 @@ class SchemasTest {
   @Test
   void tenantControlPlaneCarriesKamajisConstraints() {
     Schema tcp = Schemas.tenantControlPlane();
-    assertThat(field(tcp, "spec").required()).containsExactlyInAnyOrder("controlPlane", "kubernetes");
+    assertThat(field(tcp, "spec").required())
+        .containsExactlyInAnyOrder("controlPlane", "kubernetes");
     assertThat(field(tcp, "spec.controlPlane.service.serviceType").enumValues())
         .extracting(e -> e.getAsString())
         .containsExactly("ClusterIP", "NodePort", "LoadBalancer");
@@ -74,14 +82,20 @@ class SchemasTest {
     assertThat(field(tcp, "spec.networkProfile.clusterDomain").pattern()).isEqualTo(".*\\..*");
     assertThat(field(tcp, "spec.networkProfile.serviceCidrs").maxItems()).isEqualTo(2L);
     assertThat(field(tcp, "spec.networkProfile.dnsServiceIPs").maxItems()).isEqualTo(8L);
-    assertThat(field(tcp, "spec.networkProfile.loadBalancerSourceRanges").maxItems()).isEqualTo(16L);
+    assertThat(field(tcp, "spec.networkProfile.loadBalancerSourceRanges").maxItems())
+        .isEqualTo(16L);
     Schema preferred = field(tcp, "spec.kubernetes.kubelet.preferredAddressTypes");
     assertThat(preferred.listType()).isEqualTo(Schema.ListType.SET);
     assertThat(preferred.minItems()).isEqualTo(1L);
     assertThat(field(tcp, "spec.kubernetes.admissionControllers").items().enumValues()).hasSize(37);
     assertThat((JsonArray) field(tcp, "spec.kubernetes.admissionControllers").defaultValue())
         .hasSize(17);
-    assertThat(field(tcp, "spec.controlPlane.service.additionalPorts").items().properties().get("targetPort").intOrString())
+    assertThat(
+            field(tcp, "spec.controlPlane.service.additionalPorts")
+                .items()
+                .properties()
+                .get("targetPort")
+                .intOrString())
         .isTrue();
     assertThat(field(tcp, "status.kubernetesResources.deployment.conditions").listMapKeys())
         .containsExactly("type");

@@ -54,7 +54,9 @@ public final class FieldErrors {
   /** A list has {@code actual} items where at most {@code max} are allowed. */
   public static FieldError tooMany(FieldPath path, long actual, long max) {
     String detail =
-        max >= 0 ? "must have at most " + max + (max == 1 ? " item" : " items") : "has too many items";
+        max >= 0
+            ? "must have at most " + max + (max == 1 ? " item" : " items")
+            : "has too many items";
     return new FieldError(
         Type.TOO_MANY, path.toString(), actual >= 0 ? actual : FieldError.OMITTED, detail);
   }

@@ -91,7 +91,12 @@ public final class IpAddress {
   }
 
   private static String v4(byte[] b, int from) {
-    return (b[from] & 0xff) + "." + (b[from + 1] & 0xff) + "." + (b[from + 2] & 0xff) + "."
+    return (b[from] & 0xff)
+        + "."
+        + (b[from + 1] & 0xff)
+        + "."
+        + (b[from + 2] & 0xff)
+        + "."
         + (b[from + 3] & 0xff);
   }
 

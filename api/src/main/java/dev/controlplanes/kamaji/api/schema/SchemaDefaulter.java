@@ -11,8 +11,8 @@ import java.util.Map;
  * custom resources.
  *
  * <ul>
- *   <li>A default applies when its field is absent from an object that is itself present: a
- *       missing parent object is not created (unless it has a default of its own).
+ *   <li>A default applies when its field is absent from an object that is itself present: a missing
+ *       parent object is not created (unless it has a default of its own).
  *   <li>Defaulting runs top-down, so the fields of a freshly defaulted object get their own
  *       defaults too; list items and map values are defaulted with the item schema.
  *   <li>A {@code null} in a field that is not {@code nullable} is replaced by the field's default,

@@ -13,9 +13,9 @@ import java.util.List;
  *
  * <p>Rules: an object keeps only its declared {@code properties}, unless it has {@code
  * additionalProperties} (a map) or {@code x-kubernetes-preserve-unknown-fields: true}, in which
- * case unknown fields are kept untouched. Declared fields and list items are pruned recursively.
- * At the top level (and in embedded resources) {@code apiVersion} and {@code kind} are kept and
- * {@code metadata} is reduced to the standard {@link ObjectMetaFields}.
+ * case unknown fields are kept untouched. Declared fields and list items are pruned recursively. At
+ * the top level (and in embedded resources) {@code apiVersion} and {@code kind} are kept and {@code
+ * metadata} is reduced to the standard {@link ObjectMetaFields}.
  *
  * <p>The returned paths name every removed field in document order (such as {@code spec.bogus}),
  * which is what the server reports for {@code fieldValidation=Strict} or {@code Warn}.

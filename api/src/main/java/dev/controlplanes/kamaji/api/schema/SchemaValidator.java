@@ -96,7 +96,9 @@ public final class SchemaValidator {
       if (min != null && array.size() < min) {
         errors.add(
             FieldErrors.invalid(
-                path, (long) array.size(), path + " in body should have at least " + min + " items"));
+                path,
+                (long) array.size(),
+                path + " in body should have at least " + min + " items"));
       }
       Long max = schema.maxItems();
       if (max != null && array.size() > max) {
@@ -161,7 +163,9 @@ public final class SchemaValidator {
       if (format != null && !Formats.valid(format, s)) {
         errors.add(
             FieldErrors.typeInvalid(
-                path, s, path + " in body must be of type " + format + ": " + FieldErrors.quote(s)));
+                path,
+                s,
+                path + " in body must be of type " + format + ": " + FieldErrors.quote(s)));
       }
     }
 
@@ -188,7 +192,10 @@ public final class SchemaValidator {
       }
       List<String> names = new ArrayList<>();
       for (JsonElement e : allowed) {
-        names.add(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : e.toString());
+        names.add(
+            e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()
+                ? e.getAsString()
+                : e.toString());
       }
       errors.add(FieldErrors.notSupported(path, value, names));
     }

@@ -79,7 +79,12 @@ public record KubernetesVersion(long major, long minor, long patch, List<String>
 
   @Override
   public String toString() {
-    return major + "." + minor + "." + patch + (preRelease.isEmpty() ? "" : "-" + String.join(".", preRelease));
+    return major
+        + "."
+        + minor
+        + "."
+        + patch
+        + (preRelease.isEmpty() ? "" : "-" + String.join(".", preRelease));
   }
 
   private static int compareIdentifier(String a, String b) {
@@ -96,10 +101,12 @@ public record KubernetesVersion(long major, long minor, long patch, List<String>
 
   private static long number(String s, String what) {
     if (s.isEmpty() || !isNumeric(s)) {
-      throw new IllegalArgumentException("invalid character(s) found in " + what + " number " + quote(s));
+      throw new IllegalArgumentException(
+          "invalid character(s) found in " + what + " number " + quote(s));
     }
     if (s.length() > 1 && s.charAt(0) == '0') {
-      throw new IllegalArgumentException(what + " number must not contain leading zeroes " + quote(s));
+      throw new IllegalArgumentException(
+          what + " number must not contain leading zeroes " + quote(s));
     }
     try {
       return Long.parseLong(s);
@@ -111,11 +118,13 @@ public record KubernetesVersion(long major, long minor, long patch, List<String>
   private static List<String> identifiers(String s, String what, boolean noLeadingZeros) {
     List<String> out = new ArrayList<>();
     for (String id : s.split("\\.", -1)) {
-      if (id.isEmpty() || !id.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
+      if (id.isEmpty()
+          || !id.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
         throw new IllegalArgumentException("invalid " + what + " identifier " + quote(id));
       }
       if (noLeadingZeros && isNumeric(id) && id.length() > 1 && id.charAt(0) == '0') {
-        throw new IllegalArgumentException(what + " number must not contain leading zeroes " + quote(id));
+        throw new IllegalArgumentException(
+            what + " number must not contain leading zeroes " + quote(id));
       }
       out.add(id);
     }

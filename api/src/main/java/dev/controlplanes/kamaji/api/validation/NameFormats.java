@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The name and label formats of Kubernetes ({@code k8s.io/apimachinery/pkg/util/validation}), with
- * the same regular expressions and the same message texts. Each check returns the list of
- * problems, empty when the value is valid.
+ * the same regular expressions and the same message texts. Each check returns the list of problems,
+ * empty when the value is valid.
  */
 public final class NameFormats {
 

@@ -81,7 +81,8 @@ public final class ObjectMetaValidation {
     errors.addAll(validateLabels(metadata.get("labels"), METADATA.child("labels")));
     errors.addAll(validateAnnotations(metadata.get("annotations"), METADATA.child("annotations")));
     errors.addAll(
-        validateOwnerReferences(metadata.get("ownerReferences"), METADATA.child("ownerReferences")));
+        validateOwnerReferences(
+            metadata.get("ownerReferences"), METADATA.child("ownerReferences")));
     errors.addAll(validateFinalizers(metadata.get("finalizers"), METADATA.child("finalizers")));
     return errors;
   }
@@ -105,7 +106,8 @@ public final class ObjectMetaValidation {
     Long oldGeneration = Nodes.integer(prev, "generation");
     if (newGeneration != null && oldGeneration != null && newGeneration < oldGeneration) {
       errors.add(
-          FieldErrors.invalid(METADATA.child("generation"), newGeneration, "must not be decremented"));
+          FieldErrors.invalid(
+              METADATA.child("generation"), newGeneration, "must not be decremented"));
     }
     for (String field :
         List.of(
@@ -117,7 +119,8 @@ public final class ObjectMetaValidation {
             "deletionGracePeriodSeconds")) {
       JsonElement now = Nodes.get(next, field);
       if (!Objects.equals(now, Nodes.get(prev, field))) {
-        errors.add(FieldErrors.invalid(METADATA.child(field), display(field, now), FIELD_IMMUTABLE));
+        errors.add(
+            FieldErrors.invalid(METADATA.child(field), display(field, now), FIELD_IMMUTABLE));
       }
     }
     errors.addAll(validateLabels(next.get("labels"), METADATA.child("labels")));
@@ -211,7 +214,9 @@ public final class ObjectMetaValidation {
       }
       errors.addAll(validateOwnerReference(ref, item));
       JsonElement controller = ref.get("controller");
-      if (controller != null && controller.isJsonPrimitive() && controller.getAsJsonPrimitive().isBoolean()
+      if (controller != null
+          && controller.isJsonPrimitive()
+          && controller.getAsJsonPrimitive().isBoolean()
           && controller.getAsBoolean()) {
         String current = Nodes.string(ref, "kind") + "/" + Nodes.string(ref, "name");
         if (firstController == null) {
@@ -259,7 +264,8 @@ public final class ObjectMetaValidation {
       }
     }
     if (group.isEmpty() && "v1".equals(version) && "Event".equals(Nodes.string(ref, "kind"))) {
-      errors.add(FieldErrors.invalid(path, ref, "/v1, Kind=Event is disallowed from being an owner"));
+      errors.add(
+          FieldErrors.invalid(path, ref, "/v1, Kind=Event is disallowed from being an owner"));
     }
     return errors;
   }
@@ -349,7 +355,9 @@ public final class ObjectMetaValidation {
   static FieldError typeError(FieldPath path, JsonElement value, String expected) {
     String actual = typeName(value);
     return FieldErrors.typeInvalid(
-        path, actual, path + " in body must be of type " + expected + ": " + FieldErrors.quote(actual));
+        path,
+        actual,
+        path + " in body must be of type " + expected + ": " + FieldErrors.quote(actual));
   }
 
   private static String typeName(JsonElement value) {

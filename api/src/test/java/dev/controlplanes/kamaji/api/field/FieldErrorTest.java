@@ -18,7 +18,8 @@ class FieldErrorTest {
     assertThat(e.type().reason()).isEqualTo("FieldValueInvalid");
     assertThat(e.field()).isEqualTo("metadata.name");
     assertThat(e.message()).isEqualTo("Invalid value: \"T_1\": a lowercase RFC 1123 subdomain ...");
-    assertThat(e).hasToString("metadata.name: Invalid value: \"T_1\": a lowercase RFC 1123 subdomain ...");
+    assertThat(e)
+        .hasToString("metadata.name: Invalid value: \"T_1\": a lowercase RFC 1123 subdomain ...");
   }
 
   @Test
@@ -36,7 +37,8 @@ class FieldErrorTest {
         FieldErrors.notSupported(FieldPath.of("spec.driver"), "X", List.of("etcd", "MySQL"));
 
     assertThat(e.type().reason()).isEqualTo("FieldValueNotSupported");
-    assertThat(e.message()).isEqualTo("Unsupported value: \"X\": supported values: \"etcd\", \"MySQL\"");
+    assertThat(e.message())
+        .isEqualTo("Unsupported value: \"X\": supported values: \"etcd\", \"MySQL\"");
   }
 
   @Test

@@ -9,13 +9,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CidrTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"10.96.0.0/16", "10.96.0.1/16", "0.0.0.0/0", "fd00::/108", "::/0", "1.2.3.4/32"})
+  @ValueSource(
+      strings = {"10.96.0.0/16", "10.96.0.1/16", "0.0.0.0/0", "fd00::/108", "::/0", "1.2.3.4/32"})
   void parses(String text) {
     assertThat(Cidr.parse(text)).isPresent();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10.96.0.0", "10.96.0.0/33", "fd00::/129", "10.96.0.0/016", "10.0.0.0/-1", "/8", "10.0.0.0/8/8", "x/8"})
+  @ValueSource(
+      strings = {
+        "10.96.0.0",
+        "10.96.0.0/33",
+        "fd00::/129",
+        "10.96.0.0/016",
+        "10.0.0.0/-1",
+        "/8",
+        "10.0.0.0/8/8",
+        "x/8"
+      })
   void refuses(String text) {
     assertThat(Cidr.parse(text)).isEmpty();
   }

@@ -64,9 +64,13 @@ class SchemaDefaulterTest {
                  controllerManagerImage: 'kube-controller-manager', schedulerImage: 'kube-scheduler'}
                 """));
     assertThat(cp.getAsJsonObject("deployment").getAsJsonObject("strategy"))
-        .isEqualTo(json("{type: 'RollingUpdate', rollingUpdate: {maxUnavailable: 0, maxSurge: '100%'}}"));
+        .isEqualTo(
+            json("{type: 'RollingUpdate', rollingUpdate: {maxUnavailable: 0, maxSurge: '100%'}}"));
     assertThat(
-            cp.getAsJsonObject("service").getAsJsonArray("additionalPorts").get(0).getAsJsonObject())
+            cp.getAsJsonObject("service")
+                .getAsJsonArray("additionalPorts")
+                .get(0)
+                .getAsJsonObject())
         .isEqualTo(json("{name: 'a', protocol: 'TCP'}"));
     JsonObject kubernetes = tcp.getAsJsonObject("spec").getAsJsonObject("kubernetes");
     assertThat(kubernetes.getAsJsonObject("kubelet").getAsJsonArray("preferredAddressTypes"))

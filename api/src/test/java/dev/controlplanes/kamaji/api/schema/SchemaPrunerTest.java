@@ -36,7 +36,8 @@ class SchemaPrunerTest {
     assertThat(SchemaPruner.prune(obj, SCHEMA))
         .containsExactly("bogus", "spec.b", "spec.list[0].z", "spec.list[1].z", "spec.empty.gone");
     assertThat(obj)
-        .isEqualTo(json("{apiVersion: 'v', kind: 'K', spec: {a: 'x', list: [{x: 'y'}, {}], empty: {}}}"));
+        .isEqualTo(
+            json("{apiVersion: 'v', kind: 'K', spec: {a: 'x', list: [{x: 'y'}, {}], empty: {}}}"));
   }
 
   @Test

@@ -42,46 +42,125 @@ class SchemaValidatorTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         bad("missing required", "{}", "spec.name", Type.REQUIRED, "Required value"),
-        bad("string given to integer", "{name: 'ab', count: 'x'}", "spec.count", Type.TYPE_INVALID,
+        bad(
+            "string given to integer",
+            "{name: 'ab', count: 'x'}",
+            "spec.count",
+            Type.TYPE_INVALID,
             "Invalid value: \"string\": spec.count in body must be of type integer: \"string\""),
-        bad("fraction given to integer", "{name: 'ab', count: 1.5}", "spec.count", Type.TYPE_INVALID,
+        bad(
+            "fraction given to integer",
+            "{name: 'ab', count: 1.5}",
+            "spec.count",
+            Type.TYPE_INVALID,
             "Invalid value: \"number\": spec.count in body must be of type integer: \"number\""),
-        bad("object given to string", "{name: {}}", "spec.name", Type.TYPE_INVALID,
+        bad(
+            "object given to string",
+            "{name: {}}",
+            "spec.name",
+            Type.TYPE_INVALID,
             "Invalid value: \"object\": spec.name in body must be of type string: \"object\""),
-        bad("null in non-nullable", "{name: 'ab', flag: null}", "spec.flag", Type.TYPE_INVALID,
+        bad(
+            "null in non-nullable",
+            "{name: 'ab', flag: null}",
+            "spec.flag",
+            Type.TYPE_INVALID,
             "Invalid value: \"null\": spec.flag in body must be of type boolean: \"null\""),
-        bad("boolean given to int-or-string", "{name: 'ab', port: true}", "spec.port",
+        bad(
+            "boolean given to int-or-string",
+            "{name: 'ab', port: true}",
+            "spec.port",
             Type.TYPE_INVALID,
             "Invalid value: \"boolean\": spec.port in body must be of type integer,string: \"boolean\""),
-        bad("enum", "{name: 'ab', mode: 'C'}", "spec.mode", Type.NOT_SUPPORTED,
+        bad(
+            "enum",
+            "{name: 'ab', mode: 'C'}",
+            "spec.mode",
+            Type.NOT_SUPPORTED,
             "Unsupported value: \"C\": supported values: \"A\", \"B\""),
-        bad("minLength", "{name: 'a'}", "spec.name", Type.INVALID,
+        bad(
+            "minLength",
+            "{name: 'a'}",
+            "spec.name",
+            Type.INVALID,
             "Invalid value: \"a\": spec.name in body should be at least 2 chars long"),
-        bad("maxLength", "{name: 'abcdef'}", "spec.name", Type.TOO_LONG,
+        bad(
+            "maxLength",
+            "{name: 'abcdef'}",
+            "spec.name",
+            Type.TOO_LONG,
             "Too long: may not be more than 5 bytes"),
-        bad("pattern", "{name: 'AB'}", "spec.name", Type.INVALID,
+        bad(
+            "pattern",
+            "{name: 'AB'}",
+            "spec.name",
+            Type.INVALID,
             "Invalid value: \"AB\": spec.name in body should match '^[a-z]+$'"),
-        bad("minimum", "{name: 'ab', count: 0}", "spec.count", Type.INVALID,
+        bad(
+            "minimum",
+            "{name: 'ab', count: 0}",
+            "spec.count",
+            Type.INVALID,
             "Invalid value: 0: spec.count in body should be greater than or equal to 1"),
-        bad("maximum", "{name: 'ab', count: 4}", "spec.count", Type.INVALID,
+        bad(
+            "maximum",
+            "{name: 'ab', count: 4}",
+            "spec.count",
+            Type.INVALID,
             "Invalid value: 4: spec.count in body should be less than or equal to 3"),
-        bad("minItems", "{name: 'ab', tags: []}", "spec.tags", Type.INVALID,
+        bad(
+            "minItems",
+            "{name: 'ab', tags: []}",
+            "spec.tags",
+            Type.INVALID,
             "Invalid value: 0: spec.tags in body should have at least 1 items"),
-        bad("maxItems", "{name: 'ab', tags: ['a', 'b', 'c']}", "spec.tags", Type.TOO_MANY,
+        bad(
+            "maxItems",
+            "{name: 'ab', tags: ['a', 'b', 'c']}",
+            "spec.tags",
+            Type.TOO_MANY,
             "Too many: 3: must have at most 2 items"),
-        bad("item type", "{name: 'ab', tags: [1]}", "spec.tags[0]", Type.TYPE_INVALID,
+        bad(
+            "item type",
+            "{name: 'ab', tags: [1]}",
+            "spec.tags[0]",
+            Type.TYPE_INVALID,
             "Invalid value: \"integer\": spec.tags[0] in body must be of type string: \"integer\""),
-        bad("set duplicates", "{name: 'ab', set: ['a', 'b', 'a']}", "spec.set[2]", Type.DUPLICATE,
+        bad(
+            "set duplicates",
+            "{name: 'ab', set: ['a', 'b', 'a']}",
+            "spec.set[2]",
+            Type.DUPLICATE,
             "Duplicate value: \"a\""),
-        bad("map list duplicates", "{name: 'ab', conds: [{type: 'R'}, {type: 'R'}]}",
-            "spec.conds[1]", Type.DUPLICATE, "Duplicate value: {\"type\":\"R\"}"),
-        bad("map values", "{name: 'ab', labels: {a: 1}}", "spec.labels[a]", Type.TYPE_INVALID,
+        bad(
+            "map list duplicates",
+            "{name: 'ab', conds: [{type: 'R'}, {type: 'R'}]}",
+            "spec.conds[1]",
+            Type.DUPLICATE,
+            "Duplicate value: {\"type\":\"R\"}"),
+        bad(
+            "map values",
+            "{name: 'ab', labels: {a: 1}}",
+            "spec.labels[a]",
+            Type.TYPE_INVALID,
             "Invalid value: \"integer\": spec.labels[a] in body must be of type string: \"integer\""),
-        bad("byte format", "{name: 'ab', data: 'not base64!'}", "spec.data", Type.TYPE_INVALID,
+        bad(
+            "byte format",
+            "{name: 'ab', data: 'not base64!'}",
+            "spec.data",
+            Type.TYPE_INVALID,
             "Invalid value: \"not base64!\": spec.data in body must be of type byte: \"not base64!\""),
-        bad("date-time format", "{name: 'ab', when: 'yesterday'}", "spec.when", Type.TYPE_INVALID,
+        bad(
+            "date-time format",
+            "{name: 'ab', when: 'yesterday'}",
+            "spec.when",
+            Type.TYPE_INVALID,
             "Invalid value: \"yesterday\": spec.when in body must be of type date-time: \"yesterday\""),
-        bad("nested", "{name: 'ab', obj: {x: 'y'}}", "spec.obj.x", Type.TYPE_INVALID,
+        bad(
+            "nested",
+            "{name: 'ab', obj: {x: 'y'}}",
+            "spec.obj.x",
+            Type.TYPE_INVALID,
             "Invalid value: \"string\": spec.obj.x in body must be of type integer: \"string\""));
   }
 
@@ -114,7 +193,8 @@ class SchemaValidatorTest {
                     """),
                 SCHEMA))
         .isEmpty();
-    assertThat(SchemaValidator.validate(json("{spec: {name: 'ab', port: 8080, count: 2.0}}"), SCHEMA))
+    assertThat(
+            SchemaValidator.validate(json("{spec: {name: 'ab', port: 8080, count: 2.0}}"), SCHEMA))
         .isEmpty();
   }
 
@@ -123,7 +203,9 @@ class SchemaValidatorTest {
     Schema status = Schemas.dataStore().properties().get("status");
     List<FieldError> errors =
         SchemaValidator.validate(
-            json("{usedBy: 'x'}"), status, dev.controlplanes.kamaji.api.field.FieldPath.root("status"));
+            json("{usedBy: 'x'}"),
+            status,
+            dev.controlplanes.kamaji.api.field.FieldPath.root("status"));
 
     assertThat(errors)
         .extracting(FieldError::toString)

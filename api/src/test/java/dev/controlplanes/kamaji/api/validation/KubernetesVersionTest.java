@@ -22,7 +22,8 @@ class KubernetesVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"v1.30", "1", "", "v1.30.x", "v01.30.0", "v1.30.0-", "v1.30.0-01", "vv1.30.0"})
+  @ValueSource(
+      strings = {"v1.30", "1", "", "v1.30.x", "v01.30.0", "v1.30.0-", "v1.30.0-01", "vv1.30.0"})
   void refusesNonVersions(String text) {
     assertThatThrownBy(() -> KubernetesVersion.parse(text))
         .isInstanceOf(IllegalArgumentException.class);

@@ -63,6 +63,7 @@ class NameFormatsTest {
         .containsExactly("must contain at least one letter (a-z)");
     assertThat(NameFormats.isWildcardDns1123Subdomain("*.example.org")).isEmpty();
     assertThat(NameFormats.isWildcardDns1123Subdomain("example.org")).hasSize(1);
-    assertThat(NameFormats.isValidPortNum(0)).containsExactly("must be between 1 and 65535, inclusive");
+    assertThat(NameFormats.isValidPortNum(0))
+        .containsExactly("must be between 1 and 65535, inclusive");
   }
 }

@@ -17,58 +17,113 @@ class ObjectMetaValidationTest {
 
   static Stream<Arguments> createCases() {
     return Stream.of(
-        Arguments.of("no name", "{namespace: 'ns'}", "metadata.name", Type.REQUIRED,
+        Arguments.of(
+            "no name",
+            "{namespace: 'ns'}",
+            "metadata.name",
+            Type.REQUIRED,
             "Required value: name or generateName is required"),
-        Arguments.of("bad subdomain", "{name: 'T_1', namespace: 'ns'}", "metadata.name",
+        Arguments.of(
+            "bad subdomain",
+            "{name: 'T_1', namespace: 'ns'}",
+            "metadata.name",
             Type.INVALID,
             "Invalid value: \"T_1\": a lowercase RFC 1123 subdomain must consist of lower case"
                 + " alphanumeric characters, '-' or '.', and must start and end with an"
                 + " alphanumeric character (e.g. 'example.com', regex used for validation is"
                 + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"),
-        Arguments.of("bad generateName", "{generateName: 'Tenant-', name: 'a', namespace: 'ns'}",
-            "metadata.generateName", Type.INVALID, null),
-        Arguments.of("missing namespace", "{name: 'a'}", "metadata.namespace", Type.REQUIRED,
+        Arguments.of(
+            "bad generateName",
+            "{generateName: 'Tenant-', name: 'a', namespace: 'ns'}",
+            "metadata.generateName",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "missing namespace",
+            "{name: 'a'}",
+            "metadata.namespace",
+            Type.REQUIRED,
             "Required value"),
-        Arguments.of("namespace not a label", "{name: 'a', namespace: 'a.b'}",
-            "metadata.namespace", Type.INVALID, "Invalid value: \"a.b\": must not contain dots"),
-        Arguments.of("negative generation", "{name: 'a', namespace: 'n', generation: -1}",
-            "metadata.generation", Type.INVALID,
+        Arguments.of(
+            "namespace not a label",
+            "{name: 'a', namespace: 'a.b'}",
+            "metadata.namespace",
+            Type.INVALID,
+            "Invalid value: \"a.b\": must not contain dots"),
+        Arguments.of(
+            "negative generation",
+            "{name: 'a', namespace: 'n', generation: -1}",
+            "metadata.generation",
+            Type.INVALID,
             "Invalid value: -1: must be greater than or equal to 0"),
-        Arguments.of("label key", "{name: 'a', namespace: 'n', labels: {'a/b/c': 'x'}}",
-            "metadata.labels", Type.INVALID, null),
-        Arguments.of("label value", "{name: 'a', namespace: 'n', labels: {a: 'x y'}}",
-            "metadata.labels", Type.INVALID, null),
-        Arguments.of("label value type", "{name: 'a', namespace: 'n', labels: {a: 1}}",
-            "metadata.labels[a]", Type.TYPE_INVALID, null),
-        Arguments.of("annotation key", "{name: 'a', namespace: 'n', annotations: {'-a': 'x'}}",
-            "metadata.annotations", Type.INVALID, null),
-        Arguments.of("finalizer", "{name: 'a', namespace: 'n', finalizers: ['a/b/c']}",
-            "metadata.finalizers", Type.INVALID, null),
-        Arguments.of("orphan and foreground",
+        Arguments.of(
+            "label key",
+            "{name: 'a', namespace: 'n', labels: {'a/b/c': 'x'}}",
+            "metadata.labels",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "label value",
+            "{name: 'a', namespace: 'n', labels: {a: 'x y'}}",
+            "metadata.labels",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "label value type",
+            "{name: 'a', namespace: 'n', labels: {a: 1}}",
+            "metadata.labels[a]",
+            Type.TYPE_INVALID,
+            null),
+        Arguments.of(
+            "annotation key",
+            "{name: 'a', namespace: 'n', annotations: {'-a': 'x'}}",
+            "metadata.annotations",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "finalizer",
+            "{name: 'a', namespace: 'n', finalizers: ['a/b/c']}",
+            "metadata.finalizers",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "orphan and foreground",
             "{name: 'a', namespace: 'n', finalizers: ['orphan', 'foregroundDeletion']}",
-            "metadata.finalizers", Type.INVALID, null),
-        Arguments.of("owner without uid",
+            "metadata.finalizers",
+            Type.INVALID,
+            null),
+        Arguments.of(
+            "owner without uid",
             "{name: 'a', namespace: 'n', ownerReferences: [{apiVersion: 'v1', kind: 'K', name: 'o'}]}",
-            "metadata.ownerReferences[0].uid", Type.REQUIRED, "Required value: must not be empty"),
-        Arguments.of("owner bad apiVersion",
+            "metadata.ownerReferences[0].uid",
+            Type.REQUIRED,
+            "Required value: must not be empty"),
+        Arguments.of(
+            "owner bad apiVersion",
             "{name: 'a', namespace: 'n', ownerReferences: [{apiVersion: 'a/b/c', kind: 'K', name: 'o', uid: 'u'}]}",
-            "metadata.ownerReferences[0].apiVersion", Type.INVALID,
+            "metadata.ownerReferences[0].apiVersion",
+            Type.INVALID,
             "Invalid value: \"a/b/c\": must be <group>/<version> or <version>"),
-        Arguments.of("two controllers",
+        Arguments.of(
+            "two controllers",
             "{name: 'a', namespace: 'n', ownerReferences: ["
                 + "{apiVersion: 'v1', kind: 'A', name: 'x', uid: '1', controller: true},"
                 + "{apiVersion: 'v1', kind: 'B', name: 'y', uid: '2', controller: true}]}",
-            "metadata.ownerReferences", Type.INVALID, null));
+            "metadata.ownerReferences",
+            Type.INVALID,
+            null));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("createCases")
   void create(String name, String metadata, String field, Type type, String message) {
     List<FieldError> errors =
-        ObjectMetaValidation.validateCreate(json(metadata), true, ObjectMetaValidation.DNS_SUBDOMAIN);
+        ObjectMetaValidation.validateCreate(
+            json(metadata), true, ObjectMetaValidation.DNS_SUBDOMAIN);
 
-    assertThat(errors).extracting(FieldError::field, FieldError::type).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(field, type));
+    assertThat(errors)
+        .extracting(FieldError::field, FieldError::type)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(field, type));
     if (message != null) {
       assertThat(errors.get(0).message()).isEqualTo(message);
     }
