@@ -51,6 +51,9 @@ public final class ObjectMetaValidation {
 
   private static final FieldPath METADATA = FieldPath.root("metadata");
 
+  private static final Set<String> STANDARD_FINALIZERS =
+      Set.of("orphan", "foregroundDeletion", "kubernetes");
+
   private ObjectMetaValidation() {}
 
   /** Validates {@code metadata} of an object being created. */
@@ -193,6 +196,25 @@ public final class ObjectMetaValidation {
               path, list, "finalizer orphan and foregroundDeletion cannot be both set"));
     }
     return errors;
+  }
+
+  /**
+   * The warnings Kubernetes sends (create and update) for finalizers without a domain prefix, other
+   * than its own {@code orphan}, {@code foregroundDeletion} and {@code kubernetes}.
+   */
+  public static List<String> finalizerWarnings(JsonObject metadata) {
+    List<String> warnings = new ArrayList<>();
+    for (String finalizer : stringsOrEmpty(Nodes.array(metadata, "finalizers"))) {
+      if (!finalizer.contains("/") && !STANDARD_FINALIZERS.contains(finalizer)) {
+        warnings.add(
+            METADATA.child("finalizers")
+                + ": "
+                + FieldErrors.quote(finalizer)
+                + ": prefer a domain-qualified finalizer name including a path (/) to avoid"
+                + " accidental conflicts with other finalizer writers");
+      }
+    }
+    return warnings;
   }
 
   /** Each owner reference needs apiVersion, kind, name and uid; at most one may be controller. */

@@ -212,4 +212,15 @@ class ObjectMetaValidationTest {
             "metadata.finalizers: Forbidden: no new finalizers can be added if the object is being"
                 + " deleted, found new finalizers []string{\"x/b\", \"x/c\"}");
   }
+
+  @Test
+  void warnsAboutFinalizersWithoutADomain() {
+    assertThat(
+            ObjectMetaValidation.finalizerWarnings(
+                json("{finalizers: ['kamaji.clastix.io/ds', 'orphan', 'cleanup', 7]}")))
+        .containsExactly(
+            "metadata.finalizers: \"cleanup\": prefer a domain-qualified finalizer name including a"
+                + " path (/) to avoid accidental conflicts with other finalizer writers");
+    assertThat(ObjectMetaValidation.finalizerWarnings(json("{}"))).isEmpty();
+  }
 }
