@@ -181,6 +181,20 @@ public final class Schema {
     return atomicMap;
   }
 
+  /**
+   * The client-java model class of an embedded Kubernetes type ({@code x-kamaji-kubernetes-type}),
+   * such as {@code V1Container}, or null when the node is not an embedded Kubernetes type.
+   */
+  public String kubernetesType() {
+    return string(source, "x-kamaji-kubernetes-type");
+  }
+
+  /** The value of a vendor extension such as {@code x-kubernetes-list-type} (a copy), or null. */
+  public JsonElement extension(String name) {
+    JsonElement e = source.get(name);
+    return e == null ? null : e.deepCopy();
+  }
+
   /** The child schema for an object field or map key, or null when the field is not declared. */
   public Schema field(String name) {
     Schema declared = properties.get(name);

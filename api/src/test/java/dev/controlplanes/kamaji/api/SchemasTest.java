@@ -1,0 +1,153 @@
+package dev.controlplanes.kamaji.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonPrimitive;
+import dev.controlplanes.kamaji.api.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+class SchemasTest {
+
+  @Test
+  void bothSchemasLoadAndAreCached() {
+    assertThat(Schemas.tenantControlPlane()).isSameAs(Schemas.tenantControlPlane());
+    assertThat(Schemas.dataStore()).isSameAs(Schemas.forKind("DataStore"));
+    assertThat(Schemas.forKind("TenantControlPlane")).isSameAs(Schemas.tenantControlPlane());
+    assertThat(Schemas.forKind("Other")).isNull();
+    for (Schema root : List.of(Schemas.tenantControlPlane(), Schemas.dataStore())) {
+      assertThat(root.properties())
+          .containsOnlyKeys("apiVersion", "kind", "metadata", "spec", "status");
+      assertThat(root.properties().get("metadata").type()).isEqualTo(Schema.Type.OBJECT);
+    }
+  }
+
+  @Test
+  void everyPropertyHasADescription() {
+    List<String> missing = new ArrayList<>();
+    for (Schema root : List.of(Schemas.tenantControlPlane(), Schemas.dataStore())) {
+      walk(
+          root,
+          "",
+          (path, node) -> {
+            if (!path.isEmpty() && !path.endsWith("[]") && blank(node.description())) {
+              missing.add(path);
+            }
+          });
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void embeddedKubernetesTypesPreserveUnknownFieldsAndNameTheirModel() {
+    List<String> preserved = new ArrayList<>();
+    walk(
+        Schemas.tenantControlPlane(),
+        "",
+        (path, node) -> {
+          if (node.preservesUnknownFields()) {
+            preserved.add(path);
+            if (!path.endsWith("configurationJSONPatches[].value")) {
+              assertThat(node.kubernetesType()).as(path).matches("V1[A-Za-z]+");
+              assertThat(node.type()).as(path).isEqualTo(Schema.Type.OBJECT);
+            }
+          }
+        });
+    assertThat(preserved)
+        .contains(
+            "spec.controlPlane.deployment.additionalContainers[]",
+            "spec.controlPlane.deployment.strategy",
+            "spec.addons.konnectivity.agent.tolerations[]",
+            "status.kubernetesResources.service.loadBalancer");
+    Schema containers =
+        field(Schemas.tenantControlPlane(), "spec.controlPlane.deployment.additionalContainers");
+    assertThat(containers.items().kubernetesType()).isEqualTo("V1Container");
+    assertThat(containers.items().required()).containsExactly("name");
+  }
+
+  @Test
+  void tenantControlPlaneCarriesKamajisConstraints() {
+    Schema tcp = Schemas.tenantControlPlane();
+    assertThat(field(tcp, "spec").required())
+        .containsExactlyInAnyOrder("controlPlane", "kubernetes");
+    assertThat(field(tcp, "spec.controlPlane.service.serviceType").enumValues())
+        .extracting(e -> e.getAsString())
+        .containsExactly("ClusterIP", "NodePort", "LoadBalancer");
+    assertThat(field(tcp, "spec.controlPlane.deployment.replicas").defaultValue())
+        .isEqualTo(new JsonPrimitive(2));
+    assertThat(field(tcp, "spec.networkProfile.clusterDomain").pattern()).isEqualTo(".*\\..*");
+    assertThat(field(tcp, "spec.networkProfile.serviceCidrs").maxItems()).isEqualTo(2L);
+    assertThat(field(tcp, "spec.networkProfile.dnsServiceIPs").maxItems()).isEqualTo(8L);
+    assertThat(field(tcp, "spec.networkProfile.loadBalancerSourceRanges").maxItems())
+        .isEqualTo(16L);
+    Schema preferred = field(tcp, "spec.kubernetes.kubelet.preferredAddressTypes");
+    assertThat(preferred.listType()).isEqualTo(Schema.ListType.SET);
+    assertThat(preferred.minItems()).isEqualTo(1L);
+    assertThat(field(tcp, "spec.kubernetes.admissionControllers").items().enumValues()).hasSize(37);
+    assertThat((JsonArray) field(tcp, "spec.kubernetes.admissionControllers").defaultValue())
+        .hasSize(17);
+    assertThat(
+            field(tcp, "spec.controlPlane.service.additionalPorts")
+                .items()
+                .properties()
+                .get("targetPort")
+                .intOrString())
+        .isTrue();
+    assertThat(field(tcp, "status.kubernetesResources.deployment.conditions").listMapKeys())
+        .containsExactly("type");
+    assertThat(field(tcp, "status.kubernetesResources.version.status").defaultValue().getAsString())
+        .isEqualTo("Provisioning");
+    assertThat(field(tcp, "spec.addons.konnectivity.agent.mode").enumValues()).hasSize(2);
+  }
+
+  @Test
+  void dataStoreCarriesKamajisConstraints() {
+    Schema ds = Schemas.dataStore();
+    assertThat(field(ds, "spec").required()).containsExactlyInAnyOrder("driver", "endpoints");
+    assertThat(field(ds, "spec.driver").enumValues())
+        .extracting(e -> e.getAsString())
+        .containsExactly("etcd", "MySQL", "PostgreSQL", "NATS");
+    assertThat(field(ds, "spec.endpoints").minItems()).isEqualTo(1L);
+    assertThat(field(ds, "spec.basicAuth.username.content").format()).isEqualTo("byte");
+    assertThat(field(ds, "spec.basicAuth.username.secretReference").atomicMap()).isTrue();
+    assertThat(field(ds, "status").required()).containsExactly("ready");
+    assertThat(field(ds, "status.conditions").items().required())
+        .containsExactlyInAnyOrder("lastTransitionTime", "message", "reason", "status", "type");
+  }
+
+  @Test
+  void kindConstants() {
+    assertThat(KamajiApi.API_VERSION).isEqualTo("kamaji.clastix.io/v1alpha1");
+    assertThat(KamajiApi.TENANT_CONTROL_PLANE_SHORT_NAMES).containsExactly("tcp");
+    assertThat(KamajiApi.TENANT_CONTROL_PLANE_CATEGORIES).containsExactly("kamaji");
+    assertThat(KamajiApi.DATA_STORE_PLURAL).isEqualTo("datastores");
+    assertThat(KamajiApi.DATA_STORE_NAMESPACED).isFalse();
+  }
+
+  static Schema field(Schema root, String dotted) {
+    Schema node = root;
+    for (String name : dotted.split("\\.")) {
+      node = node.properties().get(name);
+      assertThat(node).as(dotted).isNotNull();
+    }
+    return node;
+  }
+
+  private static void walk(Schema node, String path, BiConsumer<String, Schema> visitor) {
+    visitor.accept(path, node);
+    for (Map.Entry<String, Schema> e : node.properties().entrySet()) {
+      walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), visitor);
+    }
+    if (node.items() != null) {
+      walk(node.items(), path + "[]", visitor);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
