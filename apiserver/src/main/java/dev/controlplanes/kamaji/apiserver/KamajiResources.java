@@ -1,0 +1,31 @@
+package dev.controlplanes.kamaji.apiserver;
+
+import dev.controlplanes.kamaji.api.Schemas;
+import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
+import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
+import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneResource;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneStrategy;
+import dev.controlplanes.kamaji.storage.Store;
+import java.util.List;
+
+/** The resources of kamaji.clastix.io/v1alpha1 as this server serves them. */
+public final class KamajiResources {
+
+  private KamajiResources() {}
+
+  public static List<ResourceRegistration> all(
+      Store store, String etcdPrefix, String defaultDataStore) {
+    String dataStores = etcdPrefix + "/" + ApiServer.GROUP + "/datastores/";
+    return List.of(
+        new ResourceRegistration(
+            TenantControlPlaneResource.create(
+                Schemas.tenantControlPlane(),
+                new TenantControlPlaneStrategy(
+                    defaultDataStore, name -> store.get(dataStores + name).isPresent())),
+            new SchemaChecks(Schemas.tenantControlPlane())),
+        new ResourceRegistration(
+            DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy()),
+            new SchemaChecks(Schemas.dataStore())));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane;
+
+import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.api.KamajiApi;
+import dev.controlplanes.kamaji.api.defaulting.TenantControlPlaneDefaults;
+import dev.controlplanes.kamaji.api.validation.ObjectMetaValidation;
+import dev.controlplanes.kamaji.api.validation.TenantControlPlaneValidation;
+import dev.controlplanes.kamaji.api.validation.ValidationContext;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
+import dev.controlplanes.kamaji.apiserver.registry.Meta;
+import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
+import dev.controlplanes.kamaji.apiserver.registry.Strategy;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Kamaji's admission for TenantControlPlanes, run in-process because kube-apiserver does not call
+ * webhooks for aggregated resources: the mutating webhook's defaults on create, then every CEL
+ * rule and validating-webhook check.
+ */
+public final class TenantControlPlaneStrategy implements Strategy {
+
+  private final String defaultDataStore;
+  private final ValidationContext context;
+
+  /**
+   * @param defaultDataStore the DataStore a TCP without {@code spec.dataStore} gets (Kamaji's
+   *     {@code --datastore}); empty for none
+   * @param dataStoreExists whether a DataStore of that name exists
+   */
+  public TenantControlPlaneStrategy(String defaultDataStore, Predicate<String> dataStoreExists) {
+    this.defaultDataStore = defaultDataStore;
+    this.context =
+        ValidationContext.of(KamajiApi.SUPPORTED_KUBERNETES_VERSION, dataStoreExists);
+  }
+
+  @Override
+  public void defaultOnCreate(JsonObject object) {
+    TenantControlPlaneDefaults.apply(object, defaultDataStore);
+  }
+
+  @Override
+  public List<Cause> validate(JsonObject object) {
+    return SchemaChecks.causes(TenantControlPlaneValidation.validate(object, context));
+  }
+
+  @Override
+  public List<Cause> validateUpdate(JsonObject object, JsonObject old) {
+    return SchemaChecks.causes(TenantControlPlaneValidation.validateUpdate(object, old, context));
+  }
+
+  @Override
+  public List<Cause> validateStatusUpdate(JsonObject object, JsonObject old) {
+    return SchemaChecks.causes(TenantControlPlaneValidation.validateStatusUpdate(object, old));
+  }
+
+  @Override
+  public List<String> warnings(JsonObject object) {
+    return ObjectMetaValidation.finalizerWarnings(Meta.metadata(object));
+  }
+}
