@@ -102,7 +102,8 @@ public final class JsonPatch {
 
   private static JsonElement remove(JsonElement doc, JsonPointer path, String op) {
     if (path.isRoot()) {
-      throw PatchException.failed(op + " operation does not apply: cannot remove the whole document");
+      throw PatchException.failed(
+          op + " operation does not apply: cannot remove the whole document");
     }
     JsonElement parent = get(doc, path.parent(), op);
     String token = path.lastToken();

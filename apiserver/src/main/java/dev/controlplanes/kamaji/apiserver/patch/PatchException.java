@@ -52,8 +52,8 @@ public final class PatchException extends RuntimeException {
   }
 
   /**
-   * The {@code message} of the Status kube-apiserver would answer: the detail for 400 and 413,
-   * the fixed {@link #OPERATION_FAILED_MESSAGE} for 422.
+   * The {@code message} of the Status kube-apiserver would answer: the detail for 400 and 413, the
+   * fixed {@link #OPERATION_FAILED_MESSAGE} for 422.
    */
   public String statusMessage() {
     return switch (reason) {
