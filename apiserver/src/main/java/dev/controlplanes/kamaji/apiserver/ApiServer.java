@@ -11,7 +11,8 @@ import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.http.HttpServer;
 import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
-import dev.controlplanes.kamaji.apiserver.registry.FieldTracker;
+import dev.controlplanes.kamaji.apiserver.registry.ManagedFieldsTracker;
+import dev.controlplanes.kamaji.apiserver.handlers.ServerSideApply;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.table.TableConverter;
@@ -48,8 +49,6 @@ public final class ApiServer implements AutoCloseable {
   public record Parts(
       Store store,
       List<ResourceRegistration> resources,
-      FieldTracker fieldTracker,
-      PatchHandler patches,
       AccessControl accessControl,
       Function<ApiRequest, ApiResponse> openApi,
       CollectorRegistry metrics,
@@ -63,7 +62,11 @@ public final class ApiServer implements AutoCloseable {
     for (ResourceRegistration r : parts.resources()) {
       GenericStore store =
           new GenericStore(
-              r.type(), parts.store(), config.etcdPrefix(), r.checks(), parts.fieldTracker(),
+              r.type(),
+              parts.store(),
+              config.etcdPrefix(),
+              r.checks(),
+              new ManagedFieldsTracker(r.type().schema()),
               parts.clock());
       WatchHub hub = new WatchHub(store, config.watchHistory());
       hub.start();
@@ -80,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
             VERSION,
             endpoints,
             new WatchHandler(config.bookmarkIntervalMillis(), config.minRequestTimeoutSeconds()),
-            parts.patches());
+            new PatchHandler(new ServerSideApply(parts.clock())));
     Map<String, BooleanSupplier> live = new LinkedHashMap<>();
     live.put("ping", () -> true);
     Map<String, BooleanSupplier> ready = new LinkedHashMap<>(live);

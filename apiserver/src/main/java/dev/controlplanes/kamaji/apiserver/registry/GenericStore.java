@@ -87,7 +87,8 @@ public final class GenericStore {
     return find(namespace, name).orElseThrow(() -> Statuses.notFound(type.qualified(), name));
   }
 
-  private Optional<JsonObject> find(String namespace, String name) {
+  /** The object, or empty when it does not exist. */
+  public Optional<JsonObject> find(String namespace, String name) {
     try {
       return store.get(key(namespace, name)).map(this::decode);
     } catch (StorageException e) {
@@ -227,7 +228,9 @@ public final class GenericStore {
         throw invalid(candidate, causes);
       }
       warnings.addAll(type.strategy().warnings(candidate));
-      candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
+      if (!options.fieldsTracked()) {
+        candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
+      }
       if (options.dryRun()) {
         return new WriteResult(candidate, true, warnings);
       }
@@ -351,9 +354,11 @@ public final class GenericStore {
       throw invalid(updated, causes);
     }
     warnings.addAll(type.strategy().warnings(updated));
-    updated =
-        tracker.track(
-            current, updated, options.fieldManager(), options.subresource(), clock.instant());
+    if (!options.fieldsTracked()) {
+      updated =
+          tracker.track(
+              current, updated, options.fieldManager(), options.subresource(), clock.instant());
+    }
     Meta.metadata(updated).addProperty("resourceVersion", Meta.resourceVersion(current));
     if (updated.equals(current)) {
       // A no-op write changes nothing: no new revision, no watch event.
