@@ -1,0 +1,174 @@
+package dev.controlplanes.kamaji.apiserver.authn;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies a presented client certificate chain against one CA bundle, with the checks of Go's
+ * {@code x509.Verify} as k8s.io/apiserver configures it: a path from the leaf to a bundle
+ * certificate (presented intermediates may be used, in any order), every certificate valid now, and
+ * extended key usage {@code clientAuth} allowed by every certificate on the path. No revocation
+ * checks, as in Go.
+ *
+ * <p>Error messages follow Go's wording, because operators search for them.
+ */
+final class ClientCertificateVerifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCertificateVerifier.class);
+  private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+  private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
+
+  private final Set<TrustAnchor> anchors;
+  private final Clock clock;
+
+  ClientCertificateVerifier(List<X509Certificate> caBundle, Clock clock) {
+    if (caBundle.isEmpty()) {
+      throw new IllegalArgumentException("empty CA bundle");
+    }
+    Set<TrustAnchor> trustAnchors = new LinkedHashSet<>();
+    for (X509Certificate ca : caBundle) {
+      trustAnchors.add(new TrustAnchor(ca, null));
+    }
+    this.anchors = Set.copyOf(trustAnchors);
+    this.clock = clock;
+  }
+
+  /** Returns the verified path, leaf first and bundle certificate last. */
+  List<X509Certificate> verify(List<X509Certificate> presented) throws AuthenticationException {
+    X509Certificate leaf = presented.get(0);
+    Instant now = clock.instant();
+    checkValidity(leaf, now);
+    List<X509Certificate> path = buildPath(leaf, presented, now);
+    for (X509Certificate certificate : path) {
+      checkValidity(certificate, now);
+    }
+    checkClientAuthUsage(path);
+    return path;
+  }
+
+  /** Go's certificate identifier for log lines: serial and key identifiers, nothing secret. */
+  static String identifier(X509Certificate certificate) {
+    return "SN="
+        + certificate.getSerialNumber()
+        + ", SKID="
+        + keyIdentifier(certificate, Extension.subjectKeyIdentifier.getId())
+        + ", AKID="
+        + keyIdentifier(certificate, Extension.authorityKeyIdentifier.getId());
+  }
+
+  private List<X509Certificate> buildPath(
+      X509Certificate leaf, List<X509Certificate> presented, Instant now)
+      throws AuthenticationException {
+    try {
+      X509CertSelector target = new X509CertSelector();
+      target.setCertificate(leaf);
+      PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
+      parameters.setRevocationEnabled(false);
+      parameters.setDate(Date.from(now));
+      parameters.addCertStore(
+          CertStore.getInstance("Collection", new CollectionCertStoreParameters(presented)));
+      PKIXCertPathBuilderResult result =
+          (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+      List<X509Certificate> path = new ArrayList<>();
+      result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
+      path.add(result.getTrustAnchor().getTrustedCert());
+      return path;
+    } catch (CertPathBuilderException e) {
+      LOG.debug("no certification path for {}: {}", identifier(leaf), e.getMessage());
+      throw new AuthenticationException("x509: certificate signed by unknown authority");
+    } catch (InvalidAlgorithmParameterException e) {
+      throw new IllegalStateException("invalid PKIX parameters", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("PKIX is not available", e);
+    }
+  }
+
+  private static void checkValidity(X509Certificate certificate, Instant now)
+      throws AuthenticationException {
+    try {
+      certificate.checkValidity(Date.from(now));
+    } catch (CertificateExpiredException e) {
+      throw new AuthenticationException(
+          "x509: certificate has expired or is not yet valid: current time "
+              + now
+              + " is after "
+              + certificate.getNotAfter().toInstant());
+    } catch (CertificateNotYetValidException e) {
+      throw new AuthenticationException(
+          "x509: certificate has expired or is not yet valid: current time "
+              + now
+              + " is before "
+              + certificate.getNotBefore().toInstant());
+    }
+  }
+
+  /**
+   * Go checks the requested usage against every certificate on the path: a certificate without the
+   * extension allows any usage, otherwise it must list clientAuth or anyExtendedKeyUsage.
+   */
+  private static void checkClientAuthUsage(List<X509Certificate> path)
+      throws AuthenticationException {
+    for (X509Certificate certificate : path) {
+      List<String> usages;
+      try {
+        usages = certificate.getExtendedKeyUsage();
+      } catch (CertificateParsingException e) {
+        throw new AuthenticationException("x509: malformed extended key usage extension");
+      }
+      if (usages != null
+          && !usages.contains(CLIENT_AUTH)
+          && !usages.contains(ANY_EXTENDED_KEY_USAGE)) {
+        throw new AuthenticationException("x509: certificate specifies an incompatible key usage");
+      }
+    }
+  }
+
+  private static String keyIdentifier(X509Certificate certificate, String oid) {
+    byte[] value = certificate.getExtensionValue(oid);
+    if (value == null) {
+      return "";
+    }
+    try {
+      byte[] id =
+          oid.equals(Extension.subjectKeyIdentifier.getId())
+              ? SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
+                  .getKeyIdentifier()
+              : AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
+                  .getKeyIdentifierOctets();
+      return id == null ? "" : columnSeparatedHex(id);
+    } catch (IOException | IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private static String columnSeparatedHex(byte[] bytes) {
+    return HexFormat.ofDelimiter(":").withUpperCase().formatHex(bytes);
+  }
+}
