@@ -1,0 +1,115 @@
+package dev.controlplanes.kamaji.apiserver;
+
+import dev.controlplanes.kamaji.apiserver.authn.AuthenticationOptions;
+import dev.controlplanes.kamaji.apiserver.authn.Authenticator;
+import dev.controlplanes.kamaji.apiserver.authn.DelegatingAuthenticator;
+import dev.controlplanes.kamaji.apiserver.authn.ExtensionApiserverAuthenticationLoader;
+import dev.controlplanes.kamaji.apiserver.authn.ReloadingAuthenticationConfig;
+import dev.controlplanes.kamaji.apiserver.authn.TokenReviewAuthenticator;
+import dev.controlplanes.kamaji.apiserver.authz.Authorizer;
+import dev.controlplanes.kamaji.apiserver.authz.AuthorizerChain;
+import dev.controlplanes.kamaji.apiserver.authz.PathAndGroupAuthorizer;
+import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
+import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
+import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
+import dev.controlplanes.kamaji.storage.Store;
+import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
+import dev.controlplanes.kamaji.storage.etcd.EtcdStoreConfig;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.Config;
+import io.netty.handler.ssl.SslContext;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns validated options into a running server: storage, security, resources, listener. */
+public final class ServerAssembly {
+
+  private ServerAssembly() {}
+
+  public static ApiServer start(ServerOptions options) throws IOException, InterruptedException {
+    Store store = EtcdStore.connect(etcdConfig(options));
+    AuthenticationOptions.Builder auth = AuthenticationOptions.builder();
+    options.clientCaFile().ifPresent(auth::clientCaFile);
+    options.requestHeaderClientCaFile().ifPresent(auth::requestHeaderClientCaFile);
+    options.requestHeaderAllowedNames().ifPresent(auth::requestHeaderAllowedNames);
+    Authenticator authenticator;
+    Authorizer authorizer;
+    ReloadingAuthenticationConfig authConfig;
+    if (options.kubeconfig().isPresent()) {
+      ApiClient client = Config.fromConfig(options.kubeconfig().get().toString());
+      authConfig =
+          ReloadingAuthenticationConfig.start(
+              new ExtensionApiserverAuthenticationLoader(client, auth.build()),
+              AuthenticationOptions.DEFAULT_RELOAD_INTERVAL);
+      authenticator =
+          DelegatingAuthenticator.create(authConfig, Optional.of(new TokenReviewAuthenticator(client)));
+      authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
+    } else {
+      // Stand-alone: no management cluster to ask, so only system:masters certificates get in.
+      authConfig =
+          ReloadingAuthenticationConfig.start(
+              ExtensionApiserverAuthenticationLoader.withoutCluster(
+                  auth.skipLookup(true).requestHeaderRequired(false).build()),
+              AuthenticationOptions.DEFAULT_RELOAD_INTERVAL);
+      authenticator = DelegatingAuthenticator.create(authConfig, Optional.empty());
+      authorizer = AuthorizerChain.of(PathAndGroupAuthorizer.defaults());
+    }
+    Path cert;
+    Path key;
+    if (options.tlsCertFile().isPresent() && options.tlsPrivateKeyFile().isPresent()) {
+      cert = options.tlsCertFile().get();
+      key = options.tlsPrivateKeyFile().get();
+    } else {
+      Path[] generated =
+          ServingCertificates.selfSigned(
+              options.certDir(), "localhost", "127.0.0.1", "kamaji-api.kamaji-system.svc");
+      cert = generated[0];
+      key = generated[1];
+    }
+    ReloadingAuthenticationConfig issuers = authConfig;
+    SslContext ssl =
+        ServingCertificates.sslContext(cert, key, () -> issuers.get().clientCertificateIssuers());
+    CollectorRegistry metrics = new CollectorRegistry(true);
+    DefaultExports.register(metrics);
+    Clock clock = Clock.systemUTC();
+    List<ResourceRegistration> resources =
+        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore());
+    ServerConfig config =
+        new ServerConfig(
+            new InetSocketAddress(options.bindAddress(), options.securePort()),
+            ssl,
+            options.etcdPrefix(),
+            options.handlerThreads(),
+            60_000,
+            1800,
+            10_000);
+    return ApiServer.start(
+        config,
+        new ApiServer.Parts(
+            store,
+            resources,
+            new DelegatedAccessControl(authenticator, authorizer),
+            OpenApiEndpoint.create(resources, clock),
+            metrics,
+            clock));
+  }
+
+  private static EtcdStoreConfig etcdConfig(ServerOptions options) {
+    String[] endpoints = options.etcdServers().toArray(new String[0]);
+    if (options.etcdCaFile().isPresent()) {
+      return EtcdStoreConfig.of(
+          new EtcdStoreConfig.Tls(
+              options.etcdCaFile().get(),
+              options.etcdCertFile().orElse(null),
+              options.etcdKeyFile().orElse(null)),
+          endpoints);
+    }
+    return EtcdStoreConfig.of(endpoints);
+  }
+}
