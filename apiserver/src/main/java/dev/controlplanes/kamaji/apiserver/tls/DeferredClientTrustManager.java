@@ -17,8 +17,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * unknown CA must not fail the handshake, because the request may still carry a valid bearer token.
  * The TLS handshake still proves that the client holds the certificate's private key.
  *
- * <p>Use with {@code ClientAuth.OPTIONAL}. The advertised issuers (a hint for clients choosing a
- * certificate) are read per handshake, so they follow CA reloads.
+ * <p>Use with {@code ClientAuth.OPTIONAL}. The advertised issuers are read per handshake, so they
+ * follow CA reloads; they matter for Java clients, which only offer a certificate whose issuer is
+ * advertised, while Go clients (kube-apiserver, kubectl) offer theirs regardless.
  */
 public final class DeferredClientTrustManager extends X509ExtendedTrustManager {
 
