@@ -5,15 +5,15 @@ import dev.controlplanes.kamaji.apiserver.discovery.DiscoveryHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.PatchHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceEndpoint;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceRouter;
+import dev.controlplanes.kamaji.apiserver.handlers.ServerSideApply;
 import dev.controlplanes.kamaji.apiserver.handlers.WatchHandler;
 import dev.controlplanes.kamaji.apiserver.health.HealthHandler;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.http.HttpServer;
 import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
-import dev.controlplanes.kamaji.apiserver.registry.ManagedFieldsTracker;
-import dev.controlplanes.kamaji.apiserver.handlers.ServerSideApply;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
+import dev.controlplanes.kamaji.apiserver.registry.ManagedFieldsTracker;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.table.TableConverter;
 import dev.controlplanes.kamaji.apiserver.watch.WatchHub;
@@ -116,10 +116,14 @@ public final class ApiServer implements AutoCloseable {
     String version = ApiServer.class.getPackage().getImplementationVersion();
     String v = version == null ? "v0.1.0-dev" : "v" + version;
     String json =
-        "{\"major\":\"0\",\"minor\":\"1\",\"gitVersion\":\"" + v
+        "{\"major\":\"0\",\"minor\":\"1\",\"gitVersion\":\""
+            + v
             + "\",\"gitCommit\":\"\",\"gitTreeState\":\"\",\"buildDate\":\"\",\"goVersion\":\"\","
-            + "\"compiler\":\"java\",\"platform\":\"" + System.getProperty("os.name").toLowerCase()
-            + "/" + System.getProperty("os.arch") + "\"}";
+            + "\"compiler\":\"java\",\"platform\":\""
+            + System.getProperty("os.name").toLowerCase()
+            + "/"
+            + System.getProperty("os.arch")
+            + "\"}";
     return json.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delegated authentication and authorization, as an aggregated server does it: identify the
- * caller from front-proxy headers, a client certificate or a bearer token, then ask the management
- * cluster (SubjectAccessReview) unless the group or path is always allowed. Anonymous requests
- * are refused with 401.
+ * Delegated authentication and authorization, as an aggregated server does it: identify the caller
+ * from front-proxy headers, a client certificate or a bearer token, then ask the management cluster
+ * (SubjectAccessReview) unless the group or path is always allowed. Anonymous requests are refused
+ * with 401.
  */
 final class DelegatedAccessControl implements AccessControl {
 
@@ -44,8 +44,8 @@ final class DelegatedAccessControl implements AccessControl {
     try {
       decision = authorizer.authorize(attributes);
     } catch (AuthorizationException e) {
-      LOG.warn("authorization failed for {} {}: {}", attributes.verb(), request.path(),
-          e.getMessage());
+      LOG.warn(
+          "authorization failed for {} {}: {}", attributes.verb(), request.path(), e.getMessage());
       throw Statuses.internal("the authorization check could not be completed");
     }
     if (!decision.isAllowed()) {
@@ -58,8 +58,12 @@ final class DelegatedAccessControl implements AccessControl {
           forbidden.kind().isEmpty()
               ? null
               : new StatusException.Details(
-                  emptyToNull(forbidden.name()), forbidden.group(), forbidden.kind(), null,
-                  java.util.List.of(), null));
+                  emptyToNull(forbidden.name()),
+                  forbidden.group(),
+                  forbidden.kind(),
+                  null,
+                  java.util.List.of(),
+                  null));
     }
   }
 

@@ -48,7 +48,8 @@ public final class ServerAssembly {
               new ExtensionApiserverAuthenticationLoader(client, auth.build()),
               AuthenticationOptions.DEFAULT_RELOAD_INTERVAL);
       authenticator =
-          DelegatingAuthenticator.create(authConfig, Optional.of(new TokenReviewAuthenticator(client)));
+          DelegatingAuthenticator.create(
+              authConfig, Optional.of(new TokenReviewAuthenticator(client)));
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
     } else {
       // Stand-alone: no management cluster to ask, so only system:masters certificates get in.

@@ -26,7 +26,8 @@ public record KeyValue(String key, byte[] value, long createRevision, long modRe
 
   @Override
   public int hashCode() {
-    return 31 * (31 * (31 * key.hashCode() + Arrays.hashCode(value)) + Long.hashCode(createRevision))
+    return 31
+            * (31 * (31 * key.hashCode() + Arrays.hashCode(value)) + Long.hashCode(createRevision))
         + Long.hashCode(modRevision);
   }
 
@@ -36,7 +37,14 @@ public record KeyValue(String key, byte[] value, long createRevision, long modRe
     if (text.length() > 64) {
       text = text.substring(0, 64) + "...(" + value.length + " bytes)";
     }
-    return "KeyValue[key=" + key + ", value=" + text + ", createRevision=" + createRevision
-        + ", modRevision=" + modRevision + "]";
+    return "KeyValue[key="
+        + key
+        + ", value="
+        + text
+        + ", createRevision="
+        + createRevision
+        + ", modRevision="
+        + modRevision
+        + "]";
   }
 }

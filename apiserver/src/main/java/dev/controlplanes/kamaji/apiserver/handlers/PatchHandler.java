@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * PATCH with CRD semantics: JSON patch, merge patch and server-side apply. Strategic merge patch
- * is answered with 415, which is what makes kubectl and the garbage collector fall back to merge
+ * PATCH with CRD semantics: JSON patch, merge patch and server-side apply. Strategic merge patch is
+ * answered with 415, which is what makes kubectl and the garbage collector fall back to merge
  * patch.
  */
 public final class PatchHandler {
@@ -63,8 +63,11 @@ public final class PatchHandler {
           "PatchOptions",
           "meta.k8s.io",
           "",
-          List.of(new Cause("FieldValueForbidden",
-              "Forbidden: may not be specified for non-apply patch", "force")));
+          List.of(
+              new Cause(
+                  "FieldValueForbidden",
+                  "Forbidden: may not be specified for non-apply patch",
+                  "force")));
     }
     WriteOptions options =
         Requests.writeOptions(request, "PatchOptions", request.info().subresource());
@@ -76,15 +79,23 @@ public final class PatchHandler {
             "PatchOptions",
             "meta.k8s.io",
             "",
-            List.of(new Cause("FieldValueRequired", "Required value: is required for apply patch",
-                "fieldManager")));
+            List.of(
+                new Cause(
+                    "FieldValueRequired",
+                    "Required value: is required for apply patch",
+                    "fieldManager")));
       }
       JsonObject applied = decodeApply(request, type, name);
       WriteResult result =
-          apply.apply(endpoint, namespace, name, applied, "true".equals(request.param("force")),
-              options);
-      return Responses.object(request, result.created() ? 201 : 200, result.object(), output,
-          endpoint.tables(), result.warnings());
+          apply.apply(
+              endpoint, namespace, name, applied, "true".equals(request.param("force")), options);
+      return Responses.object(
+          request,
+          result.created() ? 201 : 200,
+          result.object(),
+          output,
+          endpoint.tables(),
+          result.warnings());
     }
     JsonElement patch = parsePatch(request);
     boolean jsonPatch = patchType.equals("application/json-patch+json");
@@ -102,8 +113,8 @@ public final class PatchHandler {
           return object;
         };
     WriteResult result = endpoint.store().guaranteedUpdate(namespace, name, transform, options);
-    return Responses.object(request, 200, result.object(), output, endpoint.tables(),
-        result.warnings());
+    return Responses.object(
+        request, 200, result.object(), output, endpoint.tables(), result.warnings());
   }
 
   static JsonElement parsePatch(ApiRequest request) {
@@ -146,16 +157,22 @@ public final class PatchHandler {
     String apiVersion = Requests.stringField(applied, "apiVersion");
     if (!apiVersion.equals(type.apiVersion())) {
       throw Statuses.badRequest(
-          "Incorrect version specified in apply patch. Specified patch version: " + apiVersion
-              + ", expected: " + type.apiVersion());
+          "Incorrect version specified in apply patch. Specified patch version: "
+              + apiVersion
+              + ", expected: "
+              + type.apiVersion());
     }
     if (!Requests.stringField(applied, "kind").equals(type.kind())) {
       throw Statuses.badRequest(
           "Incorrect kind specified in apply patch. Specified patch kind: "
-              + Requests.stringField(applied, "kind") + ", expected: " + type.kind());
+              + Requests.stringField(applied, "kind")
+              + ", expected: "
+              + type.kind());
     }
-    JsonObject meta = applied.has("metadata") && applied.get("metadata").isJsonObject()
-        ? applied.getAsJsonObject("metadata") : new JsonObject();
+    JsonObject meta =
+        applied.has("metadata") && applied.get("metadata").isJsonObject()
+            ? applied.getAsJsonObject("metadata")
+            : new JsonObject();
     if (meta.has("managedFields")) {
       throw Statuses.badRequest("metadata.managedFields must be nil");
     }

@@ -14,9 +14,9 @@ import dev.controlplanes.kamaji.apiserver.table.JsonPaths;
 import java.util.List;
 
 /**
- * The {@code scale} subresource as an {@code autoscaling/v1 Scale}, mapped onto the TCP's
- * {@code spec.controlPlane.deployment.replicas} as Kamaji's CRD declares, so that {@code kubectl
- * scale}, HPA and KEDA work.
+ * The {@code scale} subresource as an {@code autoscaling/v1 Scale}, mapped onto the TCP's {@code
+ * spec.controlPlane.deployment.replicas} as Kamaji's CRD declares, so that {@code kubectl scale},
+ * HPA and KEDA work.
  */
 final class ScaleHandler {
 
@@ -45,22 +45,34 @@ final class ScaleHandler {
         JsonElement patch = PatchHandler.parsePatch(request);
         WriteOptions options = Requests.writeOptions(request, "PatchOptions", "scale");
         WriteResult result =
-            endpoint.store().guaranteedUpdate(ns, name, current -> {
-              JsonElement patched = PatchHandler.applyPatch(toScale(current), patch, jsonPatch);
-              return withReplicas(current, patched.getAsJsonObject());
-            }, mainResource(options));
+            endpoint
+                .store()
+                .guaranteedUpdate(
+                    ns,
+                    name,
+                    current -> {
+                      JsonElement patched =
+                          PatchHandler.applyPatch(toScale(current), patch, jsonPatch);
+                      return withReplicas(current, patched.getAsJsonObject());
+                    },
+                    mainResource(options));
         yield render(request, result.object(), result.warnings());
       }
-      default -> throw Statuses.methodNotAllowed(request.method(),
-          endpoint.store().type().qualified());
+      default ->
+          throw Statuses.methodNotAllowed(request.method(), endpoint.store().type().qualified());
     };
   }
 
-  private static WriteResult update(ApiRequest request, ResourceEndpoint endpoint,
-      JsonObject scale) {
+  private static WriteResult update(
+      ApiRequest request, ResourceEndpoint endpoint, JsonObject scale) {
     WriteOptions options = Requests.writeOptions(request, "UpdateOptions", "scale");
-    return endpoint.store().guaranteedUpdate(request.info().namespace(), request.info().name(),
-        current -> withReplicas(current, scale), mainResource(options));
+    return endpoint
+        .store()
+        .guaranteedUpdate(
+            request.info().namespace(),
+            request.info().name(),
+            current -> withReplicas(current, scale),
+            mainResource(options));
   }
 
   /** Scale writes change the spec through the main resource's rules (generation bump). */
@@ -71,8 +83,9 @@ final class ScaleHandler {
   private static JsonObject decodeScale(ApiRequest request) {
     JsonObject scale;
     try {
-      scale = dev.controlplanes.kamaji.apiserver.codec.Codec.parseJson(request.body())
-          .getAsJsonObject();
+      scale =
+          dev.controlplanes.kamaji.apiserver.codec.Codec.parseJson(request.body())
+              .getAsJsonObject();
     } catch (RuntimeException e) {
       throw Statuses.badRequest("the body could not be decoded as a Scale");
     }
@@ -85,12 +98,19 @@ final class ScaleHandler {
 
   private static JsonObject withReplicas(JsonObject current, JsonObject scale) {
     JsonElement replicas = JsonPaths.read(scale, ".spec.replicas");
-    if (replicas == null || !replicas.isJsonPrimitive()
-        || !replicas.getAsJsonPrimitive().isNumber() || replicas.getAsLong() < 0) {
-      throw Statuses.invalid("Scale", "autoscaling", Meta.name(current),
-          List.of(new dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause(
-              "FieldValueInvalid", "Invalid value: must be greater than or equal to 0",
-              "spec.replicas")));
+    if (replicas == null
+        || !replicas.isJsonPrimitive()
+        || !replicas.getAsJsonPrimitive().isNumber()
+        || replicas.getAsLong() < 0) {
+      throw Statuses.invalid(
+          "Scale",
+          "autoscaling",
+          Meta.name(current),
+          List.of(
+              new dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause(
+                  "FieldValueInvalid",
+                  "Invalid value: must be greater than or equal to 0",
+                  "spec.replicas")));
     }
     JsonObject updated = current.deepCopy();
     JsonObject node = updated;
@@ -102,8 +122,8 @@ final class ScaleHandler {
     }
     node.addProperty("replicas", replicas.getAsLong());
     String rv = Meta.resourceVersion(scale);
-    Meta.metadata(updated).addProperty("resourceVersion",
-        rv.isEmpty() ? Meta.resourceVersion(current) : rv);
+    Meta.metadata(updated)
+        .addProperty("resourceVersion", rv.isEmpty() ? Meta.resourceVersion(current) : rv);
     return updated;
   }
 
@@ -112,8 +132,8 @@ final class ScaleHandler {
     scale.addProperty("kind", "Scale");
     scale.addProperty("apiVersion", "autoscaling/v1");
     JsonObject meta = new JsonObject();
-    for (String field : List.of("name", "namespace", "uid", "resourceVersion",
-        "creationTimestamp")) {
+    for (String field :
+        List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
       String value = Meta.string(object, field);
       if (!value.isEmpty()) {
         meta.addProperty(field, value);
@@ -122,11 +142,13 @@ final class ScaleHandler {
     scale.add("metadata", meta);
     JsonObject spec = new JsonObject();
     JsonElement replicas = JsonPaths.read(object, SPEC_REPLICAS);
-    spec.addProperty("replicas", replicas == null || replicas.isJsonNull() ? 0 : replicas.getAsLong());
+    spec.addProperty(
+        "replicas", replicas == null || replicas.isJsonNull() ? 0 : replicas.getAsLong());
     scale.add("spec", spec);
     JsonObject status = new JsonObject();
     JsonElement current = JsonPaths.read(object, STATUS_REPLICAS);
-    status.addProperty("replicas", current == null || current.isJsonNull() ? 0 : current.getAsLong());
+    status.addProperty(
+        "replicas", current == null || current.isJsonNull() ? 0 : current.getAsLong());
     JsonElement selector = JsonPaths.read(object, SELECTOR);
     if (selector != null && !selector.isJsonNull()) {
       status.addProperty("selector", selector.getAsString());

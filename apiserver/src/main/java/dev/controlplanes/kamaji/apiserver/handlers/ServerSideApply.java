@@ -45,7 +45,9 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
     List<String> unknown = SchemaPruner.prune(config, type.schema());
     if (!unknown.isEmpty() && options.strict()) {
       throw Statuses.badRequest(
-          "error strict decoding patch: unknown field \"" + String.join("\", unknown field \"", unknown) + "\"");
+          "error strict decoding patch: unknown field \""
+              + String.join("\", unknown field \"", unknown)
+              + "\"");
     }
     if (options.warn()) {
       unknown.forEach(path -> warnings.add("unknown field \"" + path + "\""));
@@ -59,8 +61,14 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
             throw Statuses.notFound(type.qualified(), name);
           }
           JsonObject created =
-              Applier.apply(null, config, options.fieldManager(), force, type.schema(),
-                  options.subresource(), clock.instant());
+              Applier.apply(
+                  null,
+                  config,
+                  options.fieldManager(),
+                  force,
+                  type.schema(),
+                  options.subresource(),
+                  clock.instant());
           try {
             WriteResult result = store.create(namespace, created, tracked);
             return withWarnings(result, true, warnings);
@@ -76,8 +84,14 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
                 namespace,
                 name,
                 current ->
-                    Applier.apply(current, config, options.fieldManager(), force, type.schema(),
-                        options.subresource(), clock.instant()),
+                    Applier.apply(
+                        current,
+                        config,
+                        options.fieldManager(),
+                        force,
+                        type.schema(),
+                        options.subresource(),
+                        clock.instant()),
                 tracked);
         return withWarnings(result, false, warnings);
       }
@@ -93,8 +107,16 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
       throw e.httpStatus() == 400
           ? Statuses.badRequest(e.getMessage())
           : Statuses.internal(
-              "failed to create typed patch object (" + namespace + "/" + name + "; "
-                  + type.apiVersion() + ", Kind=" + type.kind() + "): " + e.getMessage());
+              "failed to create typed patch object ("
+                  + namespace
+                  + "/"
+                  + name
+                  + "; "
+                  + type.apiVersion()
+                  + ", Kind="
+                  + type.kind()
+                  + "): "
+                  + e.getMessage());
     }
   }
 

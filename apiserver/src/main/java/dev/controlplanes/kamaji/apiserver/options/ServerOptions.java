@@ -13,8 +13,8 @@ import java.util.Optional;
  * collects every problem and fails with all of them at once.
  *
  * @param kubeconfig the management cluster, used for TokenReview, SubjectAccessReview and the
- *     extension-apiserver-authentication ConfigMap; without it the server runs stand-alone and
- *     only admits client certificates of system:masters (local development)
+ *     extension-apiserver-authentication ConfigMap; without it the server runs stand-alone and only
+ *     admits client certificates of system:masters (local development)
  */
 public record ServerOptions(
     String bindAddress,

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The serving TLS context: a certificate from flags, or for local runs a self-signed CA and
- * serving certificate generated once into a directory. Client certificates are requested, not
- * required (kubelet probes have none), and verified by the authenticators.
+ * The serving TLS context: a certificate from flags, or for local runs a self-signed CA and serving
+ * certificate generated once into a directory. Client certificates are requested, not required
+ * (kubelet probes have none), and verified by the authenticators.
  */
 public final class ServingCertificates {
 
@@ -37,8 +37,8 @@ public final class ServingCertificates {
   }
 
   /**
-   * Returns {@code apiserver.crt}/{@code apiserver.key} in {@code dir}, generating a self-signed
-   * CA ({@code ca.crt}) and a serving certificate for {@code names} when they do not exist yet.
+   * Returns {@code apiserver.crt}/{@code apiserver.key} in {@code dir}, generating a self-signed CA
+   * ({@code ca.crt}) and a serving certificate for {@code names} when they do not exist yet.
    */
   public static Path[] selfSigned(Path dir, String... names) throws IOException {
     Path cert = dir.resolve("apiserver.crt");

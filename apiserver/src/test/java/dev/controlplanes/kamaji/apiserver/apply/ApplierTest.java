@@ -56,7 +56,7 @@ class ApplierTest {
     assertThat(entry.fields().toFieldsV1())
         .isEqualTo(
             json(
-                """
+"""
 {"f:spec":{"f:addons":{"k:{\\"name\\":\\"coredns\\"}":{".":{},"f:image":{},"f:name":{}}},
   "f:kubernetes":{"f:version":{}},"f:replicas":{},"f:tags":{"v:\\"a\\"":{}}}}
 """));

@@ -47,7 +47,7 @@ class FieldManagerTest {
     assertThat(entry.fields().toFieldsV1())
         .isEqualTo(
             json(
-                """
+"""
 {"f:metadata":{"f:labels":{".":{},"f:app":{}}},
  "f:spec":{".":{},"f:addons":{".":{},"k:{\\"name\\":\\"coredns\\"}":{".":{},"f:image":{},"f:name":{}}},
    "f:certSANs":{},"f:kubernetes":{".":{},"f:version":{}},"f:replicas":{},

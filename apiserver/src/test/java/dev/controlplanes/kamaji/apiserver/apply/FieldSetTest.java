@@ -131,7 +131,7 @@ class FieldSetTest {
     assertThat(set.toFieldsV1())
         .isEqualTo(
             json(
-                """
+"""
 {"f:apiVersion":{},"f:kind":{},
  "f:metadata":{"f:finalizers":{"v:\\"f1\\"":{}},"f:labels":{"f:app":{}},"f:name":{},
    "f:ownerReferences":{"k:{\\"uid\\":\\"u1\\"}":{}}},

@@ -116,9 +116,9 @@ public final class EtcdStore implements Store {
     GetResponse response = call(prefix, () -> kv.get(EtcdKeys.rangeStart(start), option));
     List<KeyValue> items = response.getKvs().stream().map(EtcdKeys::toKeyValue).toList();
     // etcd's header carries the newest revision even when reading an older one.
-    long revision = options.revision() > 0 ? options.revision() : response.getHeader().getRevision();
-    return new ListResult(
-        items, revision, response.isMore(), response.getCount() - items.size());
+    long revision =
+        options.revision() > 0 ? options.revision() : response.getHeader().getRevision();
+    return new ListResult(items, revision, response.isMore(), response.getCount() - items.size());
   }
 
   @Override
@@ -134,7 +134,8 @@ public final class EtcdStore implements Store {
                 kv.txn()
                     .If(modRevisionIs(k, expectedModRevision))
                     .Then(
-                        Op.put(k, ByteSequence.from(value), PutOption.builder().withPrevKV().build()))
+                        Op.put(
+                            k, ByteSequence.from(value), PutOption.builder().withPrevKV().build()))
                     .Else(Op.get(k, GetOption.DEFAULT))
                     .commit());
     if (!response.isSucceeded()) {

@@ -41,10 +41,12 @@ final class EtcdWatch implements Watch {
   private final Consumer<EtcdWatch> onRelease;
   private final ExecutorService dispatcher;
   private final CountDownLatch started = new CountDownLatch(1);
+
   /** Set once a terminal cause is chosen (or on close); later stream callbacks are dropped. */
   private final AtomicBoolean ended = new AtomicBoolean();
 
   private volatile boolean closed;
+
   /** Touched on the dispatcher thread only: true once onError has been delivered. */
   private boolean finished;
 

@@ -15,14 +15,19 @@ class EtcdErrorsTest {
 
   @Test
   void grpcStatusesMapToStorageCodes() {
-    assertThat(code(Status.UNAVAILABLE.withDescription("io exception"))).isEqualTo(Code.UNREACHABLE);
+    assertThat(code(Status.UNAVAILABLE.withDescription("io exception")))
+        .isEqualTo(Code.UNREACHABLE);
     assertThat(code(Status.DEADLINE_EXCEEDED)).isEqualTo(Code.TIMEOUT);
-    assertThat(code(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: " + EtcdErrors.COMPACTED)))
+    assertThat(
+            code(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: " + EtcdErrors.COMPACTED)))
         .isEqualTo(Code.EXPIRED);
     assertThat(
-            code(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: " + EtcdErrors.FUTURE_REVISION)))
+            code(
+                Status.OUT_OF_RANGE.withDescription(
+                    "etcdserver: mvcc: " + EtcdErrors.FUTURE_REVISION)))
         .isEqualTo(Code.REVISION_TOO_LARGE);
-    assertThat(code(Status.OUT_OF_RANGE.withDescription("something else"))).isEqualTo(Code.INTERNAL);
+    assertThat(code(Status.OUT_OF_RANGE.withDescription("something else")))
+        .isEqualTo(Code.INTERNAL);
     assertThat(code(Status.PERMISSION_DENIED)).isEqualTo(Code.INTERNAL);
   }
 
@@ -40,7 +45,9 @@ class EtcdErrorsTest {
 
   @Test
   void jetcdExceptionsMapLikeTheirStatus() {
-    assertThat(EtcdErrors.toStorageException(EtcdExceptionFactory.newCompactedException(7), null).code())
+    assertThat(
+            EtcdErrors.toStorageException(EtcdExceptionFactory.newCompactedException(7), null)
+                .code())
         .isEqualTo(Code.EXPIRED);
     assertThat(
             EtcdErrors.toStorageException(
@@ -48,7 +55,8 @@ class EtcdErrorsTest {
                 .code())
         .isEqualTo(Code.TIMEOUT);
     assertThat(
-            EtcdErrors.toStorageException(EtcdExceptionFactory.newClosedWatchClientException(), null)
+            EtcdErrors.toStorageException(
+                    EtcdExceptionFactory.newClosedWatchClientException(), null)
                 .code())
         .isEqualTo(Code.INTERNAL);
   }

@@ -28,10 +28,26 @@ class EtcdStoreTlsIT {
   @Test
   void talksToEtcdOverMutualTls() throws Exception {
     assumeTrue(hasOpenssl(), "openssl is needed to make test certificates");
-    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=kamaji-test-ca",
-        "-addext", "basicConstraints=critical,CA:TRUE",
-        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=kamaji-test-ca",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign");
     issue("server", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
     issue("client", "extendedKeyUsage=clientAuth\n");
     Path ca = pki.resolve("ca.crt");
@@ -55,17 +71,43 @@ class EtcdStoreTlsIT {
       assertThat(store.get("/tls/a")).contains(created);
       assertThat(store.isHealthy()).isTrue();
 
-      StorageException e = catchThrowableOfType(StorageException.class, () -> anonymous.get("/tls/a"));
+      StorageException e =
+          catchThrowableOfType(StorageException.class, () -> anonymous.get("/tls/a"));
       assertThat(e.code()).isEqualTo(Code.UNREACHABLE);
     }
   }
 
   private void issue(String name, String extensions) throws IOException, InterruptedException {
     Files.writeString(pki.resolve(name + ".ext"), extensions);
-    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
-    openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-        "-CAcreateserial", "-days", "1", "-out", name + ".crt", "-extfile", name + ".ext");
+    openssl(
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        "/CN=" + name);
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "1",
+        "-out",
+        name + ".crt",
+        "-extfile",
+        name + ".ext");
   }
 
   private void openssl(String... args) throws IOException, InterruptedException {

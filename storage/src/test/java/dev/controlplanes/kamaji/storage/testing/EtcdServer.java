@@ -112,7 +112,8 @@ public final class EtcdServer implements AutoCloseable {
 
   private static EtcdServer launch(Path binary, Tls tls) {
     Path dir = createTempDir();
-    URI clientUrl = URI.create((tls == null ? "http" : "https") + "://" + LOOPBACK + ":" + freePort());
+    URI clientUrl =
+        URI.create((tls == null ? "http" : "https") + "://" + LOOPBACK + ":" + freePort());
     String peerUrl = "http://" + LOOPBACK + ":" + freePort();
     // A separate plain-text listener for /health, so readiness needs no client certificate.
     URI metricsUrl = URI.create("http://" + LOOPBACK + ":" + freePort());
@@ -169,8 +170,7 @@ public final class EtcdServer implements AutoCloseable {
             .proxy(HttpClient.Builder.NO_PROXY)
             .connectTimeout(Duration.ofSeconds(1))
             .build();
-    HttpRequest request =
-        HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(1)).build();
+    HttpRequest request = HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(1)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {

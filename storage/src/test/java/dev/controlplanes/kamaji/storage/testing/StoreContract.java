@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every {@link Store} must have. A backend's test extends this class and supplies
- * the store and a key prefix of its own; each test works under a sub-prefix named after itself.
+ * The behaviour every {@link Store} must have. A backend's test extends this class and supplies the
+ * store and a key prefix of its own; each test works under a sub-prefix named after itself.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 public abstract class StoreContract {
@@ -390,7 +390,8 @@ public abstract class StoreContract {
 
     store().compact(v2.modRevision());
 
-    StorageException e = failure(() -> store().list(root, ListOptions.atRevision(v1.modRevision())));
+    StorageException e =
+        failure(() -> store().list(root, ListOptions.atRevision(v1.modRevision())));
     assertThat(e.code()).isEqualTo(Code.EXPIRED);
     assertThat(store().list(root, ListOptions.atRevision(v2.modRevision())).items())
         .containsExactly(v2);

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Kamaji's admission for TenantControlPlanes, run in-process because kube-apiserver does not call
- * webhooks for aggregated resources: the mutating webhook's defaults on create, then every CEL
- * rule and validating-webhook check.
+ * webhooks for aggregated resources: the mutating webhook's defaults on create, then every CEL rule
+ * and validating-webhook check.
  */
 public final class TenantControlPlaneStrategy implements Strategy {
 
@@ -30,8 +30,7 @@ public final class TenantControlPlaneStrategy implements Strategy {
    */
   public TenantControlPlaneStrategy(String defaultDataStore, Predicate<String> dataStoreExists) {
     this.defaultDataStore = defaultDataStore;
-    this.context =
-        ValidationContext.of(KamajiApi.SUPPORTED_KUBERNETES_VERSION, dataStoreExists);
+    this.context = ValidationContext.of(KamajiApi.SUPPORTED_KUBERNETES_VERSION, dataStoreExists);
   }
 
   @Override
