@@ -22,6 +22,24 @@ case "$component" in
     targets=("etcd=go.etcd.io/etcd/server/v3" "etcdctl=go.etcd.io/etcd/etcdctl/v3")
     ldflags="-X go.etcd.io/etcd/api/v3/version.GitSHA=${v}"
     ;;
+  kubernetes)
+    v=$(version k8s.io/kubernetes)
+    targets=("=k8s.io/kubernetes/cmd/kube-apiserver" "=k8s.io/kubernetes/cmd/kube-controller-manager"
+             "=k8s.io/kubernetes/cmd/kube-scheduler")
+    # Stamp the exact tag, as upstream's hack/lib/version.sh does; clients read /version.
+    # The module cache keeps the proxy's version metadata (Time, and Origin.Hash when known).
+    meta=$(cd "$module_dir" && GOFLAGS=-modcacherw go mod download -json "k8s.io/kubernetes@$v" | tr -d ' \n')
+    info_file=$(printf '%s' "$meta" | sed -n 's/.*"Info":"\([^"]*\)".*/\1/p')
+    info=$(tr -d ' \n' < "$info_file")$meta
+    commit=$(printf '%s' "$info" | sed -n 's/.*"Hash":"\([0-9a-f]*\)".*/\1/p')
+    date=$(printf '%s' "$info" | sed -n 's/.*"Time":"\([^"]*\)".*/\1/p')
+    minor=$(echo "$v" | cut -d. -f2)
+    ldflags=""
+    for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+      ldflags+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
+      ldflags+=" -X $pkg.gitCommit=$commit -X $pkg.gitTreeState=clean -X $pkg.buildDate=$date"
+    done
+    ;;
   *) echo "no build recipe for $component" >&2; exit 2 ;;
 esac
 
@@ -36,9 +54,18 @@ if [ ! -f "$out/.complete" ]; then
   echo "building $component $v into $out (cold build, may take minutes)" >&2
   (
     cd "$module_dir"
+    # One invocation per component shares the compiled packages; "=pkg" targets keep their
+    # own name under $out/.
+    named=(); unnamed=()
     for t in "${targets[@]}"; do
-      name=${t%%=*}; pkg=${t#*=}
-      CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "$ldflags" -o "$out/$name" "$pkg" >&2
+      if [ "${t%%=*}" = "" ]; then unnamed+=("${t#=}"); else named+=("$t"); fi
+    done
+    export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS="-mod=mod -modcacherw"
+    if [ ${#unnamed[@]} -gt 0 ]; then
+      go build -trimpath -ldflags "$ldflags" -o "$out/" "${unnamed[@]}" >&2
+    fi
+    for t in "${named[@]}"; do
+      go build -trimpath -ldflags "$ldflags" -o "$out/${t%%=*}" "${t#*=}" >&2
     done
   )
   touch "$out/.complete"
