@@ -233,6 +233,7 @@ public final class RestClient {
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final List<String> raw = new ArrayList<>();
     private volatile boolean ended;
+    private volatile boolean endedCleanly;
 
     WatchStream(HttpResponse<InputStream> response) {
       this.response = response;
@@ -263,6 +264,7 @@ public final class RestClient {
           JsonElement parsed = JsonParser.parseString(line);
           events.add(parsed.getAsJsonObject());
         }
+        endedCleanly = true;
       } catch (IOException | RuntimeException e) {
         // closed by the test, or the server ended the connection
       } finally {
@@ -311,6 +313,11 @@ public final class RestClient {
 
     public boolean ended() {
       return ended;
+    }
+
+    /** True when the server terminated the body properly (no reset, no truncated chunk). */
+    public boolean endedCleanly() {
+      return endedCleanly;
     }
 
     /** Every line received so far. */
