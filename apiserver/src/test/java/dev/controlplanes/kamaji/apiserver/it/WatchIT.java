@@ -265,7 +265,7 @@ class WatchIT {
         client.get(Samples.tcps(ns) + "?watch=true&sendInitialEvents=true").expect(422).json();
     assertThat(string(noMatch, "message"))
         .isEqualTo(
-            "ListOptions.meta.k8s.io \"\" is invalid: sendInitialEvents: Forbidden:"
+            "ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden:"
                 + " sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
     JsonObject matchOnly =
         client
