@@ -207,7 +207,22 @@ final class Requests {
     if (rv != null && !rv.isEmpty()) {
       RequestedVersion.parse(rv);
     }
-    if (match != null) {
+    if (match != null && watch) {
+      // kube's validateWatchOptions: no resourceVersion needed (client-go's watch-list sends
+      // resourceVersion=""), only NotOlderThan; sendInitialEvents is checked by the watch handler
+      if (!match.equals("NotOlderThan")) {
+        throw listInvalid(
+            "FieldValueNotSupported",
+            "Unsupported value: \"" + match + "\": supported values: \"NotOlderThan\"",
+            "resourceVersionMatch");
+      }
+      if (cont != null) {
+        throw listInvalid(
+            "FieldValueForbidden",
+            "Forbidden: resourceVersionMatch is forbidden when continue is provided",
+            "resourceVersionMatch");
+      }
+    } else if (match != null) {
       if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
         throw listInvalid(
             "FieldValueNotSupported",

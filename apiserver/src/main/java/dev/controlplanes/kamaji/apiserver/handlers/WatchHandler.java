@@ -66,7 +66,7 @@ public final class WatchHandler {
         throw Requests.listInvalid(
             "FieldValueForbidden",
             "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan",
-            "sendInitialEvents");
+            "resourceVersionMatch");
       }
       initialEvents = sendInitial.equals("true");
       initialEventsEnd = initialEvents && bookmarks;
