@@ -327,6 +327,33 @@ class PatchApplyIT {
   }
 
   @Test
+  void unknownFieldsInPatches() {
+    create("unknown");
+    String path = Samples.tcpPath(NS, "unknown");
+    RestClient.Response warned =
+        client.patch(path, MERGE, "{\"spec\":{\"bogus\":1}}").expect(200);
+    assertThat(warned.headers("Warning")).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
+    assertThat(at(warned.json(), "spec.bogus")).isNull();
+
+    RestClient.Response strictApply =
+        client.patch(
+            path + "?fieldManager=m&fieldValidation=Strict",
+            APPLY,
+            applied("unknown", 2).replace("  kubernetes:\n", "  bogus: 1\n  kubernetes:\n"));
+    strictApply.expect(400);
+    assertThat(string(strictApply.json(), "message"))
+        .isEqualTo("error strict decoding patch: unknown field \"spec.bogus\"");
+
+    RestClient.Response warnApply =
+        client.patch(
+            path + "?fieldManager=m&force=true",
+            APPLY,
+            applied("unknown", 2).replace("  kubernetes:\n", "  bogus: 1\n  kubernetes:\n"));
+    warnApply.expect(200);
+    assertThat(warnApply.headers("Warning")).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
+  }
+
+  @Test
   void managedFieldsAfterEveryWriteType() {
     String path = Samples.tcpPath(NS, "mf");
     JsonObject created = create("mf");
