@@ -267,6 +267,23 @@ class ErrorsIT {
   }
 
   @Test
+  void subresourcesServeOnlyTheirVerbs() {
+    client.post(Samples.tcps(NS), Samples.tcp(NS, "sub-verbs").toString()).expect(201);
+    String path = Samples.tcpPath(NS, "sub-verbs");
+    JsonObject s = status(client.delete(path + "/status"), 405, "MethodNotAllowed");
+    assertThat(string(s, "message"))
+        .isEqualTo(
+            "DELETE is not supported on resources of kind"
+                + " \"tenantcontrolplanes.kamaji.clastix.io\"");
+    status(client.delete(path + "/scale"), 405, "MethodNotAllowed");
+    status(client.post(path + "/status", "{}"), 405, "MethodNotAllowed");
+    status(client.get(path + "/nope"), 404, "NotFound");
+    client.get(path).expect(200);
+    client.delete(Samples.dataStorePath("default") + "/status").expect(405);
+    client.get(Samples.dataStorePath("default")).expect(200);
+  }
+
+  @Test
   void rejectedRequestsLeaveTheStoredObjectIntact() {
     String path = Samples.tcpPath(NS, "intact");
     JsonObject created =
