@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Aggregates request bodies up to a limit and answers larger ones with kube's 413 Status.
  *
  * <p>The rest of an oversized body is still on its way when the 413 is written. Closing at once
- * would make the kernel reset the connection over the unread bytes, and a reset can destroy the
- * 413 before the client reads it; so the body is read and discarded first, and the connection is
- * closed once it has ended, or after {@link #DRAIN_MILLIS} at the latest (Go's servers linger the
- * same way).
+ * would make the kernel reset the connection over the unread bytes, and a reset can destroy the 413
+ * before the client reads it; so the body is read and discarded first, and the connection is closed
+ * once it has ended, or after {@link #DRAIN_MILLIS} at the latest (Go's servers linger the same
+ * way).
  */
 final class LimitedBodyAggregator extends HttpObjectAggregator {
 

@@ -167,10 +167,9 @@ public final class WatchHub implements AutoCloseable {
   }
 
   /**
-   * Watches the store again after a failure: from the last revision seen, or, when that revision
-   * is gone from the store (compacted), from now with an empty history, so that watchers resuming
-   * from older revisions get 410 and relist instead of the hub retrying a compacted revision
-   * forever.
+   * Watches the store again after a failure: from the last revision seen, or, when that revision is
+   * gone from the store (compacted), from now with an empty history, so that watchers resuming from
+   * older revisions get 410 and relist instead of the hub retrying a compacted revision forever.
    */
   private void scheduleRestart(boolean startOver) {
     if (closed) {

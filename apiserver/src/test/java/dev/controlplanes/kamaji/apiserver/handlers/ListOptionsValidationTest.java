@@ -51,7 +51,8 @@ class ListOptionsValidationTest {
 
   @Test
   void watchesAcceptOnlyNotOlderThan() {
-    assertThatThrownBy(() -> query(PATH + "?watch=true&resourceVersionMatch=Exact&resourceVersion=5", true))
+    assertThatThrownBy(
+            () -> query(PATH + "?watch=true&resourceVersionMatch=Exact&resourceVersion=5", true))
         .isInstanceOf(StatusException.class)
         .hasMessage(
             "ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Unsupported value:"

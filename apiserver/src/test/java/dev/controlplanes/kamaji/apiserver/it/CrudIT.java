@@ -20,7 +20,8 @@ class CrudIT {
   @RegisterExtension static ApiServerExtension api = new ApiServerExtension();
 
   private static final String NS = "crud";
-  private static final String UID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+  private static final String UID =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
   private static final String TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
 
   private final RestClient client = RestClient.admin(api);
@@ -137,13 +138,12 @@ class CrudIT {
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     assertThat(r.body())
         .isEqualTo(
-            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
-                + "\"message\":\"tenantcontrolplanes.kamaji.clastix.io \\\"nope\\\" not found\","
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"tenantcontrolplanes.kamaji.clastix.io"
+                + " \\\"nope\\\" not found\","
                 + "\"reason\":\"NotFound\",\"details\":{\"name\":\"nope\","
                 + "\"group\":\"kamaji.clastix.io\",\"kind\":\"tenantcontrolplanes\"},\"code\":404}");
     JsonObject ds = client.get(Samples.dataStorePath("nope")).expect(404).json();
-    assertThat(string(ds, "message"))
-        .isEqualTo("datastores.kamaji.clastix.io \"nope\" not found");
+    assertThat(string(ds, "message")).isEqualTo("datastores.kamaji.clastix.io \"nope\" not found");
   }
 
   @Test

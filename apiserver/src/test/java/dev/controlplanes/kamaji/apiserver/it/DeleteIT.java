@@ -59,7 +59,10 @@ class DeleteIT {
         .isEqualTo("tenantcontrolplanes.kamaji.clastix.io \"plain\" not found");
 
     JsonObject ds =
-        client.post(Samples.dataStores(), Samples.dataStore("doomed").toString()).expect(201).json();
+        client
+            .post(Samples.dataStores(), Samples.dataStore("doomed").toString())
+            .expect(201)
+            .json();
     JsonObject dsDeleted =
         client
             .delete(
@@ -94,7 +97,9 @@ class DeleteIT {
 
     JsonObject more = deleting.deepCopy();
     more.getAsJsonObject("metadata")
-        .add("finalizers", Json.parse("{\"f\":[\"example.com/hold\",\"example.com/more\"]}").get("f"));
+        .add(
+            "finalizers",
+            Json.parse("{\"f\":[\"example.com/hold\",\"example.com/more\"]}").get("f"));
     JsonObject forbidden = client.put(path, more.toString()).expect(422).json();
     assertThat(string(forbidden, "message"))
         .isEqualTo(
@@ -136,7 +141,8 @@ class DeleteIT {
                 + uid
                 + "). The object might have been deleted and then recreated");
 
-    JsonObject wrongRv = client.delete(path + "?preconditions.resourceVersion=1").expect(409).json();
+    JsonObject wrongRv =
+        client.delete(path + "?preconditions.resourceVersion=1").expect(409).json();
     assertThat(string(wrongRv, "message"))
         .isEqualTo(
             "Operation cannot be fulfilled on TenantControlPlane.kamaji.clastix.io \"pre\": the"
@@ -169,12 +175,16 @@ class DeleteIT {
                     + "\"propagationPolicy\":\"Foreground\"}")
             .expect(200)
             .json();
-    assertThat(Json.strings(foreground, "metadata.finalizers")).containsExactly("foregroundDeletion");
+    assertThat(Json.strings(foreground, "metadata.finalizers"))
+        .containsExactly("foregroundDeletion");
     assertThat(string(foreground, "metadata.deletionTimestamp")).isNotNull();
 
     create("orphan", "example.com/keep");
     JsonObject orphan =
-        client.delete(Samples.tcpPath(NS, "orphan") + "?propagationPolicy=Orphan").expect(200).json();
+        client
+            .delete(Samples.tcpPath(NS, "orphan") + "?propagationPolicy=Orphan")
+            .expect(200)
+            .json();
     assertThat(Json.strings(orphan, "metadata.finalizers"))
         .containsExactly("example.com/keep", "orphan");
 
@@ -199,7 +209,10 @@ class DeleteIT {
 
     create("bad-policy");
     JsonObject bad =
-        client.delete(Samples.tcpPath(NS, "bad-policy") + "?propagationPolicy=Sideways").expect(422).json();
+        client
+            .delete(Samples.tcpPath(NS, "bad-policy") + "?propagationPolicy=Sideways")
+            .expect(422)
+            .json();
     assertThat(string(bad, "message"))
         .isEqualTo(
             "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value:"
@@ -216,7 +229,8 @@ class DeleteIT {
   @Test
   void dryRunDeleteKeepsTheObject() {
     create("dry-del");
-    RestClient.Response r = client.delete(Samples.tcpPath(NS, "dry-del") + "?dryRun=All").expect(200);
+    RestClient.Response r =
+        client.delete(Samples.tcpPath(NS, "dry-del") + "?dryRun=All").expect(200);
     assertThat(string(r.json(), "status")).isEqualTo("Success");
     client
         .delete(
@@ -247,8 +261,7 @@ class DeleteIT {
             .json();
     assertThat(string(deleted, "kind")).isEqualTo("TenantControlPlaneList");
     assertThat(Json.names(deleted)).containsExactlyInAnyOrder("dc-a1", "dc-a2");
-    assertThat(Json.names(client.get(Samples.tcps(ns)).expect(200).json()))
-        .containsExactly("dc-b");
+    assertThat(Json.names(client.get(Samples.tcps(ns)).expect(200).json())).containsExactly("dc-b");
 
     client.delete(Samples.tcps(ns) + "?labelSelector=bad%20%3D%3D%3D").expect(400);
     client.delete(Samples.tcps(ns)).expect(200);

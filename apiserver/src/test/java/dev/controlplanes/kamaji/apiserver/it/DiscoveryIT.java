@@ -35,7 +35,8 @@ class DiscoveryIT {
     assertThat(group.get("name").getAsString()).isEqualTo("kamaji.clastix.io");
     assertThat(group.getAsJsonObject("preferredVersion").get("groupVersion").getAsString())
         .isEqualTo("kamaji.clastix.io/v1alpha1");
-    assertThat(group.getAsJsonArray("versions").get(0).getAsJsonObject().get("version").getAsString())
+    assertThat(
+            group.getAsJsonArray("versions").get(0).getAsJsonObject().get("version").getAsString())
         .isEqualTo("v1alpha1");
   }
 

@@ -107,8 +107,7 @@ class ErrorsIT {
                 + " application/json, application/yaml");
 
     String yaml =
-        new String(
-            Codec.toYamlBytes(Samples.dataStore("from-yaml")), StandardCharsets.UTF_8);
+        new String(Codec.toYamlBytes(Samples.dataStore("from-yaml")), StandardCharsets.UTF_8);
     JsonObject created =
         client
             .post(Samples.dataStores(), yaml, "Content-Type", "application/yaml")
@@ -151,7 +150,8 @@ class ErrorsIT {
 
     tcp.getAsJsonObject("metadata").addProperty("name", "unknown-warn");
     RestClient.Response warn = client.post(Samples.tcps(NS), tcp.toString()).expect(201);
-    assertThat(warn.headers("Warning")).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
+    assertThat(warn.headers("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
     assertThat(at(warn.json(), "spec.bogus")).isNull();
 
     tcp.getAsJsonObject("metadata").addProperty("name", "unknown-ignore");
@@ -256,7 +256,8 @@ class ErrorsIT {
 
     s =
         status(
-            client.get(Samples.tcpPath(NS, "methods"), "Accept", "application/vnd.kubernetes.protobuf"),
+            client.get(
+                Samples.tcpPath(NS, "methods"), "Accept", "application/vnd.kubernetes.protobuf"),
             406,
             "NotAcceptable");
     assertThat(string(s, "message"))
@@ -316,10 +317,7 @@ class ErrorsIT {
     client.patch(path, "application/json-patch+json", "{\"op\":\"remove\"}").expect(400);
     client.patch(path, "application/merge-patch+json", "{not json").expect(400);
     client
-        .patch(
-            path,
-            "application/strategic-merge-patch+json",
-            "{\"spec\":{\"dataStore\":\"x\"}}")
+        .patch(path, "application/strategic-merge-patch+json", "{\"spec\":{\"dataStore\":\"x\"}}")
         .expect(415);
     client
         .patch(
@@ -340,11 +338,12 @@ class ErrorsIT {
             "{\"metadata\":{\"resourceVersion\":\"1\"},\"status\":{\"controlPlaneEndpoint\":\"x\"}}")
         .expect(409);
     client
-        .patch(
-            path + "/scale", "application/merge-patch+json", "{\"spec\":{\"replicas\":-3}}")
+        .patch(path + "/scale", "application/merge-patch+json", "{\"spec\":{\"replicas\":-3}}")
         .expect(422);
     client
-        .delete(path, "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"x\"}}")
+        .delete(
+            path,
+            "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"x\"}}")
         .expect(409);
     client
         .delete(

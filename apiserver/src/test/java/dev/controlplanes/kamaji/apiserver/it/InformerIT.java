@@ -70,7 +70,8 @@ class InformerIT {
                     api.admin().privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
             .setReadTimeout(Duration.ZERO)
             .build();
-    tcps = new DynamicKubernetesApi("kamaji.clastix.io", "v1alpha1", "tenantcontrolplanes", apiClient);
+    tcps =
+        new DynamicKubernetesApi("kamaji.clastix.io", "v1alpha1", "tenantcontrolplanes", apiClient);
     dataStores = new DynamicKubernetesApi("kamaji.clastix.io", "v1alpha1", "datastores", apiClient);
 
     tcpFactory = new SharedInformerFactory(apiClient);
@@ -89,7 +90,8 @@ class InformerIT {
 
   @AfterAll
   static void stop() {
-    for (SharedInformerFactory factory : new SharedInformerFactory[] {tcpFactory, dataStoreFactory}) {
+    for (SharedInformerFactory factory :
+        new SharedInformerFactory[] {tcpFactory, dataStoreFactory}) {
       if (factory != null) {
         factory.stopAllRegisteredInformers();
       }
@@ -105,7 +107,10 @@ class InformerIT {
 
       @Override
       public void onUpdate(DynamicKubernetesObject oldObj, DynamicKubernetesObject newObj) {
-        if (!oldObj.getMetadata().getResourceVersion().equals(newObj.getMetadata().getResourceVersion())) {
+        if (!oldObj
+            .getMetadata()
+            .getResourceVersion()
+            .equals(newObj.getMetadata().getResourceVersion())) {
           events.add("UPDATE " + key(newObj) + " " + labels(newObj));
         }
       }
@@ -147,7 +152,9 @@ class InformerIT {
     DynamicKubernetesObject created = ok(tcps.create(dynamic(Samples.tcp(NS, "via-client"))));
     assertThat(created.getMetadata().getUid()).isNotEmpty();
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
-    await().atMost(Duration.ofSeconds(10)).until(() -> tcpEvents.contains("ADD informer/via-client"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> tcpEvents.contains("ADD informer/via-client"));
 
     DynamicKubernetesObject fetched = ok(tcps.get(NS, "via-client"));
     V1ObjectMeta meta = fetched.getMetadata();
@@ -158,7 +165,13 @@ class InformerIT {
         .isNotEqualTo(created.getMetadata().getResourceVersion());
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> tcpEvents.stream().anyMatch(e -> e.startsWith("UPDATE informer/via-client") && e.contains("updated=put")));
+        .until(
+            () ->
+                tcpEvents.stream()
+                    .anyMatch(
+                        e ->
+                            e.startsWith("UPDATE informer/via-client")
+                                && e.contains("updated=put")));
 
     // a status write the way a client-java controller can do it: merge patch on /status.
     // (GenericKubernetesApi.updateStatus sends its JSON patch as application/json, which kube
@@ -183,7 +196,8 @@ class InformerIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              DynamicKubernetesObject cached = tcpInformer.getIndexer().getByKey(NS + "/via-client");
+              DynamicKubernetesObject cached =
+                  tcpInformer.getIndexer().getByKey(NS + "/via-client");
               return cached.getRaw().has("status");
             });
 
@@ -196,8 +210,7 @@ class InformerIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> tcpEvents.stream().anyMatch(e -> e.contains("patched=yes")));
-    assertThat(
-            tcpInformer.getIndexer().getByKey(NS + "/via-client").getMetadata().getLabels())
+    assertThat(tcpInformer.getIndexer().getByKey(NS + "/via-client").getMetadata().getLabels())
         .containsEntry("patched", "yes");
 
     // the informer's list and watch went to the all-namespaces path and share one cache
@@ -208,7 +221,9 @@ class InformerIT {
 
     KubernetesApiResponse<DynamicKubernetesObject> deleted = tcps.delete(NS, "via-client");
     assertThat(deleted.getHttpStatusCode()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(10)).until(() -> tcpEvents.contains("DELETE informer/via-client"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> tcpEvents.contains("DELETE informer/via-client"));
     assertThat(tcpInformer.getIndexer().getByKey(NS + "/via-client")).isNull();
   }
 
@@ -226,7 +241,10 @@ class InformerIT {
             new V1Patch("{\"metadata\":{\"labels\":{\"tier\":\"gold\"}}}")));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> dataStoreEvents.stream().anyMatch(e -> e.startsWith("UPDATE informed") && e.contains("tier=gold")));
+        .until(
+            () ->
+                dataStoreEvents.stream()
+                    .anyMatch(e -> e.startsWith("UPDATE informed") && e.contains("tier=gold")));
 
     // status through the status subresource, as the DataStore controller writes it
     PatchUtils.patch(

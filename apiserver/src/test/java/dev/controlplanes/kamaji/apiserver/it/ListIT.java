@@ -96,10 +96,12 @@ class ListIT {
     assertThat(names("labelSelector=" + q("env==dev,tier=web"))).containsExactly("s-dev-web");
     assertThat(names("labelSelector=" + q("env in (dev,prod)")))
         .containsExactly("s-dev-db", "s-dev-web", "s-prod-web");
-    assertThat(names("labelSelector=" + q("env notin (dev)"))).containsExactly("s-none", "s-prod-web");
+    assertThat(names("labelSelector=" + q("env notin (dev)")))
+        .containsExactly("s-none", "s-prod-web");
     assertThat(names("labelSelector=" + q("env!=dev"))).containsExactly("s-none", "s-prod-web");
     assertThat(names("labelSelector=" + q("!env"))).containsExactly("s-none");
-    assertThat(names("labelSelector=" + q("tier"))).containsExactly("s-dev-db", "s-dev-web", "s-prod-web");
+    assertThat(names("labelSelector=" + q("tier")))
+        .containsExactly("s-dev-db", "s-dev-web", "s-prod-web");
     assertThat(names("labelSelector=" + q("tier,env notin (prod),tier!=db")))
         .containsExactly("s-dev-web");
     // kube-aggregator re-encodes spaces as '+'
@@ -134,7 +136,8 @@ class ListIT {
 
   @Test
   void allNamespaces() {
-    client.post(Samples.tcps("other-ns"), Samples.tcp("other-ns", "s-elsewhere").toString())
+    client
+        .post(Samples.tcps("other-ns"), Samples.tcp("other-ns", "s-elsewhere").toString())
         .expect(201);
     JsonObject list =
         client
@@ -174,10 +177,15 @@ class ListIT {
     JsonObject p3 = client.get(Samples.tcpPath(ns, "p3")).json();
     client.delete(Samples.tcpPath(ns, "p2")).expect(200);
     client.post(Samples.tcps(ns), Samples.tcp(ns, "p25").toString()).expect(201);
-    client.patch(Samples.tcpPath(ns, "p3"), "application/merge-patch+json",
-        "{\"metadata\":{\"labels\":{\"changed\":\"yes\"}}}").expect(200);
+    client
+        .patch(
+            Samples.tcpPath(ns, "p3"),
+            "application/merge-patch+json",
+            "{\"metadata\":{\"labels\":{\"changed\":\"yes\"}}}")
+        .expect(200);
 
-    JsonObject second = client.get(Samples.tcps(ns) + "?limit=2&continue=" + q(token)).expect(200).json();
+    JsonObject second =
+        client.get(Samples.tcps(ns) + "?limit=2&continue=" + q(token)).expect(200).json();
     assertThat(Json.names(second)).containsExactly("p2", "p3");
     assertThat(rv(second)).isEqualTo(snapshot);
     assertThat(second.getAsJsonArray("items").get(1)).isEqualTo(p3);
@@ -204,7 +212,8 @@ class ListIT {
 
     JsonObject bad =
         client
-            .get(Samples.tcps(ns) + "?limit=2&resourceVersion=" + snapshot + "&continue=" + q(token))
+            .get(
+                Samples.tcps(ns) + "?limit=2&resourceVersion=" + snapshot + "&continue=" + q(token))
             .expect(400)
             .json();
     assertThat(string(bad, "message"))
@@ -215,7 +224,8 @@ class ListIT {
   @Test
   void resourceVersionSemantics() {
     String ns = "rv";
-    JsonObject a = client.post(Samples.tcps(ns), Samples.tcp(ns, "rv-a").toString()).expect(201).json();
+    JsonObject a =
+        client.post(Samples.tcps(ns), Samples.tcp(ns, "rv-a").toString()).expect(201).json();
     String afterA = rv(a);
     client.post(Samples.tcps(ns), Samples.tcp(ns, "rv-b").toString()).expect(201);
 
@@ -263,11 +273,10 @@ class ListIT {
         .isEqualTo(
             "ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden:"
                 + " resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
-    client
-        .get(Samples.tcps(ns) + "?resourceVersion=5&resourceVersionMatch=Newest")
-        .expect(422);
+    client.get(Samples.tcps(ns) + "?resourceVersion=5&resourceVersionMatch=Newest").expect(422);
     client.get(Samples.tcps(ns) + "?sendInitialEvents=true").expect(422);
-    JsonObject nonNumeric = client.get(Samples.tcps(ns) + "?resourceVersion=abc").expect(400).json();
+    JsonObject nonNumeric =
+        client.get(Samples.tcps(ns) + "?resourceVersion=abc").expect(400).json();
     assertThat(string(nonNumeric, "message")).startsWith("invalid resource version");
   }
 
@@ -281,7 +290,8 @@ class ListIT {
         .startsWith("Timeout: Too large resource version: " + future + ", current: ");
     assertThat(at(status, "details.causes").toString())
         .isEqualTo(
-            "[{\"reason\":\"ResourceVersionTooLarge\",\"message\":\"Too large resource version\"}]");
+            "[{\"reason\":\"ResourceVersionTooLarge\",\"message\":\"Too large resource"
+                + " version\"}]");
     assertThat(at(status, "details.retryAfterSeconds").getAsInt()).isEqualTo(1);
   }
 
@@ -292,7 +302,8 @@ class ListIT {
     client.post(Samples.tcps(ns), Samples.tcp(ns, "c2").toString()).expect(201);
     JsonObject page = client.get(Samples.tcps(ns) + "?limit=1").expect(200).json();
     String old = rv(page);
-    JsonObject c3 = client.post(Samples.tcps(ns), Samples.tcp(ns, "c3").toString()).expect(201).json();
+    JsonObject c3 =
+        client.post(Samples.tcps(ns), Samples.tcp(ns, "c3").toString()).expect(201).json();
     api.server().store("tenantcontrolplanes").backend().compact(Long.parseLong(rv(c3)));
 
     JsonObject exact =
@@ -387,8 +398,7 @@ class ListIT {
     assertThat(one.getAsJsonArray("rows")).hasSize(1);
     assertThat(string(one, "rows.0.cells.0")).isEqualTo("s-none");
 
-    JsonObject empty =
-        client.get(Samples.tcps("nothing-here"), "Accept", TABLE).expect(200).json();
+    JsonObject empty = client.get(Samples.tcps("nothing-here"), "Accept", TABLE).expect(200).json();
     assertThat(empty.getAsJsonArray("rows")).isEmpty();
     assertThat(rv(empty)).isNotNull();
 
@@ -416,7 +426,8 @@ class ListIT {
     assertThat(string(item, "metadata.name")).isEqualTo("s-dev-db");
     assertThat(string(item, "metadata.uid")).isNotNull();
 
-    JsonObject one = client.get(Samples.tcpPath(SEL, "s-none"), "Accept", KCM_ONE).expect(200).json();
+    JsonObject one =
+        client.get(Samples.tcpPath(SEL, "s-none"), "Accept", KCM_ONE).expect(200).json();
     assertThat(string(one, "kind")).isEqualTo("PartialObjectMetadata");
     assertThat(one.has("spec")).isFalse();
 

@@ -58,10 +58,7 @@ class PatchApplyIT {
     assertThat(rv(added)).isNotEqualTo(rv(created));
 
     JsonObject removed =
-        client
-            .patch(path, MERGE, "{\"metadata\":{\"labels\":{\"env\":null}}}")
-            .expect(200)
-            .json();
+        client.patch(path, MERGE, "{\"metadata\":{\"labels\":{\"env\":null}}}").expect(200).json();
     assertThat(at(removed, "metadata.labels.env")).isNull();
     assertThat(string(removed, "metadata.labels.team")).isEqualTo("a");
 
@@ -79,8 +76,11 @@ class PatchApplyIT {
     assertThat(at(replaced, "metadata.generation").getAsLong()).isEqualTo(2);
 
     // a patch that changes nothing writes nothing
-    JsonObject noop = client.patch(path, MERGE, "{\"metadata\":{\"labels\":{\"team\":\"a\"}}}")
-        .expect(200).json();
+    JsonObject noop =
+        client
+            .patch(path, MERGE, "{\"metadata\":{\"labels\":{\"team\":\"a\"}}}")
+            .expect(200)
+            .json();
     assertThat(rv(noop)).isEqualTo(rv(replaced));
 
     client.patch(Samples.tcpPath(NS, "absent"), MERGE, "{}").expect(404);
@@ -146,7 +146,8 @@ class PatchApplyIT {
     client
         .patch(path, JSON_PATCH, "[{\"op\":\"remove\",\"path\":\"/spec/nothing/here\"}]")
         .expect(422);
-    assertThat(string(client.patch(path, JSON_PATCH, "{\"op\":\"add\"}").expect(400).json(), "reason"))
+    assertThat(
+            string(client.patch(path, JSON_PATCH, "{\"op\":\"add\"}").expect(400).json(), "reason"))
         .isEqualTo("BadRequest");
     client.patch(path, JSON_PATCH, "[{\"op\":").expect(400);
 
@@ -158,8 +159,7 @@ class PatchApplyIT {
             "[{\"op\":\"replace\",\"path\":\"/metadata/resourceVersion\",\"value\":\"1\"}]")
         .expect(409);
 
-    JsonObject force =
-        client.patch(path + "?force=true", MERGE, "{}").expect(422).json();
+    JsonObject force = client.patch(path + "?force=true", MERGE, "{}").expect(422).json();
     assertThat(string(force, "message"))
         .isEqualTo(
             "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for"
@@ -330,9 +330,9 @@ class PatchApplyIT {
   void unknownFieldsInPatches() {
     create("unknown");
     String path = Samples.tcpPath(NS, "unknown");
-    RestClient.Response warned =
-        client.patch(path, MERGE, "{\"spec\":{\"bogus\":1}}").expect(200);
-    assertThat(warned.headers("Warning")).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
+    RestClient.Response warned = client.patch(path, MERGE, "{\"spec\":{\"bogus\":1}}").expect(200);
+    assertThat(warned.headers("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
     assertThat(at(warned.json(), "spec.bogus")).isNull();
 
     RestClient.Response strictApply =
@@ -350,7 +350,8 @@ class PatchApplyIT {
             APPLY,
             applied("unknown", 2).replace("  kubernetes:\n", "  bogus: 1\n  kubernetes:\n"));
     warnApply.expect(200);
-    assertThat(warnApply.headers("Warning")).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
+    assertThat(warnApply.headers("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
   }
 
   @Test
@@ -367,7 +368,8 @@ class PatchApplyIT {
 
     JsonObject afterMerge =
         client
-            .patch(path + "?fieldManager=merger", MERGE, "{\"metadata\":{\"labels\":{\"m\":\"1\"}}}")
+            .patch(
+                path + "?fieldManager=merger", MERGE, "{\"metadata\":{\"labels\":{\"m\":\"1\"}}}")
             .expect(200)
             .json();
     assertThat(operations(afterMerge)).contains("merger/Update/");
@@ -421,7 +423,8 @@ class PatchApplyIT {
     assertThat(operations(afterStatusApply)).contains("status-applier/Apply/status");
     assertThat(string(afterStatusApply, "status.controlPlaneEndpoint")).isEqualTo("10.0.0.2:6443");
 
-    for (JsonElement e : afterStatusApply.getAsJsonObject("metadata").getAsJsonArray("managedFields")) {
+    for (JsonElement e :
+        afterStatusApply.getAsJsonObject("metadata").getAsJsonArray("managedFields")) {
       assertThat(string(e, "apiVersion")).isEqualTo("kamaji.clastix.io/v1alpha1");
       assertThat(string(e, "fieldsType")).isEqualTo("FieldsV1");
       assertThat(string(e, "time")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");

@@ -44,7 +44,9 @@ class WatchIT {
     String v = value == null ? "null" : "\"" + value + "\"";
     return client
         .patch(
-            Samples.tcpPath(ns, name), MERGE, "{\"metadata\":{\"labels\":{\"" + key + "\":" + v + "}}}")
+            Samples.tcpPath(ns, name),
+            MERGE,
+            "{\"metadata\":{\"labels\":{\"" + key + "\":" + v + "}}}")
         .expect(200)
         .json();
   }
@@ -163,7 +165,10 @@ class WatchIT {
             watch(ns, "resourceVersion=" + start + "&fieldSelector=metadata.name%3Dtwo");
         WatchStream legacy =
             client.watch(
-                Samples.GV + "/watch/namespaces/" + ns + "/tenantcontrolplanes/two?resourceVersion="
+                Samples.GV
+                    + "/watch/namespaces/"
+                    + ns
+                    + "/tenantcontrolplanes/two?resourceVersion="
                     + start)) {
       assertThat(legacy.status()).isEqualTo(200);
       label(ns, "one", "x", "1");
@@ -269,7 +274,9 @@ class WatchIT {
                 + " sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
     JsonObject matchOnly =
         client
-            .get(Samples.tcps(ns) + "?watch=true&resourceVersionMatch=NotOlderThan&resourceVersion=1")
+            .get(
+                Samples.tcps(ns)
+                    + "?watch=true&resourceVersionMatch=NotOlderThan&resourceVersion=1")
             .expect(422)
             .json();
     assertThat(string(matchOnly, "message"))
@@ -283,7 +290,8 @@ class WatchIT {
   void timeoutSecondsEndsTheStreamCleanly() {
     String ns = "w-timeout";
     long started = System.nanoTime();
-    try (WatchStream w = watch(ns, "timeoutSeconds=1&resourceVersion=" + listRv(client, Samples.tcps(ns)))) {
+    try (WatchStream w =
+        watch(ns, "timeoutSeconds=1&resourceVersion=" + listRv(client, Samples.tcps(ns)))) {
       assertThat(w.awaitEnd(Duration.ofSeconds(5))).isTrue();
       assertThat(w.endedCleanly()).isTrue();
       assertThat(w.lines()).isEmpty();

@@ -47,7 +47,8 @@ public final class Json {
     List<String> out = new ArrayList<>();
     JsonElement e = at(root, path);
     if (e != null && e.isJsonArray()) {
-      e.getAsJsonArray().forEach(v -> out.add(v.isJsonPrimitive() ? v.getAsString() : v.toString()));
+      e.getAsJsonArray()
+          .forEach(v -> out.add(v.isJsonPrimitive() ? v.getAsString() : v.toString()));
     }
     return out;
   }

@@ -120,7 +120,10 @@ class WatchHubRestartTest {
     try (WatchHub hub = hub(store)) {
       hub.start();
       store.revision.set(150);
-      store.listeners.get(0).onError(new StorageException(StorageException.Code.UNREACHABLE, "/test", "gone"));
+      store
+          .listeners
+          .get(0)
+          .onError(new StorageException(StorageException.Code.UNREACHABLE, "/test", "gone"));
       await().atMost(Duration.ofSeconds(5)).until(() -> store.watchedFrom.size() == 2);
       assertThat(store.watchedFrom).containsExactly(100L, 100L);
     }
@@ -134,7 +137,10 @@ class WatchHubRestartTest {
       store.revision.set(150);
       // the store compacted past the hub's last revision, then the watch broke: resuming from
       // revision 100 can only fail again, forever
-      store.listeners.get(0).onError(new StorageException(StorageException.Code.EXPIRED, "/test", "compacted"));
+      store
+          .listeners
+          .get(0)
+          .onError(new StorageException(StorageException.Code.EXPIRED, "/test", "compacted"));
       await().atMost(Duration.ofSeconds(5)).until(() -> store.watchedFrom.size() == 2);
       assertThat(store.watchedFrom).containsExactly(100L, 150L);
       // what happened in between is unknown: older resourceVersions must relist (410)
