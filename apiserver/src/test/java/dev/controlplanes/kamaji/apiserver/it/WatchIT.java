@@ -334,6 +334,24 @@ class WatchIT {
   }
 
   @Test
+  void watchStreamsAreJsonOnly() {
+    String ns = "w-yaml";
+    String start = listRv(client, Samples.tcps(ns));
+    // YAML has no stream framing: kube negotiates watches among streaming formats only
+    RestClient.Response yaml =
+        client.get(
+            Samples.tcps(ns) + "?watch=true&resourceVersion=" + start, "Accept", "application/yaml");
+    assertThat(yaml.status()).isEqualTo(406);
+    assertThat(string(yaml.json(), "reason")).isEqualTo("NotAcceptable");
+    try (WatchStream w =
+        watch(ns, "resourceVersion=" + start, "Accept", "application/yaml, application/json")) {
+      assertThat(w.headers().firstValue("Content-Type")).hasValue("application/json");
+      create(ns, "y1");
+      assertEvent(w.next(WAIT), "ADDED", "y1");
+    }
+  }
+
+  @Test
   void tableAndPartialObjectMetadataEvents() {
     String ns = "w-shapes";
     String start = listRv(client, Samples.tcps(ns));
