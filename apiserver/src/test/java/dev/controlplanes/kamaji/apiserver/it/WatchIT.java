@@ -340,7 +340,9 @@ class WatchIT {
     // YAML has no stream framing: kube negotiates watches among streaming formats only
     RestClient.Response yaml =
         client.get(
-            Samples.tcps(ns) + "?watch=true&resourceVersion=" + start, "Accept", "application/yaml");
+            Samples.tcps(ns) + "?watch=true&resourceVersion=" + start,
+            "Accept",
+            "application/yaml");
     assertThat(yaml.status()).isEqualTo(406);
     assertThat(string(yaml.json(), "reason")).isEqualTo("NotAcceptable");
     try (WatchStream w =
