@@ -61,8 +61,7 @@ public final class Negotiator {
           if (!list) {
             throw Statuses.notAcceptable(
                 ACCEPTED
-                    + " (you requested PartialObjectMetadataList, but the requested object is not a"
-                    + " list)");
+                    + " (you requested PartialObjectMetadataList, but the requested object is not a list)");
           }
           return new Output(Output.Shape.PARTIAL_METADATA_LIST, yaml);
         default:
