@@ -329,10 +329,7 @@ public final class RestClient {
 
     /** The whole body of a non-streaming (error) answer. */
     public String errorBody() {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!ended && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      awaitEnd(Duration.ofSeconds(5));
       return String.join("\n", lines());
     }
 
