@@ -52,6 +52,50 @@ public final class Codec {
     return element;
   }
 
+  /**
+   * The paths of the object keys that occur more than once in a JSON document (e.g. {@code
+   * metadata.name}), in document order; empty when there are none or the document does not parse.
+   * The parser keeps the last value of a duplicated key, so fieldValidation must decide about them.
+   */
+  public static List<String> duplicateFields(byte[] body) {
+    JsonReader reader = new JsonReader(new StringReader(new String(body, StandardCharsets.UTF_8)));
+    reader.setStrictness(Strictness.STRICT);
+    List<String> duplicates = new ArrayList<>();
+    try {
+      scanDuplicates(reader, "", duplicates);
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
+    return duplicates;
+  }
+
+  private static void scanDuplicates(JsonReader reader, String path, List<String> duplicates)
+      throws java.io.IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT -> {
+        reader.beginObject();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          String child = path.isEmpty() ? name : path + "." + name;
+          if (!seen.add(name) && !duplicates.contains(child)) {
+            duplicates.add(child);
+          }
+          scanDuplicates(reader, child, duplicates);
+        }
+        reader.endObject();
+      }
+      case BEGIN_ARRAY -> {
+        reader.beginArray();
+        for (int i = 0; reader.hasNext(); i++) {
+          scanDuplicates(reader, path + "[" + i + "]", duplicates);
+        }
+        reader.endArray();
+      }
+      default -> reader.skipValue();
+    }
+  }
+
   /** Parses YAML (of which JSON is a subset) with JSON-compatible scalar typing. */
   public static JsonElement parseYaml(byte[] body) {
     LoaderOptions options = new LoaderOptions();

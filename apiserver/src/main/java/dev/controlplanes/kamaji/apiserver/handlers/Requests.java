@@ -14,6 +14,7 @@ import dev.controlplanes.kamaji.apiserver.registry.ListQuery;
 import dev.controlplanes.kamaji.apiserver.registry.RequestedVersion;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.registry.WriteOptions;
+import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -45,6 +46,35 @@ final class Requests {
     JsonObject object = parsed.getAsJsonObject();
     checkKind(object, type);
     return object;
+  }
+
+  /**
+   * fieldValidation for duplicate fields in a JSON body, which the parser resolves to the last
+   * value: a 400 under Strict, one warning per field under Warn (kube's strict decoding errors).
+   */
+  static List<String> duplicateFieldWarnings(
+      ApiRequest request, ResourceType type, WriteOptions options) {
+    String contentType = request.header("Content-Type");
+    if ("Ignore".equals(options.fieldValidation())
+        || contentType != null
+            && !MediaType.parse(contentType).essence().equals("application/json")) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    for (String field : Codec.duplicateFields(request.body())) {
+      problems.add("duplicate field \"" + field + "\"");
+    }
+    if (!problems.isEmpty() && options.strict()) {
+      throw Statuses.badRequest(
+          type.kind()
+              + " in version \""
+              + type.version()
+              + "\" cannot be handled as a "
+              + type.kind()
+              + ": strict decoding error: "
+              + String.join(", ", problems));
+    }
+    return problems;
   }
 
   static void checkKind(JsonObject object, ResourceType type) {
@@ -177,7 +207,22 @@ final class Requests {
     if (rv != null && !rv.isEmpty()) {
       RequestedVersion.parse(rv);
     }
-    if (match != null) {
+    if (match != null && watch) {
+      // kube's validateWatchOptions: no resourceVersion needed (client-go's watch-list sends
+      // resourceVersion=""), only NotOlderThan; sendInitialEvents is checked by the watch handler
+      if (!match.equals("NotOlderThan")) {
+        throw listInvalid(
+            "FieldValueNotSupported",
+            "Unsupported value: \"" + match + "\": supported values: \"NotOlderThan\"",
+            "resourceVersionMatch");
+      }
+      if (cont != null) {
+        throw listInvalid(
+            "FieldValueForbidden",
+            "Forbidden: resourceVersionMatch is forbidden when continue is provided",
+            "resourceVersionMatch");
+      }
+    } else if (match != null) {
       if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
         throw listInvalid(
             "FieldValueNotSupported",

@@ -80,7 +80,12 @@ public final class ResourceRouter implements ApiHandler {
       }
       case "update" -> requireName(info, type, "PUT", () -> writes.update(request, endpoint));
       case "patch" -> requireName(info, type, "PATCH", () -> patches.patch(request, endpoint));
-      case "delete" -> deletes.delete(request, endpoint);
+      case "delete" -> {
+        if (!subresource.isEmpty()) {
+          throw Statuses.methodNotAllowed("DELETE", type.qualified());
+        }
+        yield deletes.delete(request, endpoint);
+      }
       case "deletecollection" -> {
         if (!subresource.isEmpty()) {
           throw Statuses.methodNotAllowed("DELETE", type.qualified());

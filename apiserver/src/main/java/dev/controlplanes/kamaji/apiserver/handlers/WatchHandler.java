@@ -37,7 +37,7 @@ public final class WatchHandler {
 
   ApiResponse watch(ApiRequest request, ResourceEndpoint endpoint) {
     ResourceType type = endpoint.store().type();
-    Output output = Negotiator.negotiate(request.header("Accept"), false);
+    Output output = Negotiator.negotiateStream(request.header("Accept"));
     ListQuery query = Requests.listQuery(request, type, true);
     String name = request.info().name();
     if (!name.isEmpty()) {
@@ -66,7 +66,7 @@ public final class WatchHandler {
         throw Requests.listInvalid(
             "FieldValueForbidden",
             "Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan",
-            "sendInitialEvents");
+            "resourceVersionMatch");
       }
       initialEvents = sendInitial.equals("true");
       initialEventsEnd = initialEvents && bookmarks;

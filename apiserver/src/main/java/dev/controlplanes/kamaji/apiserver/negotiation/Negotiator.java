@@ -19,9 +19,21 @@ public final class Negotiator {
    *     PartialObjectMetadata or PartialObjectMetadataList is the matching shape
    */
   public static Output negotiate(String acceptHeader, boolean list) {
+    return negotiate(acceptHeader, list, true);
+  }
+
+  /**
+   * For watch streams: event framing exists for JSON only (kube has no YAML stream serializer), so
+   * YAML ranges are skipped like protobuf ones.
+   */
+  public static Output negotiateStream(String acceptHeader) {
+    return negotiate(acceptHeader, false, false);
+  }
+
+  private static Output negotiate(String acceptHeader, boolean list, boolean yamlAllowed) {
     for (MediaType range : MediaType.parseAccept(acceptHeader)) {
       Boolean yaml = format(range);
-      if (yaml == null) {
+      if (yaml == null || yaml && !yamlAllowed) {
         continue;
       }
       String as = range.param("as");
@@ -56,7 +68,7 @@ public final class Negotiator {
           continue;
       }
     }
-    throw Statuses.notAcceptable(ACCEPTED);
+    throw Statuses.notAcceptable(yamlAllowed ? ACCEPTED : "application/json");
   }
 
   /** True for YAML, false for JSON, null when the range matches neither. */

@@ -277,8 +277,10 @@ public final class GenericStore {
   public WriteResult update(
       String namespace, String name, JsonObject desired, WriteOptions options) {
     if (Meta.resourceVersion(desired).isEmpty()) {
+      // kube's store builds this one error from the resource, not the kind:
+      // tenantcontrolplanes.kamaji.clastix.io "x" is invalid: metadata.resourceVersion: ...
       throw Statuses.invalid(
-          type.kind(),
+          type.plural(),
           type.group(),
           name,
           List.of(

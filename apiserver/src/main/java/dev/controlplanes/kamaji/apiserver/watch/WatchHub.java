@@ -152,7 +152,7 @@ public final class WatchHub implements AutoCloseable {
         subscribers.forEach(Subscriber::onTerminated);
         subscribers.clear();
       }
-      scheduleRestart();
+      scheduleRestart(error.code() == StorageException.Code.EXPIRED);
     }
   }
 
@@ -166,7 +166,12 @@ public final class WatchHub implements AutoCloseable {
     }
   }
 
-  private void scheduleRestart() {
+  /**
+   * Watches the store again after a failure: from the last revision seen, or, when that revision is
+   * gone from the store (compacted), from now with an empty history, so that watchers resuming from
+   * older revisions get 410 and relist instead of the hub retrying a compacted revision forever.
+   */
+  private void scheduleRestart(boolean startOver) {
     if (closed) {
       return;
     }
@@ -174,11 +179,17 @@ public final class WatchHub implements AutoCloseable {
         () -> {
           try {
             synchronized (this) {
+              if (startOver) {
+                long now = store.backend().currentRevision();
+                history.clear();
+                historyStart = now;
+                lastRevision = now;
+              }
               long from = lastRevision;
               watch = store.backend().watch(store.resourceRoot(), from, new Listener());
             }
           } catch (RuntimeException e) {
-            scheduleRestart();
+            scheduleRestart(startOver);
           }
         },
         1,

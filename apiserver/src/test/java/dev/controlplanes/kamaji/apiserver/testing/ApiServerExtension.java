@@ -28,11 +28,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ApiServerExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final EtcdExtension etcd = new EtcdExtension();
+  private final int watchHistory;
   private ApiServer server;
   private Path dir;
   private CertificateAuthority servingCa;
   private IssuedCertificate admin;
   private IssuedCertificate alice;
+
+  public ApiServerExtension() {
+    this(10_000);
+  }
+
+  /** A server whose watches can resume from the last {@code watchHistory} changes only. */
+  public ApiServerExtension(int watchHistory) {
+    this.watchHistory = watchHistory;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -60,7 +70,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
             32,
             1_000,
             60,
-            10_000);
+            watchHistory);
     Clock clock = Clock.systemUTC();
     server =
         ApiServer.start(
