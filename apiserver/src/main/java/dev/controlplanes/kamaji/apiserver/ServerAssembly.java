@@ -41,8 +41,11 @@ public final class ServerAssembly {
     Authenticator authenticator;
     Authorizer authorizer;
     ReloadingAuthenticationConfig authConfig;
-    if (options.kubeconfig().isPresent()) {
-      ApiClient client = Config.fromConfig(options.kubeconfig().get().toString());
+    if (options.kubeconfig().isPresent() || options.inCluster()) {
+      ApiClient client =
+          options.inCluster()
+              ? Config.fromCluster()
+              : Config.fromConfig(options.kubeconfig().get().toString());
       authConfig =
           ReloadingAuthenticationConfig.start(
               new ExtensionApiserverAuthenticationLoader(client, auth.build()),

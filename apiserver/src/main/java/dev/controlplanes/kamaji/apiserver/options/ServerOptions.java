@@ -31,6 +31,7 @@ public record ServerOptions(
     Optional<Path> requestHeaderClientCaFile,
     Optional<List<String>> requestHeaderAllowedNames,
     Optional<Path> kubeconfig,
+    boolean inCluster,
     String defaultDataStore,
     int handlerThreads) {
 
@@ -51,6 +52,7 @@ public record ServerOptions(
     DEFAULTS.put("requestheader-client-ca-file", "");
     DEFAULTS.put("requestheader-allowed-names", "");
     DEFAULTS.put("kubeconfig", "");
+    DEFAULTS.put("in-cluster", "false");
     DEFAULTS.put("datastore", "default");
     DEFAULTS.put("handler-threads", "64");
   }
@@ -105,6 +107,7 @@ public record ServerOptions(
             ? Optional.empty()
             : Optional.of(List.of(values.get("requestheader-allowed-names").split(","))),
         path(values.get("kubeconfig")),
+        Boolean.parseBoolean(values.get("in-cluster")),
         values.get("datastore"),
         threads);
   }
