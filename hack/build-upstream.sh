@@ -13,7 +13,9 @@ module_dir="$here/upstream/$component"
 [ -f "$module_dir/go.mod" ] || { echo "unknown component: $component" >&2; exit 2; }
 
 cache_root=${KAMAJI_UPSTREAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kamaji-java/upstream}
-key=$(cat "$module_dir/go.mod" "$module_dir/go.sum" "$0" | sha256sum | cut -c1-12)
+# Bump when a build recipe below changes in a way that changes the binaries.
+recipe_revision=1
+key=$( (cat "$module_dir/go.mod" "$module_dir/go.sum"; echo "$component $recipe_revision") | sha256sum | cut -c1-12)
 version() { awk -v m="$1" '$1==m {print $2}' "$module_dir/go.mod"; }
 
 case "$component" in

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Stops what hack/local-up.sh started, by the process ids it recorded, and nothing else.
-# Pass --purge to also delete the local state (etcd data, certificates, kubeconfig).
+# Pass --purge to also delete the local state (etcd data, certificates, kubeconfigs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${KAMAJI_LOCAL_DIR:-$root/.local}
-for name in apiserver etcd; do
+for name in kamaji-api kube-scheduler kube-controller-manager kube-apiserver etcd-kamaji etcd-mgmt; do
   pidfile=$state/pids/$name
   [ -f "$pidfile" ] || continue
   pid=$(cat "$pidfile")

@@ -1,32 +1,45 @@
 #!/usr/bin/env bash
-# Starts the system locally on loopback and prints the line to use it:
+# Starts a real local management cluster with our API server behind its aggregation layer, all on
+# loopback, and ends by printing the line to use it:
 #   export KUBECONFIG=<absolute path>
 #
-# Today (stand-alone stage) this runs the pinned upstream etcd and our API server with a
-# self-signed serving certificate and an admin client certificate (group system:masters).
-# The management cluster (kube-apiserver with aggregation, controller-manager, scheduler) is
-# added by the local-cluster work. Running it twice is harmless: running processes are reused.
+# Processes: etcd (management cluster), kube-apiserver (aggregation and front-proxy certificates),
+# kube-controller-manager, kube-scheduler, a second etcd (our objects) and our API server, which
+# authenticates and authorizes through kube-apiserver. The APIService reaches our server through
+# an ExternalName Service at 127.0.0.1. Upstream binaries are built from the Go module proxy and
+# cached under ~/.cache. Running it twice is harmless: running processes are reused.
+#
+# Environment: KAMAJI_LOCAL_DIR (state, default .local), KAMAJI_PORT_BASE (default 23790; ports
+# base..base+9 are used), KAMAJI_API_PORT (our server, default 8443).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-state=${KAMAJI_LOCAL_DIR:-$root/.local}
-etcd_port=${KAMAJI_ETCD_PORT:-23790}
-api_port=${KAMAJI_API_PORT:-8443}
-mkdir -p "$state/logs" "$state/pids" "$state/certs"
+state=$(mkdir -p "${KAMAJI_LOCAL_DIR:-$root/.local}" && cd "${KAMAJI_LOCAL_DIR:-$root/.local}" && pwd)
+base=${KAMAJI_PORT_BASE:-23790}
+mgmt_etcd=$base; kamaji_etcd=$((base + 2)); kube_port=$((base + 4)); kcm_port=$((base + 5))
+sched_port=$((base + 6)); api_port=${KAMAJI_API_PORT:-8443}
+certs=$state/certs; logs=$state/logs; pids=$state/pids
+mkdir -p "$certs" "$logs" "$pids"
 
-alive() { [ -f "$state/pids/$1" ] && kill -0 "$(cat "$state/pids/$1")" 2>/dev/null; }
-
-wait_for() { # description, pid name, command...
+alive() { [ -f "$pids/$1" ] && kill -0 "$(cat "$pids/$1")" 2>/dev/null; }
+start() { # name, command...
+  local name=$1; shift
+  alive "$name" && return 0
+  nohup "$@" > "$logs/$name.log" 2>&1 &
+  echo $! > "$pids/$name"
+}
+wait_for() { # description, process name, command...
   local what=$1 name=$2; shift 2
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     "$@" >/dev/null 2>&1 && return 0
-    alive "$name" || { echo "$what exited; see $state/logs/$name.log" >&2; tail -5 "$state/logs/$name.log" >&2; exit 1; }
+    alive "$name" || { echo "$what exited; see $logs/$name.log" >&2; tail -20 "$logs/$name.log" >&2; exit 1; }
     sleep 0.5
   done
-  echo "timed out waiting for $what (logs in $state/logs)" >&2; exit 1
+  echo "timed out waiting for $what; see $logs/$name.log" >&2; exit 1
 }
 
-# 1. Binaries: upstream etcd from the Go module proxy (cached), our server from Maven.
+# ---------------------------------------------------------------- binaries
 etcd_dir=$("$root/hack/build-upstream.sh" etcd)
+kube_dir=$("$root/hack/build-upstream.sh" kubernetes)
 if [ ! -f "$state/classpath" ] || [ -n "$(find "$root" -name '*.java' -newer "$state/classpath" -not -path '*/target/*' -print -quit)" ]; then
   echo "building the API server..." >&2
   # One reactor run, so sibling modules resolve to this checkout's jars, not ~/.m2 snapshots.
@@ -35,74 +48,161 @@ if [ ! -f "$state/classpath" ] || [ -n "$(find "$root" -name '*.java' -newer "$s
   echo "$root/apiserver/target/classes:$(cat "$state/classpath.deps")" > "$state/classpath"
 fi
 
-# 2. Certificates: a local CA for client certificates and an admin certificate.
-certs=$state/certs
-if [ ! -f "$certs/admin.crt" ]; then
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=kamaji-local-client-ca" \
-    -keyout "$certs/client-ca.key" -out "$certs/client-ca.crt" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=kamaji-admin" \
-    -keyout "$certs/admin.key" -out "$certs/admin.csr" 2>/dev/null
-  printf 'extendedKeyUsage=clientAuth\nkeyUsage=digitalSignature,keyEncipherment\n' > "$certs/admin.ext"
-  openssl x509 -req -in "$certs/admin.csr" -CA "$certs/client-ca.crt" -CAkey "$certs/client-ca.key" \
-    -CAcreateserial -days 365 -extfile "$certs/admin.ext" -out "$certs/admin.crt" 2>/dev/null
-fi
+# ---------------------------------------------------------------- certificates
+ca() { # name, CN
+  [ -f "$certs/$1.crt" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$2" \
+    -keyout "$certs/$1.key" -out "$certs/$1.crt" 2>/dev/null
+}
+issue() { # name, ca, subject, usage (client|server), [subjectAltName]
+  local name=$1 issuer=$2 subject=$3 usage=$4 san=${5:-}
+  [ -f "$certs/$name.crt" ] && return 0
+  openssl req -newkey rsa:2048 -nodes -subj "$subject" -keyout "$certs/$name.key.pem" \
+    -out "$certs/$name.csr" 2>/dev/null
+  openssl pkcs8 -topk8 -nocrypt -in "$certs/$name.key.pem" -out "$certs/$name.key"
+  { echo "keyUsage=critical,digitalSignature,keyEncipherment"
+    echo "extendedKeyUsage=${usage}Auth"
+    [ -n "$san" ] && echo "subjectAltName=$san"; } > "$certs/$name.ext"
+  openssl x509 -req -in "$certs/$name.csr" -CA "$certs/$issuer.crt" -CAkey "$certs/$issuer.key" \
+    -CAcreateserial -days 365 -extfile "$certs/$name.ext" -out "$certs/$name.crt" 2>/dev/null
+}
+ca cluster-ca kubernetes-local-ca
+ca front-proxy-ca front-proxy-local-ca
+ca kamaji-serving-ca kamaji-api-local-ca
+issue kube-apiserver cluster-ca "/CN=kube-apiserver" server \
+  "DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:127.0.0.1,IP:10.0.0.1"
+issue admin cluster-ca "/O=system:masters/CN=kubernetes-admin" client
+issue controller-manager cluster-ca "/CN=system:kube-controller-manager" client
+issue scheduler cluster-ca "/CN=system:kube-scheduler" client
+# Our server talks to kube-apiserver as its ServiceAccount would, so manifests/rbac.yaml applies.
+issue kamaji-api-client cluster-ca "/CN=system:serviceaccount:kamaji-system:kamaji-api" client
+issue front-proxy-client front-proxy-ca "/CN=front-proxy-client" client
+issue kamaji-api-serving kamaji-serving-ca "/CN=kamaji-api.kamaji-system.svc" server \
+  "DNS:kamaji-api.kamaji-system.svc,DNS:localhost,IP:127.0.0.1"
+[ -f "$certs/sa.key" ] || { openssl genrsa -out "$certs/sa.key" 2048 2>/dev/null; \
+  openssl rsa -in "$certs/sa.key" -pubout -out "$certs/sa.pub" 2>/dev/null; }
 
-# 3. etcd on loopback.
-if ! alive etcd; then
-  nohup "$etcd_dir/etcd" --name local --data-dir "$state/etcd-data" \
-    --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
-    --listen-peer-urls "http://127.0.0.1:$((etcd_port + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((etcd_port + 1))" \
-    --initial-cluster "local=http://127.0.0.1:$((etcd_port + 1))" --log-level warn \
-    > "$state/logs/etcd.log" 2>&1 &
-  echo $! > "$state/pids/etcd"
-fi
-wait_for etcd etcd curl -fsS "http://127.0.0.1:$etcd_port/health"
-
-# 4. Our API server.
-if ! alive apiserver; then
-  nohup java -Xmx512m -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
-    --bind-address=127.0.0.1 --secure-port="$api_port" \
-    --etcd-servers="http://127.0.0.1:$etcd_port" --cert-dir="$certs/serving" \
-    --client-ca-file="$certs/client-ca.crt" > "$state/logs/apiserver.log" 2>&1 &
-  echo $! > "$state/pids/apiserver"
-fi
-wait_for "the API server" apiserver curl -fsS --cacert "$certs/serving/ca.crt" "https://127.0.0.1:$api_port/readyz"
-
-# 5. A kubeconfig for the admin, and the default DataStore (the local etcd).
-kubeconfig=$state/admin.kubeconfig
-cat > "$kubeconfig" <<KCFG
+kubeconfig() { # file, user cert name, server
+  cat > "$1" <<KCFG
 apiVersion: v1
 kind: Config
 clusters:
-- name: kamaji-local
+- name: local
   cluster:
-    server: https://127.0.0.1:$api_port
-    certificate-authority: $certs/serving/ca.crt
+    server: $3
+    certificate-authority: $certs/cluster-ca.crt
 users:
-- name: kamaji-admin
+- name: user
   user:
-    client-certificate: $certs/admin.crt
-    client-key: $certs/admin.key
+    client-certificate: $certs/$2.crt
+    client-key: $certs/$2.key
 contexts:
-- name: kamaji-local
-  context: {cluster: kamaji-local, user: kamaji-admin, namespace: default}
-current-context: kamaji-local
+- name: local
+  context: {cluster: local, user: user, namespace: default}
+current-context: local
 KCFG
+}
+kube_url=https://127.0.0.1:$kube_port
+kubeconfig "$state/admin.kubeconfig" admin "$kube_url"
+kubeconfig "$state/controller-manager.kubeconfig" controller-manager "$kube_url"
+kubeconfig "$state/scheduler.kubeconfig" scheduler "$kube_url"
+kubeconfig "$state/kamaji-api.kubeconfig" kamaji-api-client "$kube_url"
+kubectl_admin() { kubectl --kubeconfig "$state/admin.kubeconfig" "$@"; }
+
+# ---------------------------------------------------------------- etcd x2
+etcd_cmd() { # name, client port
+  echo "$etcd_dir/etcd" --name "$1" --data-dir "$state/$1-data" \
+    --listen-client-urls "http://127.0.0.1:$2" --advertise-client-urls "http://127.0.0.1:$2" \
+    --listen-peer-urls "http://127.0.0.1:$(($2 + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$(($2 + 1))" \
+    --initial-cluster "$1=http://127.0.0.1:$(($2 + 1))" --log-level warn
+}
+start etcd-mgmt $(etcd_cmd etcd-mgmt "$mgmt_etcd")
+start etcd-kamaji $(etcd_cmd etcd-kamaji "$kamaji_etcd")
+wait_for "etcd (management)" etcd-mgmt curl -fsS "http://127.0.0.1:$mgmt_etcd/health"
+wait_for "etcd (kamaji)" etcd-kamaji curl -fsS "http://127.0.0.1:$kamaji_etcd/health"
+
+# ---------------------------------------------------------------- control plane
+start kube-apiserver "$kube_dir/kube-apiserver" \
+  --etcd-servers="http://127.0.0.1:$mgmt_etcd" \
+  --bind-address=127.0.0.1 --secure-port="$kube_port" \
+  --advertise-address=127.0.0.1 --endpoint-reconciler-type=none \
+  --tls-cert-file="$certs/kube-apiserver.crt" --tls-private-key-file="$certs/kube-apiserver.key" \
+  --client-ca-file="$certs/cluster-ca.crt" \
+  --service-account-issuer="$kube_url" --service-account-key-file="$certs/sa.pub" \
+  --service-account-signing-key-file="$certs/sa.key" \
+  --service-cluster-ip-range=10.0.0.0/24 --authorization-mode=RBAC --allow-privileged=true \
+  --requestheader-client-ca-file="$certs/front-proxy-ca.crt" \
+  --requestheader-allowed-names=front-proxy-client \
+  --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
+  --requestheader-extra-headers-prefix=X-Remote-Extra- --requestheader-uid-headers=X-Remote-Uid \
+  --proxy-client-cert-file="$certs/front-proxy-client.crt" \
+  --proxy-client-key-file="$certs/front-proxy-client.key" \
+  --enable-aggregator-routing=false
+wait_for kube-apiserver kube-apiserver kubectl_admin get --raw /readyz
+
+start kube-controller-manager "$kube_dir/kube-controller-manager" \
+  --kubeconfig="$state/controller-manager.kubeconfig" \
+  --authentication-kubeconfig="$state/controller-manager.kubeconfig" \
+  --authorization-kubeconfig="$state/controller-manager.kubeconfig" \
+  --bind-address=127.0.0.1 --secure-port="$kcm_port" --leader-elect=false \
+  --service-account-private-key-file="$certs/sa.key" --root-ca-file="$certs/cluster-ca.crt" \
+  --use-service-account-credentials=true --controllers='*,-nodeipam,-nodelifecycle,-cloud-node-lifecycle,-service-lb-controller,-route'
+start kube-scheduler "$kube_dir/kube-scheduler" \
+  --kubeconfig="$state/scheduler.kubeconfig" \
+  --authentication-kubeconfig="$state/scheduler.kubeconfig" \
+  --authorization-kubeconfig="$state/scheduler.kubeconfig" \
+  --bind-address=127.0.0.1 --secure-port="$sched_port" --leader-elect=false
+
+# ---------------------------------------------------------------- our server
+kubectl_admin apply -f "$root/manifests/namespace.yaml" -f "$root/manifests/serviceaccount.yaml" \
+  -f "$root/manifests/rbac.yaml" >/dev/null
+start kamaji-api java -Xmx512m -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
+  --bind-address=127.0.0.1 --secure-port="$api_port" \
+  --etcd-servers="http://127.0.0.1:$kamaji_etcd" \
+  --tls-cert-file="$certs/kamaji-api-serving.crt" --tls-private-key-file="$certs/kamaji-api-serving.key" \
+  --kubeconfig="$state/kamaji-api.kubeconfig"
+wait_for "our API server" kamaji-api curl -fsS --cacert "$certs/kamaji-serving-ca.crt" "https://127.0.0.1:$api_port/readyz"
+
+# The APIService: an ExternalName Service at 127.0.0.1 (never a ClusterIP) and our CA as caBundle.
+kubectl_admin apply -f - >/dev/null <<YAML
+apiVersion: v1
+kind: Service
+metadata:
+  name: kamaji-api
+  namespace: kamaji-system
+spec:
+  type: ExternalName
+  externalName: 127.0.0.1
+---
+apiVersion: apiregistration.k8s.io/v1
+kind: APIService
+metadata:
+  name: v1alpha1.kamaji.clastix.io
+spec:
+  group: kamaji.clastix.io
+  version: v1alpha1
+  groupPriorityMinimum: 1000
+  versionPriority: 15
+  service: {namespace: kamaji-system, name: kamaji-api, port: $api_port}
+  caBundle: $(base64 -w0 < "$certs/kamaji-serving-ca.crt")
+YAML
+kubectl_admin wait --for=condition=Available --timeout=120s apiservice/v1alpha1.kamaji.clastix.io >/dev/null
+
+# A default DataStore, as Kamaji's chart creates: here the local kamaji etcd.
 b64() { base64 -w0 < "$1"; }
-kubectl --kubeconfig "$kubeconfig" apply --server-side --field-manager=local-up -f - >/dev/null <<DS
+kubectl_admin apply --server-side --field-manager=local-up -f - >/dev/null <<DS
 apiVersion: kamaji.clastix.io/v1alpha1
 kind: DataStore
 metadata:
   name: default
 spec:
   driver: etcd
-  endpoints: ["127.0.0.1:$etcd_port"]
+  endpoints: ["127.0.0.1:$kamaji_etcd"]
   tlsConfig:
     certificateAuthority:
-      certificate: {content: $(b64 "$certs/client-ca.crt")}
-      privateKey: {content: $(b64 "$certs/client-ca.key")}
+      certificate: {content: $(b64 "$certs/cluster-ca.crt")}
+      privateKey: {content: $(b64 "$certs/cluster-ca.key")}
     clientCertificate:
       certificate: {content: $(b64 "$certs/admin.crt")}
       privateKey: {content: $(b64 "$certs/admin.key")}
 DS
-echo "export KUBECONFIG=$kubeconfig"
+echo "export KUBECONFIG=$state/admin.kubeconfig"

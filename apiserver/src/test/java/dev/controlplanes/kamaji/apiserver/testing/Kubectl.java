@@ -24,7 +24,7 @@ public final class Kubectl {
   private final Path kubeconfig;
   private final Path cacheDir;
 
-  Kubectl(Path kubeconfig, Path cacheDir) {
+  public Kubectl(Path kubeconfig, Path cacheDir) {
     this.kubeconfig = kubeconfig;
     this.cacheDir = cacheDir;
   }

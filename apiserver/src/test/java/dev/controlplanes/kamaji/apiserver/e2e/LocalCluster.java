@@ -1,0 +1,144 @@
+package dev.controlplanes.kamaji.apiserver.e2e;
+
+import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real management cluster (etcd, kube-apiserver with aggregation, kube-controller-manager,
+ * kube-scheduler) with our API server behind it, started by the project's own {@code
+ * hack/local-up.sh} in a private directory and on private ports, once per test run.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalCluster.class);
+
+  private final Path root;
+  private final Path state;
+  private final int apiPort;
+  private final Path kubeconfig;
+
+  private LocalCluster(Path root, Path state, int apiPort, Path kubeconfig) {
+    this.root = root;
+    this.state = state;
+    this.apiPort = apiPort;
+    this.kubeconfig = kubeconfig;
+  }
+
+  /** The cluster of this test run, started on first use and stopped when the run ends. */
+  public static LocalCluster get(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(LocalCluster.class, k -> start(), LocalCluster.class);
+  }
+
+  private static LocalCluster start() {
+    try {
+      Path root = repositoryRoot();
+      Path state = Files.createTempDirectory("kamaji-e2e-cluster");
+      int base = freePortRange(8);
+      int apiPort = base + 8;
+      ProcessBuilder up =
+          new ProcessBuilder(root.resolve("hack/local-up.sh").toString())
+              .redirectError(state.resolve("local-up.log").toFile());
+      up.environment().put("KAMAJI_LOCAL_DIR", state.toString());
+      up.environment().put("KAMAJI_PORT_BASE", Integer.toString(base));
+      up.environment().put("KAMAJI_API_PORT", Integer.toString(apiPort));
+      up.environment().remove("KUBECONFIG");
+      Process process = up.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "hack/local-up.sh failed: " + Files.readString(state.resolve("local-up.log")));
+      }
+      String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+      if (!last.startsWith("export KUBECONFIG=")) {
+        throw new IllegalStateException("unexpected local-up output: " + out);
+      }
+      Path kubeconfig = Path.of(last.substring("export KUBECONFIG=".length()));
+      return new LocalCluster(root, state, apiPort, kubeconfig);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** kubectl as the cluster admin (system:masters), through kube-apiserver. */
+  public Kubectl kubectl() {
+    return new Kubectl(kubeconfig, state.resolve("kubectl-cache"));
+  }
+
+  /** Our server's own URL, for requests that bypass kube-apiserver. */
+  public String apiServerUrl() {
+    return "https://127.0.0.1:" + apiPort;
+  }
+
+  /** The CA of our server's serving certificate. */
+  public Path apiServerCa() {
+    return state.resolve("certs/kamaji-serving-ca.crt");
+  }
+
+  public Path log(String process) {
+    return state.resolve("logs/" + process + ".log");
+  }
+
+  @Override
+  public void close() throws Exception {
+    // JUnit closes AutoCloseable values of the root store when the run ends.
+    ProcessBuilder down =
+        new ProcessBuilder(root.resolve("hack/local-down.sh").toString(), "--purge")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    down.environment().put("KAMAJI_LOCAL_DIR", state.toString());
+    down.start().waitFor(60, TimeUnit.SECONDS);
+  }
+
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("hack/local-up.sh"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("hack/local-up.sh not found above the working directory");
+    }
+    return dir;
+  }
+
+  /** A run of {@code count + 1} consecutive free loopback ports (base .. base+count). */
+  private static int freePortRange(int count) throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base;
+      try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        base = probe.getLocalPort();
+      }
+      if (base + count > 65000) {
+        continue;
+      }
+      boolean free = true;
+      for (int p = base; p <= base + count && free; p++) {
+        try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+          s.setReuseAddress(true);
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IOException("no free port range");
+  }
+}
