@@ -127,7 +127,7 @@ public final class LabelSelector implements Predicate<Map<String, String>> {
       String actual = labels.get(r.key());
       boolean ok =
           switch (r.op()) {
-            case "=" -> r.values().contains(actual);
+            case "=" -> actual != null && r.values().contains(actual);
             case "!=" -> actual == null || !r.values().contains(actual);
             case "in" -> actual != null && r.values().contains(actual);
             case "notin" -> actual == null || !r.values().contains(actual);
