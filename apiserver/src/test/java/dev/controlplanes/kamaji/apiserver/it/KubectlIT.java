@@ -463,8 +463,11 @@ class KubectlIT {
     assertThat(migrated.stderr()).isEmpty();
     assertThat(migrated.stdout())
         .isEqualTo("tenantcontrolplane.kamaji.clastix.io/app serverside-applied\n");
-    assertThat(ok("get tcp app -n migrate -o", "jsonpath={.metadata.managedFields[*].manager}"))
-        .isEqualTo("kubectl");
+    assertThat(managers("tcp app -n migrate"))
+        .as(
+            "kubectl moved the client-side manager's fields to its own; it keeps the annotation"
+                + " with a manager of its own")
+        .containsExactlyInAnyOrder("kubectl", "kubectl-last-applied");
 
     write("migrate.yaml", tcp("migrate", "app", "v1.33.2"));
     Result changed = k("apply --server-side -f " + file);
