@@ -219,6 +219,11 @@ public final class GenericStore {
       }
       JsonObject candidate = object.deepCopy();
       checks.applyDefaults(candidate);
+      if (!options.fieldsTracked()) {
+        // As kube: the create is recorded before mutating admission, so the fields the strategy
+        // defaults on create (Kamaji's webhook) belong to nobody.
+        candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
+      }
       type.strategy().defaultOnCreate(candidate);
       List<Cause> causes = new ArrayList<>(checks.validate(candidate, null));
       if (causes.isEmpty()) {
@@ -228,9 +233,6 @@ public final class GenericStore {
         throw invalid(candidate, causes);
       }
       warnings.addAll(type.strategy().warnings(candidate));
-      if (!options.fieldsTracked()) {
-        candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
-      }
       if (options.dryRun()) {
         return new WriteResult(candidate, true, warnings);
       }
