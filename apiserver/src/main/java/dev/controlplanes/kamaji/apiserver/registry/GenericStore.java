@@ -213,6 +213,7 @@ public final class GenericStore {
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("selfLink");
+    dropEmptyCollections(meta);
     for (int attempt = 0; ; attempt++) {
       if (generated) {
         meta.addProperty("name", generateName(generateName));
@@ -395,6 +396,7 @@ public final class GenericStore {
       copyField(oldMeta, meta, field);
     }
     meta.remove("selfLink");
+    dropEmptyCollections(meta);
     if (type.hasSubresource("status")) {
       copyField(current, updated, "status");
     }
@@ -431,6 +433,22 @@ public final class GenericStore {
       Meta.metadata(updated).add("managedFields", managed.deepCopy());
     }
     return updated;
+  }
+
+  /**
+   * Omits empty labels, annotations, finalizers and ownerReferences, as kube's typed ObjectMeta
+   * does: removing the last label leaves no {@code labels: {}} behind (nor a manager owning it).
+   */
+  private static void dropEmptyCollections(JsonObject meta) {
+    for (String field : List.of("labels", "annotations", "finalizers", "ownerReferences")) {
+      JsonElement value = meta.get(field);
+      if (value != null
+          && (value.isJsonNull()
+              || value.isJsonObject() && value.getAsJsonObject().isEmpty()
+              || value.isJsonArray() && value.getAsJsonArray().isEmpty())) {
+        meta.remove(field);
+      }
+    }
   }
 
   private static JsonObject withoutMetadataAndStatus(JsonObject object) {
