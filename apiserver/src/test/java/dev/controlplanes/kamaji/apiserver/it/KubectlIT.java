@@ -593,6 +593,12 @@ class KubectlIT {
     JsonObject scale = json(ok("get tcp s -n scale --subresource=scale -o json"));
     assertThat(scale.get("kind").getAsString()).isEqualTo("Scale");
     assertThat(scale.getAsJsonObject("spec").get("replicas").getAsInt()).isEqualTo(3);
+    assertThat(
+            ok(
+                "get tcp s -n scale -o",
+                "jsonpath={.metadata.managedFields[?(@.subresource==\"scale\")].fieldsV1}"))
+        .as("kube records scale writes on the parent, marked with their subresource")
+        .isEqualTo("{\"f:spec\":{\"f:controlPlane\":{\"f:deployment\":{\"f:replicas\":{}}}}}");
 
     Result precondition = k("scale tcp/s -n scale --current-replicas=5 --replicas=1");
     assertThat(precondition.exitCode()).isEqualTo(1);
