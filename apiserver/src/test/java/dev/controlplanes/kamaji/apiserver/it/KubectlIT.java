@@ -455,6 +455,34 @@ class KubectlIT {
   }
 
   @Test
+  void writesThatTheServersDefaultsUndoChangeNothing() {
+    // parentRefs is an atomic list whose items the server completes with group and kind.
+    String manifest =
+        tcp("defaults", "gw", "v1.33.0")
+            .replace(
+                "  controlPlane:\n",
+                "  controlPlane:\n    gateway:\n      hostname: gw.example.org\n"
+                    + "      parentRefs:\n        - name: edge\n          namespace: gateways\n");
+    Path file = write("defaults.yaml", manifest);
+    ok("apply --server-side -f " + file);
+    assertThat(ok("get tcp gw -n defaults -o", "jsonpath={.spec.controlPlane.gateway.parentRefs}"))
+        .isEqualTo(
+            "[{\"group\":\"gateway.networking.k8s.io\",\"kind\":\"Gateway\",\"name\":\"edge\","
+                + "\"namespace\":\"gateways\"}]");
+    String rv = resourceVersion("tcp gw -n defaults");
+
+    ok("apply --server-side -f " + file);
+    assertThat(
+            ok(
+                "patch tcp gw -n defaults --type=merge -p",
+                "{\"spec\":{\"controlPlane\":{\"deployment\":{\"strategy\":null}}}}"))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/gw patched (no change)\n");
+
+    assertThat(ok("get tcp gw -n defaults -o", "jsonpath={.metadata.generation}")).isEqualTo("1");
+    assertThat(resourceVersion("tcp gw -n defaults")).as("no write happened").isEqualTo(rv);
+  }
+
+  @Test
   void serverSideApplyTakesOverFromClientSideApply() {
     Path file = write("migrate.yaml", tcp("migrate", "app", "v1.33.0"));
     ok("apply -f " + file);
@@ -500,6 +528,34 @@ class KubectlIT {
     Result unchanged = k(Map.of("KUBE_EDITOR", "true"), null, "edit tcp ed -n edit");
     assertThat(unchanged.exitCode()).isZero();
     assertThat(unchanged.stderr()).isEqualTo("Edit cancelled, no changes made.\n");
+  }
+
+  @Test
+  void editKeepsAChangeMadeWhileTheEditorWasOpen() {
+    create(tcp("edit-race", "ed", "v1.33.0"));
+    Path editor =
+        script(
+            "racing-editor.sh",
+            "kubectl --kubeconfig="
+                + api.kubeconfig("admin")
+                + " --cache-dir="
+                + api.workDir().resolve("kubectl-cache-editor")
+                + " patch tcp ed -n edit-race --type=merge -p '"
+                + version("v1.33.7")
+                + "' >/dev/null\n"
+                + "sed -i 's/^      replicas: 1$/      replicas: 2/' \"$1\"");
+
+    Result r = k(Map.of("KUBE_EDITOR", editor.toString()), null, "edit tcp ed -n edit-race");
+
+    assertThat(r.stdout())
+        .as(r.stderr())
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/ed edited\n");
+    assertThat(
+            ok(
+                "get tcp ed -n edit-race -o",
+                "jsonpath={.spec.kubernetes.version} {.spec.controlPlane.deployment.replicas}"))
+        .as("edit sends only what the user changed: the concurrent change survives")
+        .isEqualTo("v1.33.7 2");
   }
 
   @Test
