@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -15,6 +16,7 @@ import dev.controlplanes.kamaji.storage.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -343,9 +345,11 @@ public final class GenericStore {
               + Meta.uid(current));
     }
     prune(desired, options, warnings);
+    // As kube decodes a request: defaults come before the comparison with the stored object, so a
+    // change the defaults undo does not bump generation.
+    checks.applyDefaults(desired);
     JsonObject updated =
         options.status() ? mergeStatus(current, desired) : mergeMain(current, desired);
-    checks.applyDefaults(updated);
     List<Cause> causes = new ArrayList<>(checks.validate(updated, current));
     if (causes.isEmpty()) {
       causes.addAll(
@@ -363,8 +367,9 @@ public final class GenericStore {
               current, updated, options.fieldManager(), options.subresource(), clock.instant());
     }
     Meta.metadata(updated).addProperty("resourceVersion", Meta.resourceVersion(current));
-    if (updated.equals(current)) {
-      // A no-op write changes nothing: no new revision, no watch event.
+    if (withoutManagerTimes(updated).equals(withoutManagerTimes(current))) {
+      // A no-op write changes nothing: no new revision, no watch event. As kube's
+      // IgnoreManagedFieldsTimestampsTransformer, new managedFields times alone are no change.
       return new WriteResult(current, false, warnings);
     }
     if (options.dryRun()) {
@@ -377,6 +382,27 @@ public final class GenericStore {
     }
     KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
     return new WriteResult(withVersion(updated, kv.modRevision()), false, warnings);
+  }
+
+  /** The object with its managedFields entries stripped of their times, in a canonical order. */
+  private static JsonObject withoutManagerTimes(JsonObject object) {
+    JsonObject copy = object.deepCopy();
+    JsonElement managed = Meta.metadata(copy).get("managedFields");
+    if (managed == null || !managed.isJsonArray()) {
+      return copy;
+    }
+    List<JsonElement> entries = new ArrayList<>();
+    for (JsonElement entry : managed.getAsJsonArray()) {
+      if (entry.isJsonObject()) {
+        entry.getAsJsonObject().remove("time");
+      }
+      entries.add(entry);
+    }
+    entries.sort(Comparator.comparing(JsonElement::toString));
+    JsonArray sorted = new JsonArray();
+    entries.forEach(sorted::add);
+    Meta.metadata(copy).add("managedFields", sorted);
+    return copy;
   }
 
   /** A main-resource write: keeps status and system metadata, bumps generation on spec changes. */
