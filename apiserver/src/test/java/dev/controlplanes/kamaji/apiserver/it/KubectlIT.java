@@ -483,6 +483,32 @@ class KubectlIT {
   }
 
   @Test
+  void createStoresTheObjectFullyDefaulted() {
+    // Without spec.controlPlane.deployment, the create defaults add one (replicas: 2); the schema
+    // defaults inside it must be there from the start, not appear with the next write.
+    Path file =
+        write(
+            "no-deployment.yaml",
+            tcp("defaults-create", "nodep", "v1.33.0")
+                .replace("    deployment:\n      replicas: 1\n", ""));
+    ok("apply -f " + file);
+    String rv = resourceVersion("tcp nodep -n defaults-create");
+    assertThat(
+            ok(
+                "get tcp nodep -n defaults-create -o",
+                "jsonpath={.spec.controlPlane.deployment.replicas}"
+                    + " {.spec.controlPlane.deployment.registrySettings.registry}"))
+        .isEqualTo("2 registry.k8s.io");
+
+    assertThat(ok("apply -f " + file))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/nodep unchanged\n");
+    ok("label tcp nodep -n defaults-create touched=yes");
+    assertThat(ok("get tcp nodep -n defaults-create -o", "jsonpath={.metadata.generation}"))
+        .isEqualTo("1");
+    assertThat(resourceVersion("tcp nodep -n defaults-create")).isNotEqualTo(rv);
+  }
+
+  @Test
   void serverSideApplyTakesOverFromClientSideApply() {
     Path file = write("migrate.yaml", tcp("migrate", "app", "v1.33.0"));
     ok("apply -f " + file);
