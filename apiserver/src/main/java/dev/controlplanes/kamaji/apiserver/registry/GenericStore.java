@@ -228,6 +228,9 @@ public final class GenericStore {
         candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
       }
       type.strategy().defaultOnCreate(candidate);
+      // The strategy may add objects (a deployment with its replicas) whose own fields have schema
+      // defaults: store the object complete, or the next write would add them as a spec change.
+      checks.applyDefaults(candidate);
       List<Cause> causes = new ArrayList<>(checks.validate(candidate, null));
       if (causes.isEmpty()) {
         causes.addAll(type.strategy().validate(candidate));
