@@ -33,7 +33,13 @@ import java.util.function.UnaryOperator;
  */
 public final class GenericStore {
 
-  private static final int MAX_CONFLICT_RETRIES = 16;
+  /**
+   * How long a write keeps retrying after losing a race with other writers. kube retries until the
+   * request times out (60 s through kube-apiserver); a lost race means another write succeeded, so
+   * a client that sent no resourceVersion must not see a 409 merely because the object is busy.
+   */
+  private static final long CONFLICT_RETRY_NANOS = 30_000_000_000L;
+
   private static final int GENERATE_NAME_ATTEMPTS = 8;
   private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -306,7 +312,8 @@ public final class GenericStore {
    */
   public WriteResult guaranteedUpdate(
       String namespace, String name, UnaryOperator<JsonObject> transform, WriteOptions options) {
-    for (int attempt = 0; ; attempt++) {
+    long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
+    while (true) {
       JsonObject current = get(namespace, name);
       JsonObject desired = transform.apply(current.deepCopy());
       String expected = Meta.resourceVersion(desired);
@@ -318,7 +325,7 @@ public final class GenericStore {
       try {
         return writeUpdate(namespace, name, current, desired, options);
       } catch (StorageException e) {
-        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+        if (e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
           continue;
         }
         throw translate(e, name, "update");
@@ -507,7 +514,8 @@ public final class GenericStore {
   // ---------------------------------------------------------------- delete
 
   public DeleteResult delete(String namespace, String name, DeleteOptions options) {
-    for (int attempt = 0; ; attempt++) {
+    long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
+    while (true) {
       JsonObject current = get(namespace, name);
       checkPreconditions(current, options);
       JsonObject updated = current.deepCopy();
@@ -536,7 +544,7 @@ public final class GenericStore {
         KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
         return new DeleteResult(withVersion(updated, kv.modRevision()), false);
       } catch (StorageException e) {
-        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+        if (e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
           continue;
         }
         if (e.code() == StorageException.Code.KEY_NOT_FOUND) {
