@@ -682,6 +682,16 @@ class KubectlIT {
         .as("kube records scale writes on the parent, marked with their subresource")
         .isEqualTo("{\"f:spec\":{\"f:controlPlane\":{\"f:deployment\":{\"f:replicas\":{}}}}}");
 
+    Result conflict =
+        k(
+            "apply --server-side --field-manager=gitops -f "
+                + write("scale.yaml", tcp("scale", "s", "v1.33.0")));
+    assertThat(conflict.stderr())
+        .startsWith(
+            "error: Apply failed with 1 conflict: conflict with \"kubectl\" with subresource"
+                + " \"scale\" using kamaji.clastix.io/v1alpha1:"
+                + " .spec.controlPlane.deployment.replicas\n");
+
     Result precondition = k("scale tcp/s -n scale --current-replicas=5 --replicas=1");
     assertThat(precondition.exitCode()).isEqualTo(1);
     assertThat(precondition.stderr()).isEqualTo("error: Expected replicas to be 5, was 3\n");
