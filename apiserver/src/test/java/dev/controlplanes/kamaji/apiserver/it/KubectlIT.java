@@ -829,6 +829,20 @@ class KubectlIT {
     assertThat(ok("create --dry-run=server -f " + file))
         .isEqualTo("tenantcontrolplane.kamaji.clastix.io/d created (server dry run)\n");
     assertThat(ok("get tcp -n dry -o name")).isEmpty();
+
+    create(tcp("dry", "d", "v1.33.0"));
+    String before = ok("get tcp d -n dry -o json");
+    assertThat(ok("label tcp d -n dry env=dev --dry-run=server"))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/d labeled (server dry run)\n");
+    assertThat(ok("scale tcp d -n dry --replicas=5 --dry-run=server"))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/d scaled (server dry run)\n");
+    ok("patch tcp d -n dry --dry-run=server --type=merge -p", version("v1.34.0"));
+    write("dry.yaml", tcp("dry", "d", "v1.34.1"));
+    assertThat(ok("apply --server-side --force-conflicts --dry-run=server -f " + file))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/d serverside-applied (server dry run)\n");
+    assertThat(ok("delete tcp d -n dry --dry-run=server"))
+        .isEqualTo("tenantcontrolplane.kamaji.clastix.io \"d\" deleted (server dry run)\n");
+    assertThat(json(ok("get tcp d -n dry -o json"))).isEqualTo(json(before));
   }
 
   @Test
