@@ -383,8 +383,12 @@ class KubectlIT {
         "csa.yaml",
         tcp("csa", "app", "v1.33.1")
             .replace("    deployment:\n      replicas: 1\n", "    deployment: {}\n"));
-    assertThat(ok("apply -f " + file))
+    Result configured = k("apply -v=8 -f " + file);
+    assertThat(configured.stdout())
         .isEqualTo("tenantcontrolplane.kamaji.clastix.io/app configured\n");
+    assertThat(configured.stderr())
+        .as("no strategic merge patch is advertised, so kubectl sends a merge patch")
+        .contains("    Content-Type: application/merge-patch+json\n");
     assertThat(
             ok(
                 "get tcp app -n csa -o",
@@ -622,7 +626,11 @@ class KubectlIT {
             "patch tcp p -n patch --type=json -p",
             "[{\"op\":\"test\",\"path\":\"/spec/kubernetes/version\",\"value\":\"v9\"}]");
     assertThat(failedTest.exitCode()).isEqualTo(1);
-    assertThat(failedTest.stderr()).startsWith("The request is invalid");
+    assertThat(failedTest.stderr())
+        .as("kube keeps the failed operation's detail out of its answer too")
+        .isEqualTo(
+            "The request is invalid: the server rejected our request due to an error in our"
+                + " request\n");
     assertThat(ok("get tcp p -n patch -o", "jsonpath={.spec.kubernetes.version}"))
         .isEqualTo("v1.33.2");
   }
