@@ -773,24 +773,24 @@ class KubectlIT {
     assertThat(timedOut.stderr())
         .isEqualTo("error: timed out waiting for the condition on tenantcontrolplanes/held\n");
 
-    CompletableFuture<Result> waitForDelete =
-        CompletableFuture.supplyAsync(
-            () -> k("wait --for=delete tcp/held -n delete --timeout=20s"));
-    CompletableFuture<Result> deleteAndWait =
-        CompletableFuture.supplyAsync(() -> k("delete tcp held -n delete --timeout=20s"));
-    Thread.sleep(500);
-    ok(
-        "patch tcp held -n delete --type=json -p",
-        "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+    // Both commands log their requests (-v=6); once each has its watch open, the finalizer goes.
+    try (Background waitForDelete = background("wait --for=delete tcp/held -n delete -v=6");
+        Background deleteAndWait = background("delete tcp held -n delete -v=6")) {
+      waitForDelete.awaitLog(line -> line.contains("watch=true"));
+      deleteAndWait.awaitLog(line -> line.contains("watch=true"));
+      ok(
+          "patch tcp held -n delete --type=json -p",
+          "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
 
-    Result waited = waitForDelete.get(30, TimeUnit.SECONDS);
-    assertThat(waited.stdout())
-        .as(waited.stderr())
-        .isEqualTo("tenantcontrolplane.kamaji.clastix.io/held condition met\n");
-    Result deleted = deleteAndWait.get(30, TimeUnit.SECONDS);
-    assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
-    assertThat(deleted.stdout())
-        .isEqualTo("tenantcontrolplane.kamaji.clastix.io \"held\" deleted\n");
+      Result waited = waitForDelete.finish();
+      assertThat(waited.stdout())
+          .as(waited.stderr())
+          .isEqualTo("tenantcontrolplane.kamaji.clastix.io/held condition met\n");
+      Result deleted = deleteAndWait.finish();
+      assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+      assertThat(deleted.stdout())
+          .isEqualTo("tenantcontrolplane.kamaji.clastix.io \"held\" deleted\n");
+    }
     assertThat(ok("get tcp -n delete -o name")).isEmpty();
     assertThat(k("delete tcp held -n delete").stderr())
         .isEqualTo(
@@ -1149,7 +1149,7 @@ class KubectlIT {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final StringBuffer errors = new StringBuffer();
+    private final List<String> log = new CopyOnWriteArrayList<>();
     private final Thread out;
     private final Thread err;
 
@@ -1163,7 +1163,7 @@ class KubectlIT {
         throw new AssertionError("could not start " + command, e);
       }
       out = pump(process.getInputStream(), lines::add);
-      err = pump(process.getErrorStream(), line -> errors.append(line).append('\n'));
+      err = pump(process.getErrorStream(), log::add);
     }
 
     private static Thread pump(InputStream in, Consumer<String> sink) {
@@ -1189,16 +1189,25 @@ class KubectlIT {
       return List.copyOf(lines);
     }
 
-    /** Waits until kubectl printed a line matching {@code line}. */
+    /** Waits until kubectl printed a line matching {@code line} on its standard output. */
     void await(Predicate<String> line) throws InterruptedException {
+      await(lines, line);
+    }
+
+    /** Waits until kubectl printed a line matching {@code line} on its standard error. */
+    void awaitLog(Predicate<String> line) throws InterruptedException {
+      await(log, line);
+    }
+
+    private void await(List<String> output, Predicate<String> line) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-      while (lines.stream().noneMatch(line)) {
+      while (output.stream().noneMatch(line)) {
         if (System.nanoTime() > deadline || !process.isAlive()) {
           throw new AssertionError(
               "kubectl did not print the expected line; stdout:\n"
                   + String.join("\n", lines)
                   + "\nstderr:\n"
-                  + errors);
+                  + String.join("\n", log));
         }
         Thread.sleep(50);
       }
@@ -1216,7 +1225,8 @@ class KubectlIT {
         throw new AssertionError(e);
       }
       String stdout = lines.stream().map(l -> l + "\n").collect(Collectors.joining());
-      return new Result(process.exitValue(), stdout, errors.toString());
+      String stderr = log.stream().map(l -> l + "\n").collect(Collectors.joining());
+      return new Result(process.exitValue(), stdout, stderr);
     }
 
     @Override
