@@ -97,20 +97,13 @@ class KubectlIT {
             datastores                         kamaji.clastix.io/v1alpha1   false        DataStore
             tenantcontrolplanes   tcp          kamaji.clastix.io/v1alpha1   true         TenantControlPlane
             """);
-    String verbs = "create,delete,deletecollection,get,list,patch,update,watch";
     assertThat(ok("api-resources --api-group=kamaji.clastix.io -o wide"))
         .isEqualTo(
-            "NAME                  SHORTNAMES   APIVERSION                   NAMESPACED   KIND    "
-                + "             VERBS                                                        "
-                + "CATEGORIES\n"
-                + "datastores                         kamaji.clastix.io/v1alpha1   false        "
-                + "DataStore            "
-                + verbs
-                + "   \n"
-                + "tenantcontrolplanes   tcp          kamaji.clastix.io/v1alpha1   true         "
-                + "TenantControlPlane   "
-                + verbs
-                + "   kamaji\n");
+            """
+            NAME                  SHORTNAMES   APIVERSION                   NAMESPACED   KIND                 VERBS                                                        CATEGORIES
+            datastores                         kamaji.clastix.io/v1alpha1   false        DataStore            create,delete,deletecollection,get,list,patch,update,watch  \s
+            tenantcontrolplanes   tcp          kamaji.clastix.io/v1alpha1   true         TenantControlPlane   create,delete,deletecollection,get,list,patch,update,watch   kamaji
+            """);
     assertThat(ok("api-resources --categories=kamaji -o name"))
         .isEqualTo("tenantcontrolplanes.kamaji.clastix.io\n");
   }
@@ -300,13 +293,13 @@ class KubectlIT {
   void getWatchPrintsChangesAsTheyHappen() throws Exception {
     create(tcp("watch", "w1", "v1.33.0"));
 
-    try (Background table = background("get tcp -n watch -w");
+    try (Background rows = background("get tcp -n watch -w");
         Background events = background("get tcp -n watch -w --output-watch-events");
         Background one =
             background(
                 "get tcp w1 -n watch -w -v=6 -o",
                 "jsonpath={.metadata.name} {.spec.kubernetes.version}{\"\\n\"}")) {
-      table.await(line -> line.startsWith("w1 "));
+      rows.await(line -> line.startsWith("w1 "));
       events.await(line -> line.startsWith("ADDED "));
       one.await(line -> line.equals("w1 v1.33.0"));
       // A single-object watch starts at "now" and kubectl hides its first (synthetic) event: a
@@ -318,9 +311,9 @@ class KubectlIT {
       ok("delete tcp w2 -n watch");
 
       events.await(line -> line.startsWith("DELETED "));
-      table.await(line -> table.lines().size() == 5);
+      rows.await(line -> rows.lines().size() == 5);
       one.await(line -> line.equals("w1 v1.33.1"));
-      assertThat(table(String.join("\n", table.lines()) + "\n"))
+      assertThat(table(String.join("\n", rows.lines()) + "\n"))
           .as("initial list, modified, added, deleted")
           .isEqualTo(
               TCP_HEADER
