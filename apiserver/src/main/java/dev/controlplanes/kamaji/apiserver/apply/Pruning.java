@@ -32,7 +32,8 @@ final class Pruning {
     // Put back whatever another manager (or the new configuration) still owns.
     FieldSet keep =
         withNamedFields(FieldSets.of(pruned, root, false)).union(withNamedFields(owned));
-    JsonObject ownedBack = Remover.remove(merged, mergedSet.difference(keep), root);
+    // A map emptied here stays (as null) so that its own path does not count as gone below.
+    JsonObject ownedBack = Remover.removeKeepingEmptied(merged, mergedSet.difference(keep), root);
     // Only remove what the applier itself owned: unowned ("dangling") fields stay.
     FieldSet gone = mergedSet.difference(withNamedFields(FieldSets.of(ownedBack, root, false)));
     return Remover.remove(merged, gone.intersection(last), root);

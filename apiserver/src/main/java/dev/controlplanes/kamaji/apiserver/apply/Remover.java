@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.apiserver.apply;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,30 @@ import java.util.Map;
  * Removes a set of fields from an object, as structured-merge-diff's {@code RemoveItems}: a member
  * path disappears with everything below it, and paths below an element are removed recursively.
  * Unlike structured-merge-diff, a map or list emptied this way is dropped rather than left as
- * {@code null} (kube's CRD handling prunes those nulls later anyway).
+ * {@code null} (kube's CRD handling prunes those nulls later anyway), unless the caller needs
+ * structured-merge-diff's field set of the result ({@link #removeKeepingEmptied}).
  */
 final class Remover {
 
-  private Remover() {}
+  private final boolean keepEmptied;
+
+  private Remover(boolean keepEmptied) {
+    this.keepEmptied = keepEmptied;
+  }
 
   static JsonObject remove(JsonObject object, FieldSet toRemove, TypeNode root) {
+    return new Remover(false).run(object, toRemove, root);
+  }
+
+  /**
+   * Like {@link #remove}, but a map member emptied by the removal stays as JSON {@code null}, as
+   * structured-merge-diff leaves it, so that its path is still part of the result's field set.
+   */
+  static JsonObject removeKeepingEmptied(JsonObject object, FieldSet toRemove, TypeNode root) {
+    return new Remover(true).run(object, toRemove, root);
+  }
+
+  private JsonObject run(JsonObject object, FieldSet toRemove, TypeNode root) {
     if (toRemove.isEmpty()) {
       return object.deepCopy();
     }
@@ -25,8 +43,7 @@ final class Remover {
   }
 
   /** Returns what is left of {@code value}, or Java null when nothing is. */
-  private static JsonElement walk(
-      JsonElement value, FieldSet toRemove, TypeNode node, FieldPath path) {
+  private JsonElement walk(JsonElement value, FieldSet toRemove, TypeNode node, FieldPath path) {
     TypeNode.Kind kind = node.kindOf(value);
     if (kind == TypeNode.Kind.SCALAR) {
       return value.deepCopy();
@@ -40,7 +57,7 @@ final class Remover {
     return removeFromList(value.getAsJsonArray(), toRemove, node, path);
   }
 
-  private static JsonElement removeFromMap(
+  private JsonElement removeFromMap(
       JsonObject map, FieldSet toRemove, TypeNode node, FieldPath path) {
     JsonObject out = new JsonObject();
     for (Map.Entry<String, JsonElement> e : map.entrySet()) {
@@ -55,12 +72,14 @@ final class Remover {
               : walk(e.getValue(), below, node.field(e.getKey()), path.append(pe));
       if (kept != null) {
         out.add(e.getKey(), kept);
+      } else if (keepEmptied) {
+        out.add(e.getKey(), JsonNull.INSTANCE);
       }
     }
     return out.isEmpty() ? null : out;
   }
 
-  private static JsonElement removeFromList(
+  private JsonElement removeFromList(
       JsonArray list, FieldSet toRemove, TypeNode node, FieldPath path) {
     JsonArray out = new JsonArray();
     for (JsonElement item : list) {

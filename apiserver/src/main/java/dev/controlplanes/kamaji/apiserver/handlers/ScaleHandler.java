@@ -75,9 +75,12 @@ final class ScaleHandler {
             mainResource(options));
   }
 
-  /** Scale writes change the spec through the main resource's rules (generation bump). */
+  /**
+   * Scale writes change the spec through the main resource's rules (generation bump); as in kube,
+   * their managedFields entry is the parent's, marked with the subresource {@code scale}.
+   */
   private static WriteOptions mainResource(WriteOptions options) {
-    return new WriteOptions(options.dryRun(), options.fieldManager(), "Ignore", "");
+    return new WriteOptions(options.dryRun(), options.fieldManager(), "Ignore", "scale");
   }
 
   private static JsonObject decodeScale(ApiRequest request) {

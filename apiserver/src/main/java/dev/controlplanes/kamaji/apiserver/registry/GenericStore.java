@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -15,6 +16,7 @@ import dev.controlplanes.kamaji.storage.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +33,13 @@ import java.util.function.UnaryOperator;
  */
 public final class GenericStore {
 
-  private static final int MAX_CONFLICT_RETRIES = 16;
+  /**
+   * How long a write keeps retrying after losing a race with other writers. kube retries until the
+   * request times out (60 s through kube-apiserver); a lost race means another write succeeded, so
+   * a client that sent no resourceVersion must not see a 409 merely because the object is busy.
+   */
+  private static final long CONFLICT_RETRY_NANOS = 30_000_000_000L;
+
   private static final int GENERATE_NAME_ATTEMPTS = 8;
   private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -213,13 +221,22 @@ public final class GenericStore {
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("selfLink");
+    dropEmptyCollections(meta);
     for (int attempt = 0; ; attempt++) {
       if (generated) {
         meta.addProperty("name", generateName(generateName));
       }
       JsonObject candidate = object.deepCopy();
       checks.applyDefaults(candidate);
+      if (!options.fieldsTracked()) {
+        // As kube: the create is recorded before mutating admission, so the fields the strategy
+        // defaults on create (Kamaji's webhook) belong to nobody.
+        candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
+      }
       type.strategy().defaultOnCreate(candidate);
+      // The strategy may add objects (a deployment with its replicas) whose own fields have schema
+      // defaults: store the object complete, or the next write would add them as a spec change.
+      checks.applyDefaults(candidate);
       List<Cause> causes = new ArrayList<>(checks.validate(candidate, null));
       if (causes.isEmpty()) {
         causes.addAll(type.strategy().validate(candidate));
@@ -228,9 +245,6 @@ public final class GenericStore {
         throw invalid(candidate, causes);
       }
       warnings.addAll(type.strategy().warnings(candidate));
-      if (!options.fieldsTracked()) {
-        candidate = tracker.track(null, candidate, options.fieldManager(), "", clock.instant());
-      }
       if (options.dryRun()) {
         return new WriteResult(candidate, true, warnings);
       }
@@ -300,7 +314,8 @@ public final class GenericStore {
    */
   public WriteResult guaranteedUpdate(
       String namespace, String name, UnaryOperator<JsonObject> transform, WriteOptions options) {
-    for (int attempt = 0; ; attempt++) {
+    long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
+    while (true) {
       JsonObject current = get(namespace, name);
       JsonObject desired = transform.apply(current.deepCopy());
       String expected = Meta.resourceVersion(desired);
@@ -312,7 +327,7 @@ public final class GenericStore {
       try {
         return writeUpdate(namespace, name, current, desired, options);
       } catch (StorageException e) {
-        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+        if (e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
           continue;
         }
         throw translate(e, name, "update");
@@ -342,9 +357,11 @@ public final class GenericStore {
               + Meta.uid(current));
     }
     prune(desired, options, warnings);
+    // As kube decodes a request: defaults come before the comparison with the stored object, so a
+    // change the defaults undo does not bump generation.
+    checks.applyDefaults(desired);
     JsonObject updated =
         options.status() ? mergeStatus(current, desired) : mergeMain(current, desired);
-    checks.applyDefaults(updated);
     List<Cause> causes = new ArrayList<>(checks.validate(updated, current));
     if (causes.isEmpty()) {
       causes.addAll(
@@ -362,8 +379,9 @@ public final class GenericStore {
               current, updated, options.fieldManager(), options.subresource(), clock.instant());
     }
     Meta.metadata(updated).addProperty("resourceVersion", Meta.resourceVersion(current));
-    if (updated.equals(current)) {
-      // A no-op write changes nothing: no new revision, no watch event.
+    if (withoutManagerTimes(updated).equals(withoutManagerTimes(current))) {
+      // A no-op write changes nothing: no new revision, no watch event. As kube's
+      // IgnoreManagedFieldsTimestampsTransformer, new managedFields times alone are no change.
       return new WriteResult(current, false, warnings);
     }
     if (options.dryRun()) {
@@ -376,6 +394,27 @@ public final class GenericStore {
     }
     KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
     return new WriteResult(withVersion(updated, kv.modRevision()), false, warnings);
+  }
+
+  /** The object with its managedFields entries stripped of their times, in a canonical order. */
+  private static JsonObject withoutManagerTimes(JsonObject object) {
+    JsonObject copy = object.deepCopy();
+    JsonElement managed = Meta.metadata(copy).get("managedFields");
+    if (managed == null || !managed.isJsonArray()) {
+      return copy;
+    }
+    List<JsonElement> entries = new ArrayList<>();
+    for (JsonElement entry : managed.getAsJsonArray()) {
+      if (entry.isJsonObject()) {
+        entry.getAsJsonObject().remove("time");
+      }
+      entries.add(entry);
+    }
+    entries.sort(Comparator.comparing(JsonElement::toString));
+    JsonArray sorted = new JsonArray();
+    entries.forEach(sorted::add);
+    Meta.metadata(copy).add("managedFields", sorted);
+    return copy;
   }
 
   /** A main-resource write: keeps status and system metadata, bumps generation on spec changes. */
@@ -395,6 +434,7 @@ public final class GenericStore {
       copyField(oldMeta, meta, field);
     }
     meta.remove("selfLink");
+    dropEmptyCollections(meta);
     if (type.hasSubresource("status")) {
       copyField(current, updated, "status");
     }
@@ -433,6 +473,22 @@ public final class GenericStore {
     return updated;
   }
 
+  /**
+   * Omits empty labels, annotations, finalizers and ownerReferences, as kube's typed ObjectMeta
+   * does: removing the last label leaves no {@code labels: {}} behind (nor a manager owning it).
+   */
+  private static void dropEmptyCollections(JsonObject meta) {
+    for (String field : List.of("labels", "annotations", "finalizers", "ownerReferences")) {
+      JsonElement value = meta.get(field);
+      if (value != null
+          && (value.isJsonNull()
+              || value.isJsonObject() && value.getAsJsonObject().isEmpty()
+              || value.isJsonArray() && value.getAsJsonArray().isEmpty())) {
+        meta.remove(field);
+      }
+    }
+  }
+
   private static JsonObject withoutMetadataAndStatus(JsonObject object) {
     JsonObject copy = object.deepCopy();
     copy.remove("metadata");
@@ -460,7 +516,8 @@ public final class GenericStore {
   // ---------------------------------------------------------------- delete
 
   public DeleteResult delete(String namespace, String name, DeleteOptions options) {
-    for (int attempt = 0; ; attempt++) {
+    long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
+    while (true) {
       JsonObject current = get(namespace, name);
       checkPreconditions(current, options);
       JsonObject updated = current.deepCopy();
@@ -489,7 +546,7 @@ public final class GenericStore {
         KeyValue kv = store.update(key(namespace, name), expected, encode(updated));
         return new DeleteResult(withVersion(updated, kv.modRevision()), false);
       } catch (StorageException e) {
-        if (e.code() == StorageException.Code.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+        if (e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
           continue;
         }
         if (e.code() == StorageException.Code.KEY_NOT_FOUND) {

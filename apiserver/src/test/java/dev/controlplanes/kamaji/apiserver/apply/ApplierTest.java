@@ -77,6 +77,18 @@ class ApplierTest {
   }
 
   @Test
+  void reapplyingAnEmptyObjectKeepsWhatTheServerDefaultedInsideIt() {
+    JsonObject config = tcp("{\"kubernetes\":{\"version\":\"1\",\"kubelet\":{}}}");
+    JsonObject live = Applier.apply(null, config, "kubectl", false, SCHEMA, "", T0);
+    // The server defaults a field below the applied empty object; nobody owns it.
+    spec(live).getAsJsonObject("kubernetes").add("kubelet", json("{\"cgroupfs\":\"systemd\"}"));
+
+    JsonObject again = Applier.apply(live, config, "kubectl", false, SCHEMA, "", T2);
+
+    assertThat(again).isEqualTo(live);
+  }
+
+  @Test
   void fieldsNoLongerAppliedAreRemoved() {
     JsonObject live =
         Applier.apply(

@@ -1,0 +1,172 @@
+package dev.controlplanes.kamaji.apiserver.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.api.Schemas;
+import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
+import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
+import dev.controlplanes.kamaji.storage.KeyValue;
+import dev.controlplanes.kamaji.storage.ListOptions;
+import dev.controlplanes.kamaji.storage.ListResult;
+import dev.controlplanes.kamaji.storage.StorageException;
+import dev.controlplanes.kamaji.storage.Store;
+import dev.controlplanes.kamaji.storage.Watch;
+import dev.controlplanes.kamaji.storage.WatchListener;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes that carry no resourceVersion of their own (kubectl label, annotate, scale, merge patches)
+ * must not fail because other writers keep winning the race for the same object: kube retries them
+ * until the request times out and never answers 409.
+ */
+class GenericStoreContentionTest {
+
+  private static final String DATASTORE =
+      """
+      {"apiVersion":"kamaji.clastix.io/v1alpha1","kind":"DataStore","metadata":{"name":"ds"},
+       "spec":{"driver":"etcd","endpoints":["etcd-0.storage.svc:2379"],
+        "tlsConfig":{
+         "certificateAuthority":{
+          "certificate":{"secretReference":{"name":"ca","namespace":"s","keyPath":"ca.crt"}},
+          "privateKey":{"secretReference":{"name":"ca","namespace":"s","keyPath":"ca.key"}}},
+         "clientCertificate":{
+          "certificate":{"secretReference":{"name":"c","namespace":"s","keyPath":"tls.crt"}},
+          "privateKey":{"secretReference":{"name":"c","namespace":"s","keyPath":"tls.key"}}}}}}
+      """;
+
+  private final ContendedStore backend = new ContendedStore();
+  private final GenericStore store =
+      new GenericStore(
+          DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy()),
+          backend,
+          "/registry",
+          new SchemaChecks(Schemas.dataStore()),
+          new ManagedFieldsTracker(Schemas.dataStore()),
+          Clock.systemUTC());
+  private final WriteOptions options = new WriteOptions(false, "kubectl-label", "Strict", "");
+
+  @Test
+  void anUnconditionalUpdateOutlastsManyConcurrentWriters() {
+    store.create("", json(DATASTORE), options);
+    backend.conflicts = 40;
+
+    JsonObject updated =
+        store
+            .guaranteedUpdate(
+                "",
+                "ds",
+                current -> {
+                  Meta.metadata(current).add("labels", json("{\"env\":\"dev\"}"));
+                  return current;
+                },
+                options)
+            .object();
+
+    assertThat(Meta.metadata(updated).getAsJsonObject("labels").get("env").getAsString())
+        .isEqualTo("dev");
+    assertThat(backend.conflicts).isZero();
+  }
+
+  @Test
+  void aDeleteOutlastsManyConcurrentWriters() {
+    store.create("", json(DATASTORE), options);
+    backend.conflicts = 40;
+
+    assertThat(store.delete("", "ds", new DeleteOptions(null, null, null, false)).removed())
+        .isTrue();
+    assertThat(store.find("", "ds")).isEmpty();
+  }
+
+  private static JsonObject json(String text) {
+    return JsonParser.parseString(text).getAsJsonObject();
+  }
+
+  /** An in-memory store where another writer wins the next {@code conflicts} writes. */
+  private static final class ContendedStore implements Store {
+    private final Map<String, KeyValue> data = new HashMap<>();
+    private long revision = 1;
+    int conflicts;
+
+    @Override
+    public synchronized KeyValue create(String key, byte[] value) {
+      if (data.containsKey(key)) {
+        throw new StorageException(StorageException.Code.KEY_EXISTS, key, "exists");
+      }
+      revision++;
+      KeyValue kv = new KeyValue(key, value, revision, revision);
+      data.put(key, kv);
+      return kv;
+    }
+
+    @Override
+    public synchronized Optional<KeyValue> get(String key) {
+      return Optional.ofNullable(data.get(key));
+    }
+
+    @Override
+    public synchronized KeyValue update(String key, long expectedModRevision, byte[] value) {
+      checkRace(key, expectedModRevision);
+      revision++;
+      KeyValue kv = new KeyValue(key, value, data.get(key).createRevision(), revision);
+      data.put(key, kv);
+      return kv;
+    }
+
+    @Override
+    public synchronized KeyValue delete(String key, long expectedModRevision) {
+      checkRace(key, expectedModRevision);
+      revision++;
+      KeyValue old = data.remove(key);
+      return new KeyValue(key, old.value(), old.createRevision(), revision);
+    }
+
+    /** Lets "another writer" change the key first while conflicts remain. */
+    private void checkRace(String key, long expectedModRevision) {
+      KeyValue current = data.get(key);
+      if (current == null) {
+        throw new StorageException(StorageException.Code.KEY_NOT_FOUND, key, "not found");
+      }
+      if (conflicts > 0) {
+        conflicts--;
+        revision++;
+        data.put(key, new KeyValue(key, current.value(), current.createRevision(), revision));
+        throw new StorageException(StorageException.Code.CONFLICT, key, "modified");
+      }
+      if (current.modRevision() != expectedModRevision) {
+        throw new StorageException(StorageException.Code.CONFLICT, key, "modified");
+      }
+    }
+
+    @Override
+    public ListResult list(String prefix, ListOptions options) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Watch watch(String prefix, long afterRevision, WatchListener listener) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public synchronized long currentRevision() {
+      return revision;
+    }
+
+    @Override
+    public void compact(long revision) {}
+
+    @Override
+    public boolean isHealthy() {
+      return true;
+    }
+
+    @Override
+    public void close() {}
+  }
+}
