@@ -73,7 +73,7 @@ issue kube-apiserver cluster-ca "/CN=kube-apiserver" server \
 issue admin cluster-ca "/O=system:masters/CN=kubernetes-admin" client
 issue controller-manager cluster-ca "/CN=system:kube-controller-manager" client
 issue scheduler cluster-ca "/CN=system:kube-scheduler" client
-# Our server talks to kube-apiserver as its ServiceAccount would, so manifests/rbac.yaml applies.
+# Our server talks to kube-apiserver as its ServiceAccount would, so manifests/base/rbac.yaml applies.
 issue kamaji-api-client cluster-ca "/CN=system:serviceaccount:kamaji-system:kamaji-api" client
 issue front-proxy-client front-proxy-ca "/CN=front-proxy-client" client
 issue kamaji-api-serving kamaji-serving-ca "/CN=kamaji-api.kamaji-system.svc" server \
@@ -153,8 +153,8 @@ start kube-scheduler "$kube_dir/kube-scheduler" \
   --bind-address=127.0.0.1 --secure-port="$sched_port" --leader-elect=false
 
 # ---------------------------------------------------------------- our server
-kubectl_admin apply -f "$root/manifests/namespace.yaml" -f "$root/manifests/serviceaccount.yaml" \
-  -f "$root/manifests/rbac.yaml" >/dev/null
+kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests/base/serviceaccount.yaml" \
+  -f "$root/manifests/base/rbac.yaml" >/dev/null
 start kamaji-api java -Xmx512m -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address=127.0.0.1 --secure-port="$api_port" \
   --etcd-servers="http://127.0.0.1:$kamaji_etcd" \

@@ -14,6 +14,7 @@ import dev.controlplanes.kamaji.apiserver.http.HttpServer;
 import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ManagedFieldsTracker;
+import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.table.TableConverter;
 import dev.controlplanes.kamaji.apiserver.watch.WatchHub;
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
       List<ResourceRegistration> resources,
       AccessControl accessControl,
       Function<ApiRequest, ApiResponse> openApi,
+      NamespaceLifecycle namespaces,
       CollectorRegistry metrics,
       Clock clock) {}
 
@@ -67,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
               config.etcdPrefix(),
               r.checks(),
               new ManagedFieldsTracker(r.type().schema()),
+              parts.namespaces(),
               parts.clock());
       WatchHub hub = new WatchHub(store, config.watchHistory());
       hub.start();

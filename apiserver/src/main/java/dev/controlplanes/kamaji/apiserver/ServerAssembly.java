@@ -11,6 +11,7 @@ import dev.controlplanes.kamaji.apiserver.authz.AuthorizerChain;
 import dev.controlplanes.kamaji.apiserver.authz.PathAndGroupAuthorizer;
 import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
+import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
@@ -41,6 +42,8 @@ public final class ServerAssembly {
     Authenticator authenticator;
     Authorizer authorizer;
     ReloadingAuthenticationConfig authConfig;
+    NamespaceLifecycle namespaces = NamespaceLifecycle.NONE;
+    Clock clock = Clock.systemUTC();
     if (options.kubeconfig().isPresent() || options.inCluster()) {
       ApiClient client =
           options.inCluster()
@@ -54,6 +57,7 @@ public final class ServerAssembly {
           DelegatingAuthenticator.create(
               authConfig, Optional.of(new TokenReviewAuthenticator(client)));
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
+      namespaces = new ManagementClusterNamespaces(client, clock);
     } else {
       // Stand-alone: no management cluster to ask, so only system:masters certificates get in.
       authConfig =
@@ -81,7 +85,6 @@ public final class ServerAssembly {
         ServingCertificates.sslContext(cert, key, () -> issuers.get().clientCertificateIssuers());
     CollectorRegistry metrics = new CollectorRegistry(true);
     DefaultExports.register(metrics);
-    Clock clock = Clock.systemUTC();
     List<ResourceRegistration> resources =
         KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore());
     ServerConfig config =
@@ -100,6 +103,7 @@ public final class ServerAssembly {
             resources,
             new DelegatedAccessControl(authenticator, authorizer),
             OpenApiEndpoint.create(resources, clock),
+            namespaces,
             metrics,
             clock));
   }

@@ -48,6 +48,7 @@ public final class GenericStore {
   private final String resourceRoot;
   private final ObjectChecks checks;
   private final FieldTracker tracker;
+  private final NamespaceLifecycle namespaces;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -57,8 +58,10 @@ public final class GenericStore {
       String keyRoot,
       ObjectChecks checks,
       FieldTracker tracker,
+      NamespaceLifecycle namespaces,
       Clock clock) {
     this.type = type;
+    this.namespaces = namespaces;
     this.store = store;
     this.resourceRoot = keyRoot + "/" + type.group() + "/" + type.plural() + "/";
     this.checks = checks;
@@ -245,6 +248,9 @@ public final class GenericStore {
         throw invalid(candidate, causes);
       }
       warnings.addAll(type.strategy().warnings(candidate));
+      if (type.namespaced()) {
+        namespaces.checkCreate(namespace, type.plural(), type.group(), Meta.name(candidate));
+      }
       if (options.dryRun()) {
         return new WriteResult(candidate, true, warnings);
       }

@@ -273,6 +273,30 @@ class AggregationE2E {
   }
 
   @Test
+  void productionManifestsPassServerSideDryRun() {
+    Kubectl.Result r =
+        kubectl.run(
+            "apply", "--dry-run=server", "-k", cluster.checkout().resolve("manifests").toString());
+    r.assertOk();
+    assertThat(r.stdout())
+        .contains("deployment.apps/kamaji-api created (server dry run)")
+        .contains("apiservice.apiregistration.k8s.io/v1alpha1.kamaji.clastix.io")
+        .contains("poddisruptionbudget.policy/kamaji-api created (server dry run)");
+    assertThat(kubectl.run("get", "deployment", "kamaji-api", "-n", "kamaji-system").stderr())
+        .contains("NotFound");
+  }
+
+  @Test
+  void creatingInAMissingNamespaceIsNotFound() {
+    String ns = "missing-" + UUID.randomUUID().toString().substring(0, 8);
+    Kubectl.Result r = kubectl.run(Map.of(), tcp("lost", ns), "create", "-f", "-");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.stderr())
+        .contains("Error from server (NotFound)")
+        .contains("namespaces \"" + ns + "\" not found");
+  }
+
+  @Test
   void deletingANamespaceDeletesItsTenantControlPlanes() throws Exception {
     String ns = namespace();
     kubectl.run(Map.of(), tcp("doomed", ns), "apply", "-f", "-").assertOk();

@@ -91,6 +91,11 @@ public final class LocalCluster implements AutoCloseable {
     return state.resolve("certs/kamaji-serving-ca.crt");
   }
 
+  /** The checkout the cluster was started from. */
+  public Path checkout() {
+    return root;
+  }
+
   public Path log(String process) {
     return state.resolve("logs/" + process + ".log");
   }

@@ -48,6 +48,7 @@ class GenericStoreContentionTest {
           "/registry",
           new SchemaChecks(Schemas.dataStore()),
           new ManagedFieldsTracker(Schemas.dataStore()),
+          NamespaceLifecycle.NONE,
           Clock.systemUTC());
   private final WriteOptions options = new WriteOptions(false, "kubectl-label", "Strict", "");
 

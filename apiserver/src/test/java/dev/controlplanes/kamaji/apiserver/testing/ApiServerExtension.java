@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.apiserver.ApiServer;
 import dev.controlplanes.kamaji.apiserver.KamajiResources;
 import dev.controlplanes.kamaji.apiserver.ServerConfig;
 import dev.controlplanes.kamaji.apiserver.TestAccess;
+import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.tls.CertificateAuthority;
 import dev.controlplanes.kamaji.apiserver.tls.IssuedCertificate;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
@@ -80,6 +81,7 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
                 KamajiResources.all(etcd.store(), prefix, "default"),
                 TestAccess.standalone(List.of(clientCa.certificate())),
                 TestAccess.openApi(KamajiResources.all(etcd.store(), prefix, "default"), clock),
+                NamespaceLifecycle.NONE,
                 new CollectorRegistry(true),
                 clock));
     writeKubeconfig("admin", admin);

@@ -8,6 +8,7 @@ import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.errors.StatusException;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ManagedFieldsTracker;
+import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
@@ -98,6 +99,7 @@ class WatchHubRestartTest {
             "/test",
             new SchemaChecks(Schemas.dataStore()),
             new ManagedFieldsTracker(Schemas.dataStore()),
+            NamespaceLifecycle.NONE,
             Clock.systemUTC());
     return new WatchHub(generic, 10);
   }
