@@ -27,7 +27,7 @@ case "$component" in
   kubernetes)
     v=$(version k8s.io/kubernetes)
     targets=("=k8s.io/kubernetes/cmd/kube-apiserver" "=k8s.io/kubernetes/cmd/kube-controller-manager"
-             "=k8s.io/kubernetes/cmd/kube-scheduler")
+             "=k8s.io/kubernetes/cmd/kube-scheduler" "=k8s.io/kubernetes/cmd/kubelet")
     # Stamp the exact tag, as upstream's hack/lib/version.sh does; clients read /version.
     # The module cache keeps the proxy's version metadata (Time, and Origin.Hash when known).
     meta=$(cd "$module_dir" && GOFLAGS=-modcacherw go mod download -json "k8s.io/kubernetes@$v" | tr -d ' \n')
@@ -41,6 +41,24 @@ case "$component" in
       ldflags+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
       ldflags+=" -X $pkg.gitCommit=$commit -X $pkg.gitTreeState=clean -X $pkg.buildDate=$date"
     done
+    ;;
+  kine)
+    v=$(version github.com/k3s-io/kine)
+    # CGO off: SQL datastores (PostgreSQL, MySQL) and NATS are what Kamaji uses kine for.
+    targets=("kine=github.com/k3s-io/kine")
+    ldflags="-X github.com/k3s-io/kine/pkg/version.Version=$v"
+    ;;
+  konnectivity)
+    v=$(version sigs.k8s.io/apiserver-network-proxy)
+    targets=("proxy-server=sigs.k8s.io/apiserver-network-proxy/cmd/server"
+             "proxy-agent=sigs.k8s.io/apiserver-network-proxy/cmd/agent"
+             "proxy-test-client=sigs.k8s.io/apiserver-network-proxy/cmd/test-client")
+    ldflags=""
+    ;;
+  kwok)
+    v=$(version sigs.k8s.io/kwok)
+    targets=("kwok=sigs.k8s.io/kwok/cmd/kwok")
+    ldflags="-X sigs.k8s.io/kwok/pkg/consts.Version=$v"
     ;;
   *) echo "no build recipe for $component" >&2; exit 2 ;;
 esac

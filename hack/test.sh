@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build (or find in the cache) the pinned upstream binaries the tests start.
+# Build (or find in the cache) every pinned upstream component, so that a cold machine pays for
+# them once here and the tests never race to build.
+for component in etcd kubernetes kine konnectivity kwok; do
+  hack/build-upstream.sh "$component" > /dev/null
+done
 KAMAJI_ETCD_DIR=$(hack/build-upstream.sh etcd)
 export KAMAJI_ETCD_DIR
 
