@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
               parts.clock());
       WatchHub hub = new WatchHub(store, config.watchHistory());
       hub.start();
+      store.useCache(hub);
       hubs.add(hub);
       stores.put(r.type().plural(), store);
       types.add(r.type());

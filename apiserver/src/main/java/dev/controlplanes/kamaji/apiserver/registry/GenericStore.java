@@ -51,6 +51,7 @@ public final class GenericStore {
   private final NamespaceLifecycle namespaces;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private volatile ObjectCache cache;
 
   public GenericStore(
       ResourceType type,
@@ -114,7 +115,23 @@ public final class GenericStore {
     return object;
   }
 
+  /** Lets lists be served from {@code objectCache} where kube would serve them from its cache. */
+  public void useCache(ObjectCache objectCache) {
+    this.cache = objectCache;
+  }
+
   public ListPage list(ListQuery query) {
+    ObjectCache objectCache = cache;
+    if (objectCache != null && query.continueToken() == null) {
+      Long minRevision = cacheableRevision(query);
+      if (minRevision != null) {
+        Optional<ListPage> cached =
+            objectCache.list(listPrefix(query.namespace()), query, minRevision);
+        if (cached.isPresent()) {
+          return cached.get();
+        }
+      }
+    }
     long revision = listRevision(query);
     String prefix = listPrefix(query.namespace());
     String start = null;
@@ -160,6 +177,32 @@ public final class GenericStore {
       remaining = filtered ? null : page.remaining();
     }
     return new ListPage(items, revision, next, remaining);
+  }
+
+  /**
+   * The revision a cached list must have caught up with, or null when the request needs etcd: "" is
+   * a consistent read of the current revision; "0" accepts any state (and, as in kube, a limit is
+   * then ignored); "not older than N" needs N; exact revisions and paged consistent reads need
+   * etcd's history.
+   */
+  private Long cacheableRevision(ListQuery query) {
+    String rv = query.resourceVersion();
+    String match = query.resourceVersionMatch();
+    if ("Exact".equals(match)) {
+      return null;
+    }
+    if (rv == null || rv.isEmpty()) {
+      return query.limit() == 0 ? store.currentRevision() : null;
+    }
+    if (rv.equals("0")) {
+      return 0L;
+    }
+    if ("NotOlderThan".equals(match) || query.limit() == 0) {
+      long requested = RequestedVersion.parse(rv);
+      waitForRevision(requested);
+      return requested;
+    }
+    return null;
   }
 
   /** Resolves resourceVersion/resourceVersionMatch to a store revision (0 = latest). */

@@ -3,14 +3,23 @@ package dev.controlplanes.kamaji.apiserver.watch;
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
+import dev.controlplanes.kamaji.apiserver.registry.ListPage;
+import dev.controlplanes.kamaji.apiserver.registry.ListQuery;
 import dev.controlplanes.kamaji.apiserver.registry.Meta;
+import dev.controlplanes.kamaji.apiserver.registry.ObjectCache;
+import dev.controlplanes.kamaji.storage.KeyValue;
+import dev.controlplanes.kamaji.storage.ListOptions;
+import dev.controlplanes.kamaji.storage.ListResult;
 import dev.controlplanes.kamaji.storage.StorageException;
 import dev.controlplanes.kamaji.storage.Watch;
 import dev.controlplanes.kamaji.storage.WatchEvent;
 import dev.controlplanes.kamaji.storage.WatchListener;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>A watcher asking for a revision older than the history gets 410 Expired and relists, as with
  * kube-apiserver's watch cache.
  */
-public final class WatchHub implements AutoCloseable {
+public final class WatchHub implements AutoCloseable, ObjectCache {
 
   /** Receives the hub's events for one API watch. Called on the hub's thread: never block. */
   public interface Subscriber {
@@ -43,6 +52,10 @@ public final class WatchHub implements AutoCloseable {
   private final GenericStore store;
   private final int historySize;
   private final Deque<HubEvent> history = new ArrayDeque<>();
+
+  /** The current state of every object, by key: lists are served from here. */
+  private final TreeMap<String, CachedObject> cache = new TreeMap<>();
+
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(
@@ -65,11 +78,83 @@ public final class WatchHub implements AutoCloseable {
   }
 
   public synchronized void start() {
-    long revision = store.backend().currentRevision();
+    long revision = loadCache();
     historyStart = revision;
     lastRevision = revision;
     watch = store.backend().watch(store.resourceRoot(), revision, new Listener());
   }
+
+  /** Reads every object at one revision into the cache; returns that revision. */
+  private long loadCache() {
+    cache.clear();
+    long revision = 0;
+    String start = null;
+    ListResult page;
+    do {
+      page = store.backend().list(store.resourceRoot(), new ListOptions(revision, 500, start));
+      revision = page.revision();
+      for (KeyValue kv : page.items()) {
+        cache.put(kv.key(), CachedObject.of(store.decode(kv)));
+      }
+      if (!page.items().isEmpty()) {
+        start = page.items().get(page.items().size() - 1).key() + "\0";
+      }
+    } while (page.more());
+    return revision;
+  }
+
+  /**
+   * The cached objects under {@code keyPrefix}, once the cache has caught up with {@code
+   * minRevision}; empty when it cannot within {@code timeoutMillis} (the caller then reads etcd).
+   * Waiting asks etcd for a progress notification, so an idle resource catches up at once.
+   */
+  public Optional<CacheSnapshot> snapshot(String keyPrefix, long minRevision, long timeoutMillis) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    boolean asked = false;
+    synchronized (this) {
+      while (lastRevision < minRevision) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0 || closed) {
+          return Optional.empty();
+        }
+        if (!asked) {
+          asked = true;
+          if (watch != null) {
+            watch.requestProgress();
+          }
+        }
+        try {
+          wait(Math.min(left, 50));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.empty();
+        }
+      }
+      String end = keyPrefix + Character.MAX_VALUE;
+      return Optional.of(
+          new CacheSnapshot(
+              List.copyOf(cache.subMap(keyPrefix, true, end, false).values()), lastRevision));
+    }
+  }
+
+  @Override
+  public Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision) {
+    return snapshot(keyPrefix, minRevision, 3_000)
+        .map(
+            snapshot -> {
+              List<byte[]> items = new ArrayList<>();
+              for (CachedObject o : snapshot.objects()) {
+                if (query.fields().matches(o.namespace(), o.name())
+                    && query.labels().test(o.labels())) {
+                  items.add(o.json());
+                }
+              }
+              return ListPage.encoded(items, snapshot.revision());
+            });
+  }
+
+  /** Objects of one consistent cache state and the revision it reflects. */
+  public record CacheSnapshot(List<CachedObject> objects, long revision) {}
 
   /** The newest revision the hub has seen (events or progress). */
   public synchronized long lastRevision() {
@@ -126,7 +211,13 @@ public final class WatchHub implements AutoCloseable {
         while (history.size() > historySize) {
           historyStart = history.removeFirst().revision();
         }
+        if (decoded.kind() == HubEvent.Kind.PUT) {
+          cache.put(event.current().key(), CachedObject.of(decoded.object()));
+        } else {
+          cache.remove(event.current().key());
+        }
         lastRevision = Math.max(lastRevision, decoded.revision());
+        WatchHub.this.notifyAll();
         for (Subscriber s : subscribers) {
           deliver(s, decoded);
         }
@@ -137,6 +228,7 @@ public final class WatchHub implements AutoCloseable {
     public void onProgress(long revision) {
       synchronized (WatchHub.this) {
         lastRevision = Math.max(lastRevision, revision);
+        WatchHub.this.notifyAll();
         for (Subscriber s : subscribers) {
           s.onProgress(revision);
         }
@@ -180,7 +272,8 @@ public final class WatchHub implements AutoCloseable {
           try {
             synchronized (this) {
               if (startOver) {
-                long now = store.backend().currentRevision();
+                // Changes were missed: reload the cache along with the new history.
+                long now = loadCache();
                 history.clear();
                 historyStart = now;
                 lastRevision = now;

@@ -66,7 +66,8 @@ class WatchHubRestartTest {
 
     @Override
     public ListResult list(String prefix, ListOptions options) {
-      throw new UnsupportedOperationException();
+      // The hub loads its cache with a list at the current revision: an empty resource.
+      return new ListResult(java.util.List.of(), currentRevision(), false, 0);
     }
 
     @Override

@@ -1,0 +1,13 @@
+package dev.controlplanes.kamaji.apiserver.registry;
+
+import java.util.Optional;
+
+/** An in-memory copy of a resource's current objects that can answer lists (the watch cache). */
+public interface ObjectCache {
+
+  /**
+   * The objects under {@code keyPrefix} matching {@code query}, from a state at least as new as
+   * {@code minRevision}; empty when the cache cannot serve it in time.
+   */
+  Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision);
+}
