@@ -17,7 +17,10 @@ final class EtcdClients {
             // jetcd's default queues calls while etcd is down until our timeout fires; failing
             // fast lets callers tell "unreachable" from "slow".
             .waitForReady(false)
-            .connectTimeout(config.requestTimeout());
+            .connectTimeout(config.requestTimeout())
+            // gRPC's 4 MiB default fails an unpaginated list of more than ~1,300 TCPs with
+            // RESOURCE_EXHAUSTED (a 500); kube-apiserver's etcd client allows math.MaxInt32 too.
+            .maxInboundMessageSize(Integer.MAX_VALUE);
     EtcdStoreConfig.Tls tls = config.tls();
     if (tls != null) {
       try {
