@@ -237,6 +237,16 @@ public final class ApiBenchmark {
     do {
       String p = cont == null ? path : path + "&continue=" + URLEncoder.encode(cont, UTF8);
       HttpResponse<String> resp = send("GET", p, null, ofString());
+      if (resp.statusCode() != 200) {
+        String body = resp.body();
+        throw new IllegalStateException(
+            "GET "
+                + p
+                + " -> HTTP "
+                + resp.statusCode()
+                + ": "
+                + body.substring(0, Math.min(500, body.length())));
+      }
       bytes += resp.body().length();
       JsonObject list = JsonParser.parseString(resp.body()).getAsJsonObject();
       JsonArray items = list.getAsJsonArray("items");
