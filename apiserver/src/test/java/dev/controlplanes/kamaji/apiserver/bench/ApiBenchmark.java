@@ -62,6 +62,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   --etcd-pid PID                 for CPU figures
  *   --watchers 1000 --watch-events 20
  *   --watch-client netty|jdk       Netty (default, less client CPU per event) or the JDK HttpClient
+ *   --warmup-objects 300            JVM warm-up before the first phase (0: none)
  *   --create-clients 8 --get-requests 5000 --get-clients 4 --list-runs 10
  *   --update-requests 2000 --update-clients 4
  *   --phase-log FILE               phase name, start and end (epoch ms), for profile windows
@@ -123,6 +124,7 @@ public final class ApiBenchmark {
 
   private void run() throws Exception {
     ensureDataStore();
+    warmUpJvm(flag("warmup-objects", 300));
     for (String size : flags.getOrDefault("sizes", "1000,10000").split(",")) {
       int n = Integer.parseInt(size.trim());
       String at = "N=" + n;
@@ -181,6 +183,89 @@ public final class ApiBenchmark {
       list(n, at + " warm-up", 0, 2);
       list(n, at + " warm-up", 500, 2);
       update(n, at + " warm-up", 200);
+    } finally {
+      warming = false;
+    }
+  }
+
+  /**
+   * Before anything is measured: creates, reads, lists, updates and deletes {@code count} objects
+   * in a namespace of their own, so that the first measured phase (the creates) does not pay for
+   * the server's class loading and JIT compilation.
+   */
+  private void warmUpJvm(int count) throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    warming = true;
+    String ns = "bench-warmup";
+    String collection = GROUP_PATH + "/namespaces/" + ns + "/tenantcontrolplanes";
+    AtomicInteger next = new AtomicInteger();
+    try {
+      phase(
+          "warmup-create",
+          "JVM warm-up",
+          4,
+          count,
+          () ->
+              send(
+                          "POST",
+                          collection,
+                          BenchObjects.tenantControlPlane("warm-" + next.getAndIncrement(), ns),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 201);
+      phase(
+          "warmup-get",
+          "JVM warm-up",
+          4,
+          count * 5,
+          () ->
+              send(
+                          "GET",
+                          collection + "/warm-" + ThreadLocalRandom.current().nextInt(count),
+                          null,
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200);
+      phase(
+          "warmup-list",
+          "JVM warm-up",
+          1,
+          20,
+          () -> send("GET", collection, null, ofString()).statusCode() == 200);
+      AtomicInteger updated = new AtomicInteger();
+      phase(
+          "warmup-update",
+          "JVM warm-up",
+          1,
+          count,
+          () -> {
+            String path = collection + "/warm-" + updated.getAndIncrement();
+            JsonObject o =
+                JsonParser.parseString(send("GET", path, null, ofString()).body())
+                    .getAsJsonObject();
+            annotations(o).addProperty("bench.kamaji.dev/warm", "1");
+            return send("PUT", path, o.toString(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          });
+      AtomicInteger deleted = new AtomicInteger();
+      phase(
+          "warmup-delete",
+          "JVM warm-up",
+          4,
+          count,
+          () -> {
+            int code =
+                send(
+                        "DELETE",
+                        collection + "/warm-" + deleted.getAndIncrement(),
+                        null,
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            return code == 200 || code == 202;
+          });
     } finally {
       warming = false;
     }
@@ -720,21 +805,48 @@ public final class ApiBenchmark {
     }
   }
 
-  /** CPU seconds used by the server, etcd and this process. */
-  private record Cpu(double server, double etcd, double self) {
+  /** CPU seconds used by the server, etcd and this process, and the server's GC time. */
+  private record Cpu(double server, double etcd, double self, double serverGc) {
     Cpu minus(Cpu o) {
-      return new Cpu(server - o.server, etcd - o.etcd, self - o.self);
+      return new Cpu(server - o.server, etcd - o.etcd, self - o.self, serverGc - o.serverGc);
     }
 
     String describe() {
       return String.format(
-          Locale.ROOT, "; CPU s: server %.1f, etcd %.1f, client %.1f", server, etcd, self);
+          Locale.ROOT,
+          "; CPU s: server %.1f (GC %.1f), etcd %.1f, client %.1f",
+          server,
+          serverGc,
+          etcd,
+          self);
     }
   }
 
   private Cpu cpu() {
     return new Cpu(
-        cpuSeconds(serverPid), cpuSeconds(etcdPid), cpuSeconds(ProcessHandle.current().pid()));
+        cpuSeconds(serverPid),
+        cpuSeconds(etcdPid),
+        cpuSeconds(ProcessHandle.current().pid()),
+        gcSeconds());
+  }
+
+  /** The server's jvm_gc_collection_seconds_sum over all collectors, from /metrics. */
+  private double gcSeconds() {
+    try {
+      HttpResponse<String> r = send("GET", "/metrics", null, ofString());
+      double sum = 0;
+      for (String line : r.body().split("\n")) {
+        if (line.startsWith("jvm_gc_collection_seconds_sum{")) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return sum;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   /** utime + stime from /proc/PID/stat, assuming the usual 100 ticks per second. */
