@@ -102,8 +102,10 @@ done
 server_port=$(free_port)
 jfr_flags=()
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  # The "profile" settings, with CPU samples every 2 ms instead of 10 (the phases are short).
-  jfr configure --input profile 'jdk.ExecutionSample#period=2ms' --output "$out/bench.jfc" >/dev/null
+  # The "profile" settings, with CPU samples every 2 ms instead of 10 (the phases are short) and
+  # every JIT compilation recorded (to tell warm-up from steady state).
+  jfr configure --input profile 'jdk.ExecutionSample#period=2ms' 'jdk.Compilation#threshold=0ms' \
+    --output "$out/bench.jfc" >/dev/null
   jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc,filename=$out/server.jfr")
 fi
 java -Xmx"$server_heap" "${jfr_flags[@]}" -cp "$cp" dev.controlplanes.kamaji.apiserver.Main \

@@ -48,6 +48,8 @@ public final class JfrHotSpots {
     long allocationBytes;
     Duration gcPause = Duration.ZERO;
     long gcs;
+    Duration compiling = Duration.ZERO;
+    long compilations;
   }
 
   public static void main(String[] args) throws IOException {
@@ -84,6 +86,10 @@ public final class JfrHotSpots {
         switch (type) {
           case "jdk.ExecutionSample" -> sample(t, event);
           case "jdk.ObjectAllocationSample" -> allocation(t, event);
+          case "jdk.Compilation" -> {
+            t.compilations++;
+            t.compiling = t.compiling.plus(event.getDuration());
+          }
           case "jdk.GarbageCollection" -> {
             t.gcs++;
             t.gcPause = t.gcPause.plus(event.getDuration("sumOfPauses"));
@@ -96,11 +102,14 @@ public final class JfrHotSpots {
       Tally t = tallies.get(w);
       System.out.printf(
           Locale.ROOT,
-          "%n=== %s: %d CPU samples, %d GCs with %d ms of pauses, ~%.0f MiB allocated%n",
+          "%n=== %s: %d CPU samples, %d GCs with %d ms of pauses, %d JIT compilations"
+              + " taking %d ms, ~%.0f MiB allocated%n",
           w.name,
           t.samples,
           t.gcs,
           t.gcPause.toMillis(),
+          t.compilations,
+          t.compiling.toMillis(),
           t.allocationBytes / 1048576.0);
       if (t.samples == 0) {
         continue;
