@@ -60,9 +60,9 @@ import javax.net.ssl.TrustManagerFactory;
  *   --sizes 1000,10000             object counts; objects are created cumulatively
  *   --server-pid PID               for heap (jcmd GC.run + GC.heap_info) and CPU figures
  *   --etcd-pid PID                 for CPU figures
- *   --watchers 1000 --watch-events 20 --watch-warmup-events 5
+ *   --watchers 1000 --watch-events 20 --watch-warmup-events 10
  *   --watch-client netty|jdk       Netty (default, less client CPU per event) or the JDK HttpClient
- *   --warmup-objects 300            JVM warm-up before the first phase (0: none)
+ *   --warmup-objects 1000           JVM warm-up before the first phase (0: none)
  *   --create-clients 8 --get-requests 5000 --get-clients 4 --list-runs 10
  *   --update-requests 2000 --update-clients 4
  *   --phase-log FILE               phase name, start and end (epoch ms), for profile windows
@@ -124,7 +124,7 @@ public final class ApiBenchmark {
 
   private void run() throws Exception {
     ensureDataStore();
-    warmUpJvm(flag("warmup-objects", 300));
+    warmUpJvm(flag("warmup-objects", 1000));
     for (String size : flags.getOrDefault("sizes", "1000,10000").split(",")) {
       int n = Integer.parseInt(size.trim());
       String at = "N=" + n;
@@ -456,12 +456,12 @@ public final class ApiBenchmark {
    * Opens W watches from the current list revision, then makes K updates one at a time; each update
    * carries a sequence number in an annotation, and every watcher records when it sees the MODIFIED
    * event with that number. The next update starts once every watcher has it (or after 10 s), so
-   * events do not queue behind each other. The first {@code --watch-warmup-events} (5) updates are
+   * events do not queue behind each other. The first {@code --watch-warmup-events} (10) updates are
    * not counted: they are the first time the server encodes and encrypts for this many streams.
    */
   private void watchFanOut(String at) throws Exception {
     int w = flag("watchers", 1000);
-    int warm = flag("watch-warmup-events", 5);
+    int warm = flag("watch-warmup-events", 10);
     int k = warm + flag("watch-events", 20);
     HttpResponse<String> head =
         send("GET", GROUP_PATH + "/tenantcontrolplanes?limit=1", null, ofString());
