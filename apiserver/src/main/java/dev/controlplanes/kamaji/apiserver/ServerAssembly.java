@@ -95,7 +95,9 @@ public final class ServerAssembly {
             options.handlerThreads(),
             60_000,
             1800,
-            10_000);
+            // Decoded recent changes that watches can resume from; older resourceVersions get
+            // 410 and relist. Each entry holds two object trees, so this bounds heap use.
+            2_000);
     return ApiServer.start(
         config,
         new ApiServer.Parts(
