@@ -1,0 +1,463 @@
+package dev.controlplanes.kamaji.apiserver.bench;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.apiserver.tls.PemFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Issue 3: the same TenantControlPlane objects served three ways, measured in one run with the same
+ * load: {@code agg} (our server behind kube-apiserver's aggregation layer, group
+ * kamaji.clastix.io), {@code crd} (kube-apiserver itself, as a CRD in group crd.kamaji.clastix.io)
+ * and, optionally, {@code direct} (our server without kube-apiserver in front, to separate the
+ * aggregation hop from our server's own time). Run by {@code hack/bench/aggregation-vs-crd.sh}.
+ *
+ * <p>Each path gets its own namespace holding N objects, so lists are the same size everywhere.
+ * Phases run path after path (agg, crd, direct) after a warm-up of every path. Watch latency is
+ * from the write's acknowledgement (the PUT response) to the event's arrival at each watcher; one
+ * update is in flight at a time.
+ *
+ * <pre>
+ *   --target name=URL,CERTDIR,GROUP_PATH,API_VERSION   (repeatable; CERTDIR holds admin.crt,
+ *                                                       admin.key and serving-ca.crt)
+ *   --namespace-prefix P   --n 1000   --clients 8   --get-requests 5000   --list-runs 10
+ *   --watchers 100   --watch-events 20   --warmup 200   --results FILE
+ * </pre>
+ */
+public final class AggregationVsCrdBenchmark {
+
+  private static final Pattern SEQ = Pattern.compile("\"bench\\.kamaji\\.dev/seq\":\"(\\d+)\"");
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  private record Target(
+      String name, URI base, Path certs, String groupPath, String apiVersion, HttpClient http) {}
+
+  private final List<Target> targets = new ArrayList<>();
+  private final Map<String, String> flags;
+  private final String prefix;
+  /** phase -> target -> cells. */
+  private final Map<String, Map<String, String[]>> table = new LinkedHashMap<>();
+
+  private final Map<String, Double> headline = new HashMap<>();
+
+  private AggregationVsCrdBenchmark(Map<String, String> flags, List<String> targetSpecs)
+      throws Exception {
+    this.flags = flags;
+    this.prefix = flags.getOrDefault("namespace-prefix", "bench");
+    for (String spec : targetSpecs) {
+      String[] nv = spec.split("=", 2);
+      String[] parts = nv[1].split(",");
+      Path certs = Path.of(parts[1]);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(sslContext(certs))
+              .proxy(HttpClient.Builder.NO_PROXY)
+              .connectTimeout(Duration.ofSeconds(10))
+              .executor(Executors.newFixedThreadPool(4, r -> daemon(r, "http-" + nv[0])))
+              .build();
+      targets.add(new Target(nv[0], URI.create(parts[0]), certs, parts[2], parts[3], http));
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> flags = new HashMap<>();
+    List<String> targetSpecs = new ArrayList<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String key = args[i].replaceFirst("^--", "");
+      if (key.equals("target")) {
+        targetSpecs.add(args[i + 1]);
+      } else {
+        flags.put(key, args[i + 1]);
+      }
+    }
+    new AggregationVsCrdBenchmark(flags, targetSpecs).run();
+    System.exit(0);
+  }
+
+  private int flag(String name, int fallback) {
+    return Integer.parseInt(flags.getOrDefault(name, Integer.toString(fallback)));
+  }
+
+  private String ns(Target t, String what) {
+    return prefix + "-" + what + "-" + t.name();
+  }
+
+  private static String name(int i) {
+    return "tcp-" + i;
+  }
+
+  private String objectPath(Target t, String namespace, int i) {
+    return t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes/" + name(i);
+  }
+
+  private String body(Target t, String namespace, int i) {
+    return BenchObjects.tenantControlPlane(name(i), namespace)
+        .replace("\"kamaji.clastix.io/v1alpha1\"", "\"" + t.apiVersion() + "\"");
+  }
+
+  private void run() throws Exception {
+    int n = flag("n", 1000);
+    int clients = flag("clients", 8);
+    int warm = flag("warmup", 200);
+    // Warm-up: every path, so kube-apiserver's and our JITs, connection pools and caches are hot.
+    for (Target t : targets) {
+      log("warm-up " + t.name());
+      create(t, ns(t, "warm"), warm, clients);
+      get(t, ns(t, "warm"), warm, clients, 2000);
+      list(t, ns(t, "warm"), 5);
+    }
+    for (Target t : targets) {
+      long[] r = create(t, ns(t, "n"), n, clients);
+      put("create (" + clients + " clients)", t, r, String.format(Locale.ROOT, "%.0f/s", n * 1e9 / r[2]));
+      headline.put("create-tput-" + t.name(), n * 1e9 / r[2]);
+    }
+    int gets = flag("get-requests", 5000);
+    for (Target t : targets) {
+      long[] r = get(t, ns(t, "n"), n, clients, gets);
+      put("get (" + clients + " clients, " + gets + " requests)", t, r,
+          String.format(Locale.ROOT, "%.0f/s", gets * 1e9 / r[2]));
+    }
+    int lists = flag("list-runs", 10);
+    for (Target t : targets) {
+      long[] r = list(t, ns(t, "n"), lists);
+      put("list (unpaged, " + n + " objects, " + lists + " runs)", t, r,
+          String.format(Locale.ROOT, "%.1f MB", r[3] / 1e6));
+    }
+    int watchers = flag("watchers", 100);
+    int events = flag("watch-events", 20);
+    for (Target t : targets) {
+      long[] r = watch(t, ns(t, "n"), watchers, events);
+      put("watch (" + watchers + " watchers, " + events + " updates)", t, r,
+          r[3] + " events, " + r[4] + " missed");
+    }
+    String md = render();
+    System.out.println(md);
+    if (flags.containsKey("results")) {
+      Files.writeString(Path.of(flags.get("results")), md);
+    }
+  }
+
+  /** Returns {p50, p99, wallNanos, extra}. */
+  private long[] create(Target t, String namespace, int n, int clients) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    return parallel(
+        clients,
+        () -> {
+          int i = next.getAndIncrement();
+          if (i >= n) {
+            return -1;
+          }
+          HttpResponse<String> r =
+              send(t, "POST", t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes",
+                  body(t, namespace, i));
+          if (r.statusCode() != 201 && r.statusCode() != 409) {
+            throw new IOException(t.name() + " create " + r.statusCode() + ": " + r.body());
+          }
+          return 0;
+        });
+  }
+
+  private long[] get(Target t, String namespace, int n, int clients, int requests)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    return parallel(
+        clients,
+        () -> {
+          if (next.getAndIncrement() >= requests) {
+            return -1;
+          }
+          int i = ThreadLocalRandom.current().nextInt(n);
+          HttpResponse<String> r = send(t, "GET", objectPath(t, namespace, i), null);
+          if (r.statusCode() != 200) {
+            throw new IOException(t.name() + " get " + r.statusCode() + ": " + r.body());
+          }
+          return 0;
+        });
+  }
+
+  private long[] list(Target t, String namespace, int runs) throws Exception {
+    long[] samples = new long[runs];
+    long bytes = 0;
+    long start = System.nanoTime();
+    for (int k = 0; k < runs; k++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> r =
+          send(t, "GET", t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes", null);
+      samples[k] = System.nanoTime() - t0;
+      if (r.statusCode() != 200) {
+        throw new IOException(t.name() + " list " + r.statusCode());
+      }
+      bytes = r.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+    long wall = System.nanoTime() - start;
+    return new long[] {p(samples, runs, 50), p(samples, runs, 99), wall, bytes};
+  }
+
+  /** {p50, p99, wallNanos, events received, events missed}. */
+  private long[] watch(Target t, String namespace, int watchers, int events) throws Exception {
+    log("watch " + t.name() + ": opening " + watchers + " watches");
+    String collection = t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes";
+    HttpResponse<String> head = send(t, "GET", collection + "?limit=1", null);
+    String rv =
+        JsonParser.parseString(head.body())
+            .getAsJsonObject()
+            .getAsJsonObject("metadata")
+            .get("resourceVersion")
+            .getAsString();
+    long[] ackAt = new long[events + 1];
+    CountDownLatch[] arrived = new CountDownLatch[events + 1];
+    for (int k = 1; k <= events; k++) {
+      arrived[k] = new CountDownLatch(watchers);
+    }
+    long[] samples = new long[watchers * events];
+    int[] sampleSeq = new int[watchers * events];
+    AtomicInteger sampleCount = new AtomicInteger();
+    AtomicLong received = new AtomicLong();
+    List<NettyWatchClient.Stream> streams = new ArrayList<>();
+    try (NettyWatchClient client = new NettyWatchClient(t.certs(), 2)) {
+      for (int w = 0; w < watchers; w++) {
+        streams.add(
+            client.open(
+                t.base(),
+                collection + "?watch=1&resourceVersion=" + rv,
+                (line, nanos) -> {
+                  Matcher m = SEQ.matcher(line);
+                  if (m.find()) {
+                    int k = Integer.parseInt(m.group(1));
+                    if (k >= 1 && k <= events) {
+                      received.incrementAndGet();
+                      // Arrival times only; latencies are computed once every ack is known (an
+                      // event may arrive before its PUT's response). Never block the event loop.
+                      int s = sampleCount.getAndIncrement();
+                      if (s < samples.length) {
+                        samples[s] = nanos;
+                        sampleSeq[s] = k;
+                      }
+                      arrived[k].countDown();
+                    }
+                  }
+                }));
+      }
+      for (NettyWatchClient.Stream s : streams) {
+        int code = s.status().get(60, TimeUnit.SECONDS);
+        if (code != 200) {
+          throw new IOException(t.name() + " watch " + code);
+        }
+      }
+      Thread.sleep(500);
+      long missed = 0;
+      long start = System.nanoTime();
+      for (int k = 1; k <= events; k++) {
+        int i = ThreadLocalRandom.current().nextInt(flag("n", 1000));
+        String path = objectPath(t, namespace, i);
+        HttpResponse<String> got = send(t, "GET", path, null);
+        JsonObject object = JsonParser.parseString(got.body()).getAsJsonObject();
+        JsonObject meta = object.getAsJsonObject("metadata");
+        JsonObject ann = meta.getAsJsonObject("annotations");
+        if (ann == null) {
+          ann = new JsonObject();
+          meta.add("annotations", ann);
+        }
+        ann.addProperty("bench.kamaji.dev/seq", Integer.toString(k));
+        HttpResponse<String> put = send(t, "PUT", path, object.toString());
+        long ack = System.nanoTime();
+        if (put.statusCode() != 200) {
+          throw new IOException(t.name() + " put " + put.statusCode() + ": " + put.body());
+        }
+        ackAt[k] = ack;
+        if (!arrived[k].await(30, TimeUnit.SECONDS)) {
+          missed += arrived[k].getCount();
+        }
+      }
+      long wall = System.nanoTime() - start;
+      streams.forEach(NettyWatchClient.Stream::cancel);
+      int count = Math.min(sampleCount.get(), samples.length);
+      long[] latencies = new long[count];
+      for (int s = 0; s < count; s++) {
+        latencies[s] = samples[s] - ackAt[sampleSeq[s]];
+      }
+      return new long[] {
+        p(latencies, count, 50), p(latencies, count, 99), wall, received.get(), missed
+      };
+    }
+  }
+
+  private interface Op {
+    /** One request; returns -1 when there is nothing left to do. */
+    int call() throws Exception;
+  }
+
+  private long[] parallel(int clients, Op op) throws Exception {
+    long[][] perClient = new long[clients][];
+    int[] counts = new int[clients];
+    ExecutorService pool = Executors.newFixedThreadPool(clients, r -> daemon(r, "load"));
+    List<Future<?>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      int id = c;
+      perClient[id] = new long[1024];
+      futures.add(
+          pool.submit(
+              () -> {
+                while (true) {
+                  long t0 = System.nanoTime();
+                  if (op.call() < 0) {
+                    return null;
+                  }
+                  long d = System.nanoTime() - t0;
+                  if (counts[id] == perClient[id].length) {
+                    perClient[id] = Arrays.copyOf(perClient[id], counts[id] * 2);
+                  }
+                  perClient[id][counts[id]++] = d;
+                }
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    long wall = System.nanoTime() - start;
+    pool.shutdown();
+    int total = 0;
+    for (int c : counts) {
+      total += c;
+    }
+    long[] all = new long[total];
+    int at = 0;
+    for (int c = 0; c < clients; c++) {
+      System.arraycopy(perClient[c], 0, all, at, counts[c]);
+      at += counts[c];
+    }
+    return new long[] {p(all, total, 50), p(all, total, 99), wall, 0};
+  }
+
+  private static long p(long[] values, int n, double percentile) {
+    if (n == 0) {
+      return 0;
+    }
+    long[] sorted = Arrays.copyOf(values, n);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(percentile / 100.0 * n);
+    return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
+  }
+
+  private void put(String phase, Target t, long[] r, String extra) {
+    log(String.format(Locale.ROOT, "%s %s: p50 %.2f ms p99 %.2f ms, %s", phase, t.name(),
+        r[0] / 1e6, r[1] / 1e6, extra));
+    table.computeIfAbsent(phase, k -> new LinkedHashMap<>())
+        .put(t.name(), new String[] {Long.toString(r[0]), Long.toString(r[1]), extra});
+  }
+
+  private String render() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio agg/crd | p99 ratio agg/crd |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (Map.Entry<String, Map<String, String[]>> e : table.entrySet()) {
+      String[] crd = e.getValue().get("crd");
+      for (Map.Entry<String, String[]> row : e.getValue().entrySet()) {
+        String[] c = row.getValue();
+        String r50 = "";
+        String r99 = "";
+        if (crd != null && !row.getKey().equals("crd")) {
+          r50 = ratio(c[0], crd[0]);
+          r99 = ratio(c[1], crd[1]);
+        }
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s | %s | %s |\n",
+            e.getKey(), row.getKey(), Long.parseLong(c[0]) / 1e6, Long.parseLong(c[1]) / 1e6,
+            c[2], r50, r99));
+      }
+    }
+    Double a = headline.get("create-tput-agg");
+    Double c = headline.get("create-tput-crd");
+    if (a != null && c != null) {
+      sb.append(String.format(Locale.ROOT,
+          "\ncreate throughput: agg %.0f/s, crd %.0f/s, ratio agg/crd %.2f (higher is better)\n",
+          a, c, a / c));
+    }
+    return sb.toString();
+  }
+
+  private static String ratio(String a, String b) {
+    double d = Double.parseDouble(b);
+    return d == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", Double.parseDouble(a) / d);
+  }
+
+  private HttpResponse<String> send(Target t, String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(t.base().resolve(path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return t.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void log(String s) {
+    System.err.println("bench: " + s);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static SSLContext sslContext(Path certs) throws Exception {
+    List<X509Certificate> chain = PemFiles.readCertificates(certs.resolve("admin.crt"));
+    PrivateKey key = PemFiles.readPrivateKey(certs.resolve("admin.key"));
+    char[] password = "bench".toCharArray();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("admin", key, password, chain.toArray(new X509Certificate[0]));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, password);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    int i = 0;
+    for (X509Certificate ca : PemFiles.readCertificates(certs.resolve("serving-ca.crt"))) {
+      trust.setCertificateEntry("ca-" + i++, ca);
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return context;
+  }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Issue 3: the same TenantControlPlane objects, in one run, served (1) by our server through
+# kube-apiserver's aggregation layer (kamaji.clastix.io), (2) by kube-apiserver as a CRD of the same
+# kind and schema in group crd.kamaji.clastix.io, and (3) by our server directly (no kube-apiserver
+# in front), to separate the aggregation hop from our server's own time. Prints a Markdown table
+# with ratios agg/crd.
+#
+#   hack/bench/aggregation-vs-crd.sh
+#   BENCH_N=5000 hack/bench/aggregation-vs-crd.sh
+#
+# Environment (defaults in brackets): BENCH_N [1000]  BENCH_CLIENTS [8]  BENCH_GETS [5000]
+#   BENCH_LIST_RUNS [10]  BENCH_WATCHERS [100]  BENCH_WATCH_EVENTS [20]
+#   BENCH_PORT_BASE [25790] (ports base..base+9)  BENCH_API_PORT [25800]
+#   BENCH_OUT [a new /tmp/kamaji-aggcrd.XXXXXX]: results.md, machine.txt and the cluster's logs.
+#   BENCH_SKIP_BUILD [0]
+# Everything started here (the whole local cluster) is stopped on exit, also on failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+out=${BENCH_OUT:-$(mktemp -d /tmp/kamaji-aggcrd.XXXXXX)}
+mkdir -p "$out"
+state=$out/cluster
+export KAMAJI_LOCAL_DIR=$state KAMAJI_PORT_BASE=${BENCH_PORT_BASE:-25790}
+export KAMAJI_API_PORT=${BENCH_API_PORT:-25800}
+kube_url=https://127.0.0.1:$((KAMAJI_PORT_BASE + 4))
+api_url=https://127.0.0.1:$KAMAJI_API_PORT
+
+started=
+loadwatch_pid=
+cleanup() {
+  local status=$?
+  [ -n "$loadwatch_pid" ] && kill "$loadwatch_pid" 2>/dev/null || true
+  if [ -n "$started" ]; then
+    cp "$state"/logs/*.log "$out/" 2>/dev/null || true
+    "$root/hack/local-down.sh" --purge >&2 || true
+  fi
+  echo "aggregation-vs-crd: output kept in $out" >&2
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- build (load generator)
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  echo "aggregation-vs-crd: building (offline, tests skipped)" >&2
+  mvn -q -o -B -DskipTests -Dspotless.skip=true -pl apiserver -am package \
+    dependency:build-classpath -Dmdep.outputFile=target/aggcrd.classpath -Dmdep.includeScope=runtime >&2
+fi
+cp="$root/apiserver/target/classes:$root/apiserver/target/test-classes:$(cat "$root/apiserver/target/aggcrd.classpath")"
+# Seed local-up's classpath (the server's: runtime scope, no test classes) so it does not rebuild.
+mkdir -p "$state"
+echo "$root/apiserver/target/classes:$(cat "$root/apiserver/target/aggcrd.classpath")" > "$state/classpath"
+
+# ---------------------------------------------------------------- cluster
+started=1
+hack/local-up.sh > "$out/local-up.log" 2>&1 || { tail -30 "$out/local-up.log" >&2; exit 1; }
+export KUBECONFIG=$state/admin.kubeconfig
+certs=$state/certs
+
+# ---------------------------------------------------------------- the CRD (converted at run time)
+python3 hack/bench/tcp-crd.py api/src/main/resources/dev/controlplanes/kamaji/api/schemas/tenantcontrolplane.json \
+  > "$out/crd.json"
+kubectl apply -f "$out/crd.json" >/dev/null
+kubectl wait --for=condition=Established --timeout=120s crd/tenantcontrolplanes.crd.kamaji.clastix.io >/dev/null
+# Discovery can lag Established by a moment.
+for _ in $(seq 60); do
+  kubectl get --raw /apis/crd.kamaji.clastix.io/v1alpha1 >/dev/null 2>&1 && break
+  sleep 0.5
+done
+for p in agg crd direct; do
+  for w in warm n; do kubectl create namespace "bench-$w-$p" >/dev/null; done
+done
+
+# Client certificate directories in the layout the load generator reads.
+mkdir -p "$out/kube-certs" "$out/direct-certs"
+for d in kube-certs direct-certs; do
+  cp "$certs/admin.crt" "$certs/admin.key" "$out/$d/"
+done
+cp "$certs/cluster-ca.crt" "$out/kube-certs/serving-ca.crt"
+cp "$certs/kamaji-serving-ca.crt" "$out/direct-certs/serving-ca.crt"
+
+# ---------------------------------------------------------------- machine facts
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (dirty)')"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  free -h | sed 's/^/free: /'
+  java -version 2>&1 | head -1 | sed 's/^/java: /'
+  kubectl version 2>/dev/null | sed 's/^/kube: /'
+  echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "settings: n=${BENCH_N:-1000} clients=${BENCH_CLIENTS:-8} gets=${BENCH_GETS:-5000}" \
+    "list_runs=${BENCH_LIST_RUNS:-10} watchers=${BENCH_WATCHERS:-100} watch_events=${BENCH_WATCH_EVENTS:-20}"
+} | tee "$out/machine.txt" >&2
+( while sleep 5; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; done ) > "$out/load.txt" &
+loadwatch_pid=$!
+
+# ---------------------------------------------------------------- load
+java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdBenchmark \
+  --target "agg=$kube_url,$out/kube-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
+  --target "crd=$kube_url,$out/kube-certs,/apis/crd.kamaji.clastix.io/v1alpha1,crd.kamaji.clastix.io/v1alpha1" \
+  --target "direct=$api_url,$out/direct-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
+  --n "${BENCH_N:-1000}" --clients "${BENCH_CLIENTS:-8}" --get-requests "${BENCH_GETS:-5000}" \
+  --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
+  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md"
+echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+echo "load during run (1-min average, every 5 s): $(awk '{print $2}' "$out/load.txt" | tr '\n' ' ')" | tee -a "$out/machine.txt" >&2
