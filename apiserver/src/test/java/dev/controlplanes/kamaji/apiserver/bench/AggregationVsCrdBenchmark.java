@@ -381,7 +381,7 @@ public final class AggregationVsCrdBenchmark {
 
   private String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio agg/crd | p99 ratio agg/crd |\n");
+    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio (path/crd) | p99 ratio (path/crd) |\n");
     sb.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Map<String, String[]>> e : table.entrySet()) {
       String[] crd = e.getValue().get("crd");
