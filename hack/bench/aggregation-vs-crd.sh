@@ -102,6 +102,7 @@ java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdB
   --target "direct=$api_url,$out/direct-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
   --n "${BENCH_N:-1000}" --clients "${BENCH_CLIENTS:-8}" --get-requests "${BENCH_GETS:-5000}" \
   --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
-  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md"
+  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" \
+  --pids "kube-apiserver=$(cat "$state/pids/kube-apiserver"),kamaji-api=$(cat "$state/pids/kamaji-api"),etcd-mgmt=$(cat "$state/pids/etcd-mgmt"),etcd-kamaji=$(cat "$state/pids/etcd-kamaji")"
 echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 echo "load during run (1-min average, every 5 s): $(awk '{print $2}' "$out/load.txt" | tr '\n' ' ')" | tee -a "$out/machine.txt" >&2

@@ -71,10 +71,21 @@ public final class AggregationVsCrdBenchmark {
 
   private final Map<String, Double> headline = new HashMap<>();
 
+  /** Process name -> pid, from --pids name=pid,...: CPU seconds per phase are reported per process. */
+  private final Map<String, Long> pids = new LinkedHashMap<>();
+
+  private String lastCpu = "";
+
   private AggregationVsCrdBenchmark(Map<String, String> flags, List<String> targetSpecs)
       throws Exception {
     this.flags = flags;
     this.prefix = flags.getOrDefault("namespace-prefix", "bench");
+    if (flags.containsKey("pids")) {
+      for (String pair : flags.get("pids").split(",")) {
+        String[] kv = pair.split("=", 2);
+        pids.put(kv[0], Long.parseLong(kv[1]));
+      }
+    }
     for (String spec : targetSpecs) {
       String[] nv = spec.split("=", 2);
       String[] parts = nv[1].split(",");
@@ -139,26 +150,34 @@ public final class AggregationVsCrdBenchmark {
       list(t, ns(t, "warm"), 5);
     }
     for (Target t : targets) {
+      double[] cpu0 = cpu();
       long[] r = create(t, ns(t, "n"), n, clients);
+      lastCpu = cpuSince(cpu0);
       put("create (" + clients + " clients)", t, r, String.format(Locale.ROOT, "%.0f/s", n * 1e9 / r[2]));
       headline.put("create-tput-" + t.name(), n * 1e9 / r[2]);
     }
     int gets = flag("get-requests", 5000);
     for (Target t : targets) {
+      double[] cpu0 = cpu();
       long[] r = get(t, ns(t, "n"), n, clients, gets);
+      lastCpu = cpuSince(cpu0);
       put("get (" + clients + " clients, " + gets + " requests)", t, r,
           String.format(Locale.ROOT, "%.0f/s", gets * 1e9 / r[2]));
     }
     int lists = flag("list-runs", 10);
     for (Target t : targets) {
+      double[] cpu0 = cpu();
       long[] r = list(t, ns(t, "n"), lists);
+      lastCpu = cpuSince(cpu0);
       put("list (unpaged, " + n + " objects, " + lists + " runs)", t, r,
           String.format(Locale.ROOT, "%.1f MB", r[3] / 1e6));
     }
     int watchers = flag("watchers", 100);
     int events = flag("watch-events", 20);
     for (Target t : targets) {
+      double[] cpu0 = cpu();
       long[] r = watch(t, ns(t, "n"), watchers, events);
+      lastCpu = cpuSince(cpu0);
       put("watch (" + watchers + " watchers, " + events + " updates)", t, r,
           r[3] + " events, " + r[4] + " missed");
     }
@@ -376,13 +395,14 @@ public final class AggregationVsCrdBenchmark {
     log(String.format(Locale.ROOT, "%s %s: p50 %.2f ms p99 %.2f ms, %s", phase, t.name(),
         r[0] / 1e6, r[1] / 1e6, extra));
     table.computeIfAbsent(phase, k -> new LinkedHashMap<>())
-        .put(t.name(), new String[] {Long.toString(r[0]), Long.toString(r[1]), extra});
+        .put(t.name(), new String[] {Long.toString(r[0]), Long.toString(r[1]), extra, lastCpu});
   }
 
   private String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio (path/crd) | p99 ratio (path/crd) |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|\n");
+    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio (path/crd) | p99 ratio (path/crd) | CPU s (%s) |\n"
+        .formatted(String.join(" / ", pids.keySet())));
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Map<String, String[]>> e : table.entrySet()) {
       String[] crd = e.getValue().get("crd");
       for (Map.Entry<String, String[]> row : e.getValue().entrySet()) {
@@ -393,9 +413,9 @@ public final class AggregationVsCrdBenchmark {
           r50 = ratio(c[0], crd[0]);
           r99 = ratio(c[1], crd[1]);
         }
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s | %s | %s |\n",
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s | %s | %s | %s |\n",
             e.getKey(), row.getKey(), Long.parseLong(c[0]) / 1e6, Long.parseLong(c[1]) / 1e6,
-            c[2], r50, r99));
+            c[2], r50, r99, c[3]));
       }
     }
     Double a = headline.get("create-tput-agg");
@@ -406,6 +426,36 @@ public final class AggregationVsCrdBenchmark {
           a, c, a / c));
     }
     return sb.toString();
+  }
+
+  private double[] cpu() {
+    double[] out = new double[pids.size()];
+    int i = 0;
+    for (long pid : pids.values()) {
+      out[i++] = cpuSeconds(pid);
+    }
+    return out;
+  }
+
+  private String cpuSince(double[] before) {
+    double[] now = cpu();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < now.length; i++) {
+      parts.add(String.format(Locale.ROOT, "%.1f", now[i] - before[i]));
+    }
+    return String.join(" / ", parts);
+  }
+
+  /** utime + stime of a process from /proc/PID/stat, in seconds (USER_HZ = 100). */
+  private static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // After the command: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static String ratio(String a, String b) {
