@@ -12,7 +12,7 @@
 #   BENCH_LIST_RUNS [10]  BENCH_WATCHERS [100]  BENCH_WATCH_EVENTS [20]
 #   BENCH_PORT_BASE [25790] (ports base..base+9)  BENCH_API_PORT [25800]
 #   BENCH_OUT [a new /tmp/kamaji-aggcrd.XXXXXX]: results.md, machine.txt and the cluster's logs.
-#   BENCH_SKIP_BUILD [0]
+#   BENCH_SKIP_BUILD [0]  BENCH_JFR [0] (1: profile our server with JFR; hotspots.txt per phase)
 # Everything started here (the whole local cluster) is stopped on exit, also on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -96,13 +96,24 @@ cp "$certs/kamaji-serving-ca.crt" "$out/direct-certs/serving-ca.crt"
 loadwatch_pid=$!
 
 # ---------------------------------------------------------------- load
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  # Profile our server (started by local-up) with JFR: CPU samples every 2 ms.
+  jfr configure --input profile 'jdk.ExecutionSample#period=2ms' --output "$out/bench.jfc" >/dev/null
+  jcmd "$(cat "$state/pids/kamaji-api")" JFR.start name=aggcrd settings="$out/bench.jfc" >/dev/null
+fi
 java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdBenchmark \
   --target "agg=$kube_url,$out/kube-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
   --target "crd=$kube_url,$out/kube-certs,/apis/crd.kamaji.clastix.io/v1alpha1,crd.kamaji.clastix.io/v1alpha1" \
   --target "direct=$api_url,$out/direct-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
   --n "${BENCH_N:-1000}" --clients "${BENCH_CLIENTS:-8}" --get-requests "${BENCH_GETS:-5000}" \
   --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
-  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" \
+  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" --phase-log "$out/phases.tsv" \
   --pids "kube-apiserver=$(cat "$state/pids/kube-apiserver"),kamaji-api=$(cat "$state/pids/kamaji-api"),etcd-mgmt=$(cat "$state/pids/etcd-mgmt"),etcd-kamaji=$(cat "$state/pids/etcd-kamaji")"
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  jcmd "$(cat "$state/pids/kamaji-api")" JFR.dump name=aggcrd filename="$out/kamaji-api.jfr" >/dev/null
+  java -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.JfrHotSpots "$out/kamaji-api.jfr" \
+    "$out/phases.tsv" 15 > "$out/hotspots.txt" || true
+  echo "aggregation-vs-crd: JFR summary per phase of our server in $out/hotspots.txt" >&2
+fi
 echo "load after run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 echo "load during run (1-min average, every 5 s): $(awk '{print $2}' "$out/load.txt" | tr '\n' ' ')" | tee -a "$out/machine.txt" >&2

@@ -76,6 +76,11 @@ public final class AggregationVsCrdBenchmark {
 
   private String lastCpu = "";
 
+  /** For JfrHotSpots: name, label, start and end (epoch ms) of every measured phase. */
+  private final List<String> phaseLog = new ArrayList<>();
+
+  private long phaseStartMs;
+
   private AggregationVsCrdBenchmark(Map<String, String> flags, List<String> targetSpecs)
       throws Exception {
     this.flags = flags;
@@ -151,6 +156,7 @@ public final class AggregationVsCrdBenchmark {
     }
     for (Target t : targets) {
       double[] cpu0 = cpu();
+      phaseStartMs = System.currentTimeMillis();
       long[] r = create(t, ns(t, "n"), n, clients);
       lastCpu = cpuSince(cpu0);
       put("create (" + clients + " clients)", t, r, String.format(Locale.ROOT, "%.0f/s", n * 1e9 / r[2]));
@@ -159,6 +165,7 @@ public final class AggregationVsCrdBenchmark {
     int gets = flag("get-requests", 5000);
     for (Target t : targets) {
       double[] cpu0 = cpu();
+      phaseStartMs = System.currentTimeMillis();
       long[] r = get(t, ns(t, "n"), n, clients, gets);
       lastCpu = cpuSince(cpu0);
       put("get (" + clients + " clients, " + gets + " requests)", t, r,
@@ -167,6 +174,7 @@ public final class AggregationVsCrdBenchmark {
     int lists = flag("list-runs", 10);
     for (Target t : targets) {
       double[] cpu0 = cpu();
+      phaseStartMs = System.currentTimeMillis();
       long[] r = list(t, ns(t, "n"), lists);
       lastCpu = cpuSince(cpu0);
       put("list (unpaged, " + n + " objects, " + lists + " runs)", t, r,
@@ -176,6 +184,7 @@ public final class AggregationVsCrdBenchmark {
     int events = flag("watch-events", 20);
     for (Target t : targets) {
       double[] cpu0 = cpu();
+      phaseStartMs = System.currentTimeMillis();
       long[] r = watch(t, ns(t, "n"), watchers, events);
       lastCpu = cpuSince(cpu0);
       put("watch (" + watchers + " watchers, " + events + " updates)", t, r,
@@ -185,6 +194,9 @@ public final class AggregationVsCrdBenchmark {
     System.out.println(md);
     if (flags.containsKey("results")) {
       Files.writeString(Path.of(flags.get("results")), md);
+    }
+    if (flags.containsKey("phase-log")) {
+      Files.write(Path.of(flags.get("phase-log")), phaseLog);
     }
   }
 
@@ -394,6 +406,8 @@ public final class AggregationVsCrdBenchmark {
   private void put(String phase, Target t, long[] r, String extra) {
     log(String.format(Locale.ROOT, "%s %s: p50 %.2f ms p99 %.2f ms, %s", phase, t.name(),
         r[0] / 1e6, r[1] / 1e6, extra));
+    phaseLog.add(phase.replaceAll(" .*", "") + "\t" + t.name() + "\t" + phaseStartMs + "\t"
+        + System.currentTimeMillis());
     table.computeIfAbsent(phase, k -> new LinkedHashMap<>())
         .put(t.name(), new String[] {Long.toString(r[0]), Long.toString(r[1]), extra, lastCpu});
   }
