@@ -100,7 +100,9 @@ final class WatchSession implements ApiResponse.StreamBody, WatchHub.Subscriber 
     boolean matched = event.previous() != null && query.matches(event.previous());
     byte[] frame;
     if (nowMatches) {
-      frame = encode(matched ? "MODIFIED" : "ADDED", event.object());
+      String type = matched ? "MODIFIED" : "ADDED";
+      frame =
+          output.shape() == Output.Shape.OBJECT ? event.frame(type) : encode(type, event.object());
     } else if (matched) {
       JsonObject last = event.previous().deepCopy();
       last.getAsJsonObject("metadata")

@@ -66,12 +66,15 @@ public final class AggregationVsCrdBenchmark {
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, String> flags;
   private final String prefix;
+
   /** phase -> target -> cells. */
   private final Map<String, Map<String, String[]>> table = new LinkedHashMap<>();
 
   private final Map<String, Double> headline = new HashMap<>();
 
-  /** Process name -> pid, from --pids name=pid,...: CPU seconds per phase are reported per process. */
+  /**
+   * Process name -> pid, from --pids name=pid,...: CPU seconds per phase are reported per process.
+   */
   private final Map<String, Long> pids = new LinkedHashMap<>();
 
   private String lastCpu = "";
@@ -159,7 +162,11 @@ public final class AggregationVsCrdBenchmark {
       phaseStartMs = System.currentTimeMillis();
       long[] r = create(t, ns(t, "n"), n, clients);
       lastCpu = cpuSince(cpu0);
-      put("create (" + clients + " clients)", t, r, String.format(Locale.ROOT, "%.0f/s", n * 1e9 / r[2]));
+      put(
+          "create (" + clients + " clients)",
+          t,
+          r,
+          String.format(Locale.ROOT, "%.0f/s", n * 1e9 / r[2]));
       headline.put("create-tput-" + t.name(), n * 1e9 / r[2]);
     }
     int gets = flag("get-requests", 5000);
@@ -168,7 +175,10 @@ public final class AggregationVsCrdBenchmark {
       phaseStartMs = System.currentTimeMillis();
       long[] r = get(t, ns(t, "n"), n, clients, gets);
       lastCpu = cpuSince(cpu0);
-      put("get (" + clients + " clients, " + gets + " requests)", t, r,
+      put(
+          "get (" + clients + " clients, " + gets + " requests)",
+          t,
+          r,
           String.format(Locale.ROOT, "%.0f/s", gets * 1e9 / r[2]));
     }
     int lists = flag("list-runs", 10);
@@ -177,7 +187,10 @@ public final class AggregationVsCrdBenchmark {
       phaseStartMs = System.currentTimeMillis();
       long[] r = list(t, ns(t, "n"), lists);
       lastCpu = cpuSince(cpu0);
-      put("list (unpaged, " + n + " objects, " + lists + " runs)", t, r,
+      put(
+          "list (unpaged, " + n + " objects, " + lists + " runs)",
+          t,
+          r,
           String.format(Locale.ROOT, "%.1f MB", r[3] / 1e6));
     }
     int watchers = flag("watchers", 100);
@@ -187,7 +200,10 @@ public final class AggregationVsCrdBenchmark {
       phaseStartMs = System.currentTimeMillis();
       long[] r = watch(t, ns(t, "n"), watchers, events);
       lastCpu = cpuSince(cpu0);
-      put("watch (" + watchers + " watchers, " + events + " updates)", t, r,
+      put(
+          "watch (" + watchers + " watchers, " + events + " updates)",
+          t,
+          r,
           r[3] + " events, " + r[4] + " missed");
     }
     String md = render();
@@ -211,7 +227,10 @@ public final class AggregationVsCrdBenchmark {
             return -1;
           }
           HttpResponse<String> r =
-              send(t, "POST", t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes",
+              send(
+                  t,
+                  "POST",
+                  t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes",
                   body(t, namespace, i));
           if (r.statusCode() != 201 && r.statusCode() != 409) {
             throw new IOException(t.name() + " create " + r.statusCode() + ": " + r.body());
@@ -404,18 +423,33 @@ public final class AggregationVsCrdBenchmark {
   }
 
   private void put(String phase, Target t, long[] r, String extra) {
-    log(String.format(Locale.ROOT, "%s %s: p50 %.2f ms p99 %.2f ms, %s", phase, t.name(),
-        r[0] / 1e6, r[1] / 1e6, extra));
-    phaseLog.add(phase.replaceAll(" .*", "") + "\t" + t.name() + "\t" + phaseStartMs + "\t"
-        + System.currentTimeMillis());
-    table.computeIfAbsent(phase, k -> new LinkedHashMap<>())
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s %s: p50 %.2f ms p99 %.2f ms, %s",
+            phase,
+            t.name(),
+            r[0] / 1e6,
+            r[1] / 1e6,
+            extra));
+    phaseLog.add(
+        phase.replaceAll(" .*", "")
+            + "\t"
+            + t.name()
+            + "\t"
+            + phaseStartMs
+            + "\t"
+            + System.currentTimeMillis());
+    table
+        .computeIfAbsent(phase, k -> new LinkedHashMap<>())
         .put(t.name(), new String[] {Long.toString(r[0]), Long.toString(r[1]), extra, lastCpu});
   }
 
   private String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append("| phase | path | p50 ms | p99 ms | rate / size | p50 ratio (path/crd) | p99 ratio (path/crd) | CPU s (%s) |\n"
-        .formatted(String.join(" / ", pids.keySet())));
+    sb.append(
+        "| phase | path | p50 ms | p99 ms | rate / size | p50 ratio (path/crd) | p99 ratio (path/crd) | CPU s (%s) |\n"
+            .formatted(String.join(" / ", pids.keySet())));
     sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Map<String, String[]>> e : table.entrySet()) {
       String[] crd = e.getValue().get("crd");
@@ -427,17 +461,30 @@ public final class AggregationVsCrdBenchmark {
           r50 = ratio(c[0], crd[0]);
           r99 = ratio(c[1], crd[1]);
         }
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s | %s | %s | %s |\n",
-            e.getKey(), row.getKey(), Long.parseLong(c[0]) / 1e6, Long.parseLong(c[1]) / 1e6,
-            c[2], r50, r99, c[3]));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %.2f | %.2f | %s | %s | %s | %s |\n",
+                e.getKey(),
+                row.getKey(),
+                Long.parseLong(c[0]) / 1e6,
+                Long.parseLong(c[1]) / 1e6,
+                c[2],
+                r50,
+                r99,
+                c[3]));
       }
     }
     Double a = headline.get("create-tput-agg");
     Double c = headline.get("create-tput-crd");
     if (a != null && c != null) {
-      sb.append(String.format(Locale.ROOT,
-          "\ncreate throughput: agg %.0f/s, crd %.0f/s, ratio agg/crd %.2f (higher is better)\n",
-          a, c, a / c));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "\ncreate throughput: agg %.0f/s, crd %.0f/s, ratio agg/crd %.2f (higher is better)\n",
+              a,
+              c,
+              a / c));
     }
     return sb.toString();
   }
