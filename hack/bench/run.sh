@@ -106,7 +106,9 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
   # every JIT compilation recorded (to tell warm-up from steady state).
   jfr configure --input profile 'jdk.ExecutionSample#period=2ms' 'jdk.Compilation#threshold=0ms' \
     --output "$out/bench.jfc" >/dev/null
-  jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc,filename=$out/server.jfr")
+  # No filename: the recording is dumped once, below, while the server still runs (with a filename
+  # the JVM writes it again at exit, and the file then holds every event twice).
+  jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc")
 fi
 java -Xmx"$server_heap" "${jfr_flags[@]}" -cp "$cp" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address 127.0.0.1 --secure-port "$server_port" \
