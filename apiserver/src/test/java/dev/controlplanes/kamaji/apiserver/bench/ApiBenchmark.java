@@ -61,7 +61,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   --sizes 1000,10000             object counts; objects are created cumulatively
  *   --server-pid PID               for heap (jcmd GC.run + GC.heap_info) and CPU figures
  *   --etcd-pid PID                 for CPU figures
- *   --watchers 1000 --watch-events 20 --watch-warmup-events 10
+ *   --watchers 1000 --watch-events 50 --watch-warmup-events 10
  *   --watch-client netty|jdk       Netty (default) or the JDK HttpClient for the watch streams
  *   --warmup-objects 1000           JVM warm-up before the first phase (0: none)
  *   --create-clients 8 --get-requests 5000 --get-clients 4 --list-runs 10
@@ -463,7 +463,7 @@ public final class ApiBenchmark {
   private void watchFanOut(String at) throws Exception {
     int w = flag("watchers", 1000);
     int warm = flag("watch-warmup-events", 10);
-    int k = warm + flag("watch-events", 20);
+    int k = warm + flag("watch-events", 50);
     HttpResponse<String> head =
         send("GET", GROUP_PATH + "/tenantcontrolplanes?limit=1", null, ofString());
     String rv =
