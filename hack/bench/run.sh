@@ -8,7 +8,7 @@
 #   BENCH_JFR=1 hack/bench/run.sh          # also profile the server with JFR, summarised per phase
 #
 # Environment (defaults in brackets):
-#   BENCH_SIZES [1000,10000]  BENCH_WATCHERS [1000]  BENCH_WATCH_EVENTS [20]
+#   BENCH_SIZES [1000,10000]  BENCH_WATCHERS [1000]  BENCH_WATCH_EVENTS [50]
 #   BENCH_SERVER_HEAP [1g]    BENCH_JFR [0]          BENCH_ETCD_FSYNC [1] (0: --unsafe-no-fsync)
 #   BENCH_OUT [a new /tmp/kamaji-bench.XXXXXX]: results.md, phases.tsv, server.log, etcd.log,
 #             server.jfr and hotspots.txt (with BENCH_JFR=1) stay there after the run.
@@ -21,7 +21,7 @@ root=$(pwd)
 
 sizes=${BENCH_SIZES:-1000,10000}
 watchers=${BENCH_WATCHERS:-1000}
-watch_events=${BENCH_WATCH_EVENTS:-20}
+watch_events=${BENCH_WATCH_EVENTS:-50}
 server_heap=${BENCH_SERVER_HEAP:-1g}
 out=${BENCH_OUT:-$(mktemp -d /tmp/kamaji-bench.XXXXXX)}
 mkdir -p "$out"
@@ -106,7 +106,9 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
   # every JIT compilation recorded (to tell warm-up from steady state).
   jfr configure --input profile 'jdk.ExecutionSample#period=2ms' 'jdk.Compilation#threshold=0ms' \
     --output "$out/bench.jfc" >/dev/null
-  jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc,filename=$out/server.jfr")
+  # No filename: the recording is dumped once, below, while the server still runs (with a filename
+  # the JVM writes it again at exit, and the file then holds every event twice).
+  jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc")
 fi
 java -Xmx"$server_heap" "${jfr_flags[@]}" -cp "$cp" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address 127.0.0.1 --secure-port "$server_port" \

@@ -39,9 +39,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watch streams over Netty: one HTTP/1.1 TLS connection per watch, all served by a small event loop
- * group, each newline-delimited event handed to a callback with its arrival time. The benchmark's
- * default watch client because it costs less CPU per received event than the JDK HttpClient, and
- * client and server share the same cores.
+ * group, each newline-delimited event handed to a callback with its arrival time, taken on the
+ * event loop at the read that completed the line (no hand-off to another executor first). The
+ * benchmark's default watch client; {@code --watch-client jdk} uses the JDK HttpClient instead,
+ * which in one comparison run cost about the same client CPU.
  */
 final class NettyWatchClient implements AutoCloseable {
 
