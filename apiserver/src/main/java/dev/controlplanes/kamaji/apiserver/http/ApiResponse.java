@@ -1,7 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,19 +35,5 @@ public sealed interface ApiResponse {
             Map.entry("Content-Type", "text/plain; charset=utf-8"),
             Map.entry("X-Content-Type-Options", "nosniff")),
         body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A copy of {@code response} with extra headers appended. */
-  static ApiResponse withHeaders(ApiResponse response, List<Map.Entry<String, String>> extra) {
-    if (extra.isEmpty()) {
-      return response;
-    }
-    List<Map.Entry<String, String>> all = new ArrayList<>(response.headers());
-    all.addAll(extra);
-    if (response instanceof Full full) {
-      return new Full(full.status(), List.copyOf(all), full.body());
-    }
-    Streaming s = (Streaming) response;
-    return new Streaming(s.status(), List.copyOf(all), s.body());
   }
 }

@@ -34,11 +34,6 @@ final class ChannelStreamSink implements StreamSink {
   }
 
   @Override
-  public boolean isWritable() {
-    return ctx.channel().isWritable();
-  }
-
-  @Override
   public long pendingBytes() {
     return ctx.channel().unsafe().outboundBuffer() == null
         ? 0

@@ -9,9 +9,6 @@ public interface StreamSink {
   /** Writes and flushes one chunk. Returns false when the stream is already closed. */
   boolean write(byte[] chunk);
 
-  /** True while the connection accepts more data without buffering beyond its watermark. */
-  boolean isWritable();
-
   /** Bytes queued in the connection beyond what the client has read. */
   long pendingBytes();
 

@@ -1,7 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.negotiation;
 
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
-import java.util.List;
 
 /**
  * Picks the first media range of Accept that the server can honour, skipping the ones it cannot
@@ -83,14 +82,5 @@ public final class Negotiator {
       return true;
     }
     return null;
-  }
-
-  /** The accepted request body formats for create and update. */
-  public static boolean isYamlBody(String contentType) {
-    return contentType != null && MediaType.parse(contentType).essence().equals("application/yaml");
-  }
-
-  static List<String> accepted() {
-    return List.of("application/json", "application/yaml");
   }
 }

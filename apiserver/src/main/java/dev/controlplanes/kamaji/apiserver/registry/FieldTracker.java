@@ -12,6 +12,4 @@ public interface FieldTracker {
    */
   JsonObject track(
       JsonObject old, JsonObject updated, String manager, String subresource, Instant now);
-
-  FieldTracker NONE = (old, updated, manager, subresource, now) -> updated;
 }

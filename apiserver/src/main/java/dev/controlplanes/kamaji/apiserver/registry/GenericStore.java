@@ -283,10 +283,7 @@ public final class GenericStore {
       // The strategy may add objects (a deployment with its replicas) whose own fields have schema
       // defaults: store the object complete, or the next write would add them as a spec change.
       checks.applyDefaults(candidate);
-      List<Cause> causes = new ArrayList<>(checks.validate(candidate, null));
-      if (causes.isEmpty()) {
-        causes.addAll(type.strategy().validate(candidate));
-      }
+      List<Cause> causes = type.strategy().validate(candidate);
       if (!causes.isEmpty()) {
         throw invalid(candidate, causes);
       }
@@ -411,13 +408,10 @@ public final class GenericStore {
     checks.applyDefaults(desired);
     JsonObject updated =
         options.status() ? mergeStatus(current, desired) : mergeMain(current, desired);
-    List<Cause> causes = new ArrayList<>(checks.validate(updated, current));
-    if (causes.isEmpty()) {
-      causes.addAll(
-          options.status()
-              ? type.strategy().validateStatusUpdate(updated, current)
-              : type.strategy().validateUpdate(updated, current));
-    }
+    List<Cause> causes =
+        options.status()
+            ? type.strategy().validateStatusUpdate(updated, current)
+            : type.strategy().validateUpdate(updated, current);
     if (!causes.isEmpty()) {
       throw invalid(updated, causes);
     }

@@ -30,11 +30,6 @@ public final class SchemaChecks implements ObjectChecks {
     SchemaDefaulter.apply(object, schema);
   }
 
-  @Override
-  public List<Cause> validate(JsonObject object, JsonObject old) {
-    return List.of();
-  }
-
   /** Field errors from the api module as Status causes. */
   public static List<Cause> causes(List<FieldError> errors) {
     return errors.stream().map(e -> new Cause(e.type().reason(), e.message(), e.field())).toList();

@@ -198,10 +198,6 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
     subscribers.remove(subscriber);
   }
 
-  public int subscriberCount() {
-    return subscribers.size();
-  }
-
   private final class Listener implements WatchListener {
     @Override
     public void onEvent(WatchEvent event) {
