@@ -122,6 +122,17 @@ public final class Statuses {
         422, "Invalid", message.toString(), new Details(name, group, kind, null, causes, null));
   }
 
+  /**
+   * 422 for one bad request option, e.g. {@code ListOptions.meta.k8s.io "" is invalid: dryRun:
+   * ...}.
+   *
+   * @param optionsKind ListOptions, CreateOptions, UpdateOptions, PatchOptions or DeleteOptions
+   */
+  public static StatusException invalidOption(
+      String optionsKind, String reason, String message, String field) {
+    return invalid(optionsKind, "meta.k8s.io", "", List.of(new Cause(reason, message, field)));
+  }
+
   /** 422 without field causes (e.g. a JSON patch operation that cannot be applied). */
   public static StatusException invalidRequest(String message) {
     return new StatusException(422, "Invalid", message, null);

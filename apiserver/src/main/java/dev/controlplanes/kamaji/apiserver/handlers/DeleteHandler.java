@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
-import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
@@ -133,7 +132,6 @@ final class DeleteHandler {
   }
 
   private static RuntimeException invalid(String reason, String message, String field) {
-    return Statuses.invalid(
-        "DeleteOptions", "meta.k8s.io", "", List.of(new Cause(reason, message, field)));
+    return Statuses.invalidOption("DeleteOptions", reason, message, field);
   }
 }

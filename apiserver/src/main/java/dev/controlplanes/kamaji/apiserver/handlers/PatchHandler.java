@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
 import dev.controlplanes.kamaji.apiserver.errors.StatusException;
-import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
@@ -17,7 +16,6 @@ import dev.controlplanes.kamaji.apiserver.patch.PatchException;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.registry.WriteOptions;
 import dev.controlplanes.kamaji.apiserver.registry.WriteResult;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,15 +57,11 @@ public final class PatchHandler {
       throw Statuses.unsupportedMediaType(ACCEPTED);
     }
     if (!isApply && request.param("force") != null) {
-      throw Statuses.invalid(
+      throw Statuses.invalidOption(
           "PatchOptions",
-          "meta.k8s.io",
-          "",
-          List.of(
-              new Cause(
-                  "FieldValueForbidden",
-                  "Forbidden: may not be specified for non-apply patch",
-                  "force")));
+          "FieldValueForbidden",
+          "Forbidden: may not be specified for non-apply patch",
+          "force");
     }
     WriteOptions options =
         Requests.writeOptions(request, "PatchOptions", request.info().subresource());
@@ -75,15 +69,11 @@ public final class PatchHandler {
     String name = request.info().name();
     if (isApply) {
       if (request.param("fieldManager") == null || request.param("fieldManager").isEmpty()) {
-        throw Statuses.invalid(
+        throw Statuses.invalidOption(
             "PatchOptions",
-            "meta.k8s.io",
-            "",
-            List.of(
-                new Cause(
-                    "FieldValueRequired",
-                    "Required value: is required for apply patch",
-                    "fieldManager")));
+            "FieldValueRequired",
+            "Required value: is required for apply patch",
+            "fieldManager");
       }
       JsonObject applied = decodeApply(request, type, name);
       WriteResult result =

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
-import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.negotiation.MediaType;
@@ -130,15 +129,11 @@ final class Requests {
     List<String> dryRun = request.query().getOrDefault("dryRun", List.of());
     for (String value : dryRun) {
       if (!value.equals("All")) {
-        throw Statuses.invalid(
+        throw Statuses.invalidOption(
             optionsKind,
-            "meta.k8s.io",
-            "",
-            List.of(
-                new Cause(
-                    "FieldValueNotSupported",
-                    "Unsupported value: [\"" + value + "\"]: supported values: \"All\"",
-                    "dryRun")));
+            "FieldValueNotSupported",
+            "Unsupported value: [\"" + value + "\"]: supported values: \"All\"",
+            "dryRun");
       }
     }
     String fieldValidation = request.param("fieldValidation");
@@ -146,31 +141,23 @@ final class Requests {
       fieldValidation = "Warn";
     }
     if (!List.of("Strict", "Warn", "Ignore").contains(fieldValidation)) {
-      throw Statuses.invalid(
+      throw Statuses.invalidOption(
           optionsKind,
-          "meta.k8s.io",
-          "",
-          List.of(
-              new Cause(
-                  "FieldValueNotSupported",
-                  "Unsupported value: \""
-                      + fieldValidation
-                      + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"",
-                  "fieldValidation")));
+          "FieldValueNotSupported",
+          "Unsupported value: \""
+              + fieldValidation
+              + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"",
+          "fieldValidation");
     }
     String manager = request.param("fieldManager");
     if (manager == null || manager.isEmpty()) {
       manager = defaultManager(request.header("User-Agent"));
     } else if (manager.length() > 128) {
-      throw Statuses.invalid(
+      throw Statuses.invalidOption(
           optionsKind,
-          "meta.k8s.io",
-          "",
-          List.of(
-              new Cause(
-                  "FieldValueTooLong",
-                  "Too long: may not be more than 128 bytes",
-                  "fieldManager")));
+          "FieldValueTooLong",
+          "Too long: may not be more than 128 bytes",
+          "fieldManager");
     }
     return new WriteOptions(!dryRun.isEmpty(), manager, fieldValidation, subresource);
   }
@@ -272,8 +259,7 @@ final class Requests {
   }
 
   static RuntimeException listInvalid(String reason, String message, String field) {
-    return Statuses.invalid(
-        "ListOptions", "meta.k8s.io", "", List.of(new Cause(reason, message, field)));
+    return Statuses.invalidOption("ListOptions", reason, message, field);
   }
 
   private static String firstLine(Exception e) {

@@ -1,7 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.handlers;
 
 import com.google.gson.JsonObject;
-import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
@@ -135,15 +134,11 @@ public final class WatchHandler {
       }
       return seconds == 0 ? minRequestTimeoutSeconds : seconds;
     } catch (NumberFormatException e) {
-      throw Statuses.invalid(
+      throw Statuses.invalidOption(
           "ListOptions",
-          "meta.k8s.io",
-          "",
-          List.of(
-              new Cause(
-                  "FieldValueInvalid",
-                  "Invalid value: \"" + value + "\": must be a non-negative integer",
-                  "timeoutSeconds")));
+          "FieldValueInvalid",
+          "Invalid value: \"" + value + "\": must be a non-negative integer",
+          "timeoutSeconds");
     }
   }
 }
