@@ -1,0 +1,251 @@
+package dev.controlplanes.kamaji.konnectivity.server;
+
+import dev.controlplanes.kamaji.konnectivity.proto.AgentServiceGrpc;
+import dev.controlplanes.kamaji.konnectivity.proto.ProxyServiceGrpc;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The konnectivity server: the frontend (gRPC {@code ProxyService} over a Unix socket or mTLS TCP),
+ * the agent endpoint (gRPC {@code AgentService} over TLS), and the health and admin HTTP ports.
+ */
+public final class ProxyServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+  private static final int MAX_METADATA_BYTES = 1 << 20;
+
+  private final ServerOptions options;
+  private final ServerMetrics metrics = new ServerMetrics();
+  private final Backends backends;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(HealthServer.daemon("konnectivity-timer"));
+  private final ExecutorService authExecutor =
+      Executors.newCachedThreadPool(HealthServer.daemon("konnectivity-auth"));
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private EventLoopGroup epollGroup;
+  private Server agentServer;
+  private HealthServer health;
+  private HealthServer admin;
+
+  private ProxyServer(ServerOptions options) {
+    this.options = options;
+    this.backends = new Backends(options.proxyStrategies(), metrics);
+  }
+
+  /** Starts every listener; on failure, whatever started is stopped again. */
+  public static ProxyServer start(ServerOptions options, AgentAuthenticator authenticator)
+      throws IOException {
+    ProxyServer s = new ProxyServer(options);
+    try {
+      s.startAll(authenticator);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private void startAll(AgentAuthenticator authenticator) throws IOException {
+    AgentEndpoint agentEndpoint =
+        new AgentEndpoint(options, authenticator, authExecutor, backends, metrics, timer);
+    ServerServiceDefinition agentService =
+        ServerServiceDefinition.builder(AgentServiceGrpc.getServiceDescriptor())
+            .addMethod(AgentServiceGrpc.getConnectMethod(), agentEndpoint)
+            .build();
+    agentServer =
+        NettyServerBuilder.forAddress(address(options.agentBindAddress(), options.agentPort()))
+            .sslContext(agentTls())
+            .directExecutor()
+            .keepAliveTime(options.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+            .permitKeepAliveTime(30, TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
+            .maxInboundMetadataSize(MAX_METADATA_BYTES)
+            .addService(agentService)
+            .build()
+            .start();
+    startFrontend();
+    health =
+        HealthServer.start(
+            options.healthBindAddress(),
+            options.healthPort(),
+            metrics.registry,
+            backends::ready,
+            true);
+    admin =
+        HealthServer.start(
+            options.adminBindAddress(), options.adminPort(), metrics.registry, () -> true, false);
+    LOG.info(
+        "konnectivity server {} started: agent port {}, health port {}, admin port {}",
+        options.serverId(),
+        agentPort(),
+        health.port(),
+        admin.port());
+  }
+
+  private void startFrontend() throws IOException {
+    if (options.mode().equals("http-connect")) {
+      throw new IllegalArgumentException("--mode=http-connect is not implemented yet");
+    }
+    ProxyEndpoint proxyEndpoint =
+        new ProxyEndpoint(backends, metrics, timer, options.backendDialTimeout());
+    ServerServiceDefinition proxyService =
+        ServerServiceDefinition.builder(ProxyServiceGrpc.getServiceDescriptor())
+            .addMethod(ProxyServiceGrpc.getProxyMethod(), proxyEndpoint)
+            .build();
+    NettyServerBuilder builder;
+    if (!options.udsName().isEmpty()) {
+      Path socket = Path.of(options.udsName());
+      if (options.deleteExistingUdsFile()) {
+        Files.deleteIfExists(socket);
+      }
+      epollGroup = new MultiThreadIoEventLoopGroup(0, EpollIoHandler.newFactory());
+      builder =
+          NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
+              .channelType(EpollServerDomainSocketChannel.class)
+              .bossEventLoopGroup(epollGroup)
+              .workerEventLoopGroup(epollGroup);
+    } else if (options.serverPort() != 0) {
+      SslContext tls =
+          GrpcSslContexts.configure(
+                  SslContextBuilder.forServer(
+                      new File(options.serverCert()), new File(options.serverKey())))
+              .trustManager(new File(options.serverCaCert()))
+              .clientAuth(ClientAuth.REQUIRE)
+              .build();
+      builder =
+          NettyServerBuilder.forAddress(address(options.serverBindAddress(), options.serverPort()))
+              .sslContext(tls);
+    } else {
+      LOG.warn("no frontend configured (--uds-name empty and --server-port=0)");
+      return;
+    }
+    Server frontend =
+        builder
+            .directExecutor()
+            .keepAliveTime(options.frontendKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+            .permitKeepAliveTime(30, TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
+            .addService(proxyService)
+            .build()
+            .start();
+    closeables.add(() -> stop(frontend));
+    if (!options.udsName().isEmpty()) {
+      // The kube-apiserver container shares the socket's directory; upstream uses umask 0007.
+      Files.setPosixFilePermissions(
+          Path.of(options.udsName()), PosixFilePermissions.fromString("rwxrwx---"));
+    }
+  }
+
+  private SslContext agentTls() throws IOException {
+    SslContextBuilder b =
+        GrpcSslContexts.configure(
+            SslContextBuilder.forServer(
+                new File(options.clusterCert()), new File(options.clusterKey())));
+    if (!options.clusterCaCert().isEmpty()) {
+      b.trustManager(new File(options.clusterCaCert())).clientAuth(ClientAuth.REQUIRE);
+    }
+    return b.build();
+  }
+
+  private static InetSocketAddress address(String bind, int port) {
+    return bind.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
+  }
+
+  public ServerOptions options() {
+    return options;
+  }
+
+  public int agentPort() {
+    return ((InetSocketAddress) agentServer.getListenSockets().get(0)).getPort();
+  }
+
+  public int healthPort() {
+    return health.port();
+  }
+
+  public int adminPort() {
+    return admin.port();
+  }
+
+  public Backends backends() {
+    return backends;
+  }
+
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** Established plus pending connections over all agents (for leak checks). */
+  public int openConnections() {
+    int n = 0;
+    for (Backend b : backends.list()) {
+      n += b.establishedCount() + b.pendingCount();
+    }
+    return n;
+  }
+
+  private static void stop(Server server) throws InterruptedException {
+    server.shutdownNow();
+    server.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping", e);
+      }
+    }
+    if (agentServer != null) {
+      try {
+        stop(agentServer);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (health != null) {
+      health.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+    if (epollGroup != null) {
+      epollGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+    if (!options.udsName().isEmpty()) {
+      try {
+        Files.deleteIfExists(Path.of(options.udsName()));
+      } catch (IOException e) {
+        LOG.warn("could not delete {}", options.udsName());
+      }
+    }
+    timer.shutdownNow();
+    authExecutor.shutdownNow();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.controlplanes.kamaji.konnectivity.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.controlplanes.kamaji.konnectivity.testing.FrontendClient;
+import dev.controlplanes.kamaji.konnectivity.testing.Processes;
+import dev.controlplanes.kamaji.konnectivity.testing.TargetServer;
+import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
+import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
+import dev.controlplanes.kamaji.konnectivity.testing.UpstreamAgent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our server between the upstream {@code proxy-test-client} (gRPC over a Unix socket, the same
+ * client code kube-apiserver uses) and the upstream {@code proxy-agent}.
+ */
+class UpstreamAgentIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir static Path dir;
+  static Path bin;
+  static TestPki pki;
+  static TargetServer target;
+  static ProxyServer server;
+  static Path socket;
+  static UpstreamAgent agent;
+
+  @BeforeAll
+  static void start() throws Exception {
+    bin = Upstream.konnectivity();
+    pki = TestPki.create(dir.resolve("pki"));
+    target = new TargetServer();
+    socket = dir.resolve("konnectivity-server.socket");
+    server = ProxyServer.start(options(socket, pki, "java-server-1"), AgentAuthenticator.NONE);
+    agent = new UpstreamAgent(bin, pki, server.agentPort(), "agent-1", dir.resolve("agent.log"));
+    agent.start();
+    awaitAgents(1);
+  }
+
+  static ServerOptions options(Path socket, TestPki pki, String serverId) {
+    return ServerOptions.parse(
+        List.of(
+            "--mode=grpc",
+            "--uds-name=" + socket,
+            "--server-port=0",
+            "--agent-bind-address=127.0.0.1",
+            "--agent-port=0",
+            "--admin-port=0",
+            "--health-port=0",
+            "--health-bind-address=127.0.0.1",
+            "--cluster-cert=" + pki.serverCert,
+            "--cluster-key=" + pki.serverKey,
+            "--server-id=" + serverId,
+            "--server-count=1",
+            "--keepalive-time=30s"));
+  }
+
+  static void awaitAgents(int n) {
+    await().atMost(WAIT).until(() -> server.backends().list().size() == n);
+  }
+
+  @AfterEach
+  void noLeaks() {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(server.openConnections()).isZero();
+              assertThat(server.metrics().grpcConnections.labels("Proxy").get()).isZero();
+              assertThat(server.metrics().establishedConnections.get()).isZero();
+              assertThat(server.metrics().pendingBackendDials.get()).isZero();
+            });
+  }
+
+  @AfterAll
+  static void stop() {
+    if (agent != null) {
+      agent.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  private int testClient(Path log, String path, int requests, int verbosity) throws Exception {
+    return Processes.run(
+        List.of(
+            bin.resolve("proxy-test-client").toString(),
+            "--mode=grpc",
+            "--proxy-uds=" + socket,
+            "--proxy-host=",
+            "--proxy-port=0",
+            "--request-host=127.0.0.1",
+            "--request-port=" + target.port(),
+            "--request-path=" + path,
+            "--test-requests=" + requests,
+            "-v=" + verbosity),
+        log,
+        120);
+  }
+
+  @Test
+  void upstreamTestClientFetchesThroughOurServer() throws Exception {
+    Path log = dir.resolve("client-small.log");
+    assertThat(testClient(log, "success", 5, 4)).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("success from the target");
+    assertThat(server.metrics().dialDuration.collect().get(0).samples).isNotEmpty();
+  }
+
+  @Test
+  void hundredAndFiftyConcurrentTunnels() throws Exception {
+    Path log = dir.resolve("client-concurrent.log");
+    assertThat(testClient(log, "success", 150, 1)).as(Files.readString(log)).isZero();
+  }
+
+  @Test
+  void largeTransferThroughUpstreamTestClient() throws Exception {
+    Path log = dir.resolve("client-large.log");
+    assertThat(testClient(log, "bytes/" + (64 << 20), 1, 1)).as(Files.readString(log)).isZero();
+  }
+
+  @Test
+  void largeTransferBytesArriveIntact() throws Exception {
+    int size = 64 << 20;
+    try (FrontendClient client = new FrontendClient(socket)) {
+      FrontendClient.Tunnel t = client.dial("127.0.0.1:" + target.port(), WAIT);
+      t.write(
+          ("GET /bytes/" + size + " HTTP/1.0\r\nHost: target\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] response = t.readToEnd(Duration.ofSeconds(60));
+      int bodyStart = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) + 4;
+      assertThat(response.length - bodyStart).isEqualTo(size);
+      byte[] expected = new byte[size];
+      for (int i = 0; i < size; i++) {
+        expected[i] = TargetServer.pattern(i);
+      }
+      assertThat(Arrays.equals(response, bodyStart, response.length, expected, 0, size)).isTrue();
+      t.cancel();
+    }
+  }
+
+  @Test
+  void refusedDialReportsTheAgentsError() throws Exception {
+    int closedPort = dev.controlplanes.kamaji.konnectivity.testing.Ports.free();
+    try (FrontendClient client = new FrontendClient(socket)) {
+      assertThatThrownBy(() -> client.dial("127.0.0.1:" + closedPort, WAIT))
+          .hasMessageContaining("connection refused");
+    }
+  }
+
+  @Test
+  void agentLossClosesTunnelsAtOnceAndTheAgentComesBack() throws Exception {
+    try (FrontendClient client = new FrontendClient(socket)) {
+      FrontendClient.Tunnel open = client.dial("127.0.0.1:" + target.port(), WAIT);
+      assertThat(server.metrics().establishedConnections.get()).isEqualTo(1);
+      long killed = System.nanoTime();
+      agent.kill();
+      open.readToEnd(Duration.ofSeconds(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
+      open.cancel();
+      awaitAgents(0);
+      assertThatThrownBy(() -> client.dial("127.0.0.1:" + target.port(), WAIT))
+          .hasMessageContaining("No agent available");
+    }
+    agent.start();
+    awaitAgents(1);
+    Path log = dir.resolve("client-after-restart.log");
+    assertThat(testClient(log, "success", 20, 1)).as(Files.readString(log)).isZero();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.controlplanes.kamaji.konnectivity.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The endpoint behind the agent, on 127.0.0.1: {@code /success} and {@code /bytes/N} (N bytes of
+ * {@link #pattern(long)}).
+ */
+public final class TargetServer implements AutoCloseable {
+
+  private final HttpServer http;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+
+  public TargetServer() throws IOException {
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+    http.setExecutor(executor);
+    http.createContext("/success", ex -> reply(ex, "success from the target\n"));
+    http.createContext("/bytes", this::bytes);
+    http.start();
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** The deterministic byte at offset {@code i} of a /bytes body. */
+  public static byte pattern(long i) {
+    return (byte) ((i * 31 + (i >>> 8)) & 0xff);
+  }
+
+  private void bytes(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    long n = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    ex.sendResponseHeaders(200, n);
+    byte[] buf = new byte[64 * 1024];
+    try (OutputStream out = ex.getResponseBody()) {
+      for (long off = 0; off < n; ) {
+        int len = (int) Math.min(buf.length, n - off);
+        for (int i = 0; i < len; i++) {
+          buf[i] = pattern(off + i);
+        }
+        out.write(buf, 0, len);
+        off += len;
+      }
+    }
+  }
+
+  private static void reply(HttpExchange ex, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+  }
+}
