@@ -37,6 +37,7 @@ class UpstreamAgentIT {
   static ProxyServer server;
   static Path socket;
   static UpstreamAgent agent;
+  static int agentPort;
 
   @BeforeAll
   static void start() throws Exception {
@@ -44,8 +45,9 @@ class UpstreamAgentIT {
     pki = TestPki.create(dir.resolve("pki"));
     target = new TargetServer();
     socket = dir.resolve("konnectivity-server.socket");
+    agentPort = dev.controlplanes.kamaji.konnectivity.testing.Ports.free();
     server = ProxyServer.start(options(socket, pki, "java-server-1"), AgentAuthenticator.NONE);
-    agent = new UpstreamAgent(bin, pki, server.agentPort(), "agent-1", dir.resolve("agent.log"));
+    agent = new UpstreamAgent(bin, pki, agentPort, "agent-1", dir.resolve("agent.log"));
     agent.start();
     awaitAgents(1);
   }
@@ -57,7 +59,7 @@ class UpstreamAgentIT {
             "--uds-name=" + socket,
             "--server-port=0",
             "--agent-bind-address=127.0.0.1",
-            "--agent-port=0",
+            "--agent-port=" + agentPort,
             "--admin-port=0",
             "--health-port=0",
             "--health-bind-address=127.0.0.1",
@@ -65,7 +67,8 @@ class UpstreamAgentIT {
             "--cluster-key=" + pki.serverKey,
             "--server-id=" + serverId,
             "--server-count=1",
-            "--keepalive-time=30s"));
+            "--keepalive-time=30s",
+            "--frontend-stall-timeout=2s"));
   }
 
   static void awaitAgents(int n) {
@@ -181,6 +184,41 @@ class UpstreamAgentIT {
     agent.start();
     awaitAgents(1);
     Path log = dir.resolve("client-after-restart.log");
+    assertThat(testClient(log, "success", 20, 1)).as(Files.readString(log)).isZero();
+  }
+
+  @Test
+  void slowReaderIsClosedAfterTheStallTimeoutAndOthersKeepFlowing() throws Exception {
+    try (FrontendClient client = new FrontendClient(socket)) {
+      FrontendClient.Tunnel slow = client.dial("127.0.0.1:" + target.port(), WAIT);
+      slow.pauseReading();
+      slow.write(
+          ("GET /bytes/" + (256 << 20) + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      double closesBefore = server.metrics().slowFrontendCloses.get();
+      int size = 16 << 20;
+      long start = System.nanoTime();
+      FrontendClient.Tunnel fast = client.dial("127.0.0.1:" + target.port(), WAIT);
+      fast.write(("GET /bytes/" + size + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] response = fast.readToEnd(Duration.ofSeconds(30));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(response.length).isGreaterThan(size);
+      // The slow reader may hold the shared agent stream for at most the stall timeout (2 s).
+      assertThat(took).isLessThan(Duration.ofSeconds(12));
+      await()
+          .atMost(WAIT)
+          .until(() -> server.metrics().slowFrontendCloses.get() == closesBefore + 1);
+      fast.cancel();
+      slow.cancel();
+    }
+  }
+
+  @Test
+  void serverRestartAgentReconnects() throws Exception {
+    server.close();
+    assertThat(Files.exists(socket)).isFalse();
+    server = ProxyServer.start(options(socket, pki, "java-server-2"), AgentAuthenticator.NONE);
+    awaitAgents(1);
+    Path log = dir.resolve("client-after-server-restart.log");
     assertThat(testClient(log, "success", 20, 1)).as(Files.readString(log)).isZero();
   }
 

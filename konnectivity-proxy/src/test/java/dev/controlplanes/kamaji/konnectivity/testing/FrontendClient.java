@@ -73,6 +73,7 @@ public final class FrontendClient implements AutoCloseable {
     private final ClientCall<Packet, Packet> call;
     private final BlockingQueue<Packet> in = new LinkedBlockingQueue<>();
     private volatile Status status;
+    private volatile boolean paused;
     long connectId;
 
     Tunnel(ClientCall<Packet, Packet> call) {
@@ -82,7 +83,9 @@ public final class FrontendClient implements AutoCloseable {
             @Override
             public void onMessage(Packet message) {
               in.add(message);
-              call.request(1);
+              if (!paused) {
+                call.request(1);
+              }
             }
 
             @Override
@@ -93,6 +96,11 @@ public final class FrontendClient implements AutoCloseable {
           },
           new Metadata());
       call.request(1);
+    }
+
+    /** Stops asking for packets, like a frontend whose consumer stopped reading. */
+    public void pauseReading() {
+      paused = true;
     }
 
     public long connectId() {
