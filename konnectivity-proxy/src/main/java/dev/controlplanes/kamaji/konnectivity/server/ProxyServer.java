@@ -50,6 +50,7 @@ public final class ProxyServer implements AutoCloseable {
   private Server agentServer;
   private HealthServer health;
   private HealthServer admin;
+  private HttpConnectServer httpFrontend;
 
   private ProxyServer(ServerOptions options) {
     this.options = options;
@@ -108,7 +109,8 @@ public final class ProxyServer implements AutoCloseable {
 
   private void startFrontend() throws IOException {
     if (options.mode().equals("http-connect")) {
-      throw new IllegalArgumentException("--mode=http-connect is not implemented yet");
+      startHttpConnect();
+      return;
     }
     ProxyEndpoint proxyEndpoint =
         new ProxyEndpoint(backends, metrics, timer, options.backendDialTimeout());
@@ -158,6 +160,47 @@ public final class ProxyServer implements AutoCloseable {
       Files.setPosixFilePermissions(
           Path.of(options.udsName()), PosixFilePermissions.fromString("rwxrwx---"));
     }
+  }
+
+  private void startHttpConnect() throws IOException {
+    epollGroup = new MultiThreadIoEventLoopGroup(0, EpollIoHandler.newFactory());
+    java.net.SocketAddress address;
+    SslContext tls = null;
+    if (!options.udsName().isEmpty()) {
+      Path socket = Path.of(options.udsName());
+      if (options.deleteExistingUdsFile()) {
+        Files.deleteIfExists(socket);
+      }
+      address = new DomainSocketAddress(socket.toString());
+    } else if (options.serverPort() != 0) {
+      address = address(options.serverBindAddress(), options.serverPort());
+      // HTTP/1.1 only: no ALPN, so clients offering h2 fall back to http/1.1.
+      tls =
+          SslContextBuilder.forServer(new File(options.serverCert()), new File(options.serverKey()))
+              .trustManager(new File(options.serverCaCert()))
+              .clientAuth(ClientAuth.REQUIRE)
+              .build();
+    } else {
+      LOG.warn("no frontend configured (--uds-name empty and --server-port=0)");
+      return;
+    }
+    try {
+      HttpConnectServer http = HttpConnectServer.start(epollGroup, address, tls, backends, metrics);
+      httpFrontend = http;
+      closeables.add(http);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while binding the frontend", e);
+    }
+    if (!options.udsName().isEmpty()) {
+      Files.setPosixFilePermissions(
+          Path.of(options.udsName()), PosixFilePermissions.fromString("rwxrwx---"));
+    }
+  }
+
+  /** The bound TCP port of the frontend (HTTP CONNECT over TLS), for tests using port 0. */
+  public int frontendPort() {
+    return httpFrontend == null ? 0 : httpFrontend.port();
   }
 
   private SslContext agentTls() throws IOException {
