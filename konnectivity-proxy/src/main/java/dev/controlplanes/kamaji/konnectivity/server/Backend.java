@@ -152,7 +152,7 @@ public final class Backend {
   }
 
   boolean send(Packet packet) {
-    metrics.streamPackets.labels("to_agent", packet.getType().name()).inc();
+    metrics.packet("to_agent", packet.getType());
     return stream.send(packet);
   }
 
@@ -173,7 +173,7 @@ public final class Backend {
 
   /** One packet from the agent. Called serially by the transport. */
   void onPacket(Packet packet) {
-    metrics.streamPackets.labels("from_agent", packet.getType().name()).inc();
+    metrics.packet("from_agent", packet.getType());
     switch (packet.getType()) {
       case DIAL_RSP -> onDialResponse(packet);
       case DATA -> onData(packet);

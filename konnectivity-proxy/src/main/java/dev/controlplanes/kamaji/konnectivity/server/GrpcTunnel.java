@@ -61,7 +61,7 @@ final class GrpcTunnel extends ServerCall.Listener<Packet> implements Connection
 
   @Override
   public void onMessage(Packet packet) {
-    metrics.streamPackets.labels("from_client", packet.getType().name()).inc();
+    metrics.packet("from_client", packet.getType());
     boolean readNext =
         switch (packet.getType()) {
           case DIAL_REQ -> onDialRequest(packet);
@@ -257,7 +257,7 @@ final class GrpcTunnel extends ServerCall.Listener<Packet> implements Connection
   }
 
   private boolean toFrontend(Packet packet) {
-    metrics.streamPackets.labels("to_client", packet.getType().name()).inc();
+    metrics.packet("to_client", packet.getType());
     return out.send(packet);
   }
 

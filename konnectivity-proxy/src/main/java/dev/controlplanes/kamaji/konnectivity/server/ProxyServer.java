@@ -46,7 +46,11 @@ public final class ProxyServer implements AutoCloseable {
   private final ExecutorService authExecutor =
       Executors.newCachedThreadPool(HealthServer.daemon("konnectivity-auth"));
   private final List<AutoCloseable> closeables = new ArrayList<>();
-  private EventLoopGroup epollGroup;
+  // One event-loop group for every listener: a packet relayed between an agent channel and a
+  // frontend channel on the same loop is written inline instead of being handed to another thread.
+  private final EventLoopGroup epollGroup =
+      new MultiThreadIoEventLoopGroup(
+          Integer.getInteger("konnectivity.eventLoopThreads", 0), EpollIoHandler.newFactory());
   private Server agentServer;
   private HealthServer health;
   private HealthServer admin;
@@ -79,6 +83,9 @@ public final class ProxyServer implements AutoCloseable {
             .build();
     agentServer =
         NettyServerBuilder.forAddress(address(options.agentBindAddress(), options.agentPort()))
+            .channelType(io.netty.channel.epoll.EpollServerSocketChannel.class)
+            .bossEventLoopGroup(epollGroup)
+            .workerEventLoopGroup(epollGroup)
             .sslContext(agentTls())
             .directExecutor()
             .keepAliveTime(options.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -100,11 +107,12 @@ public final class ProxyServer implements AutoCloseable {
         HealthServer.start(
             options.adminBindAddress(), options.adminPort(), metrics.registry, () -> true, false);
     LOG.info(
-        "konnectivity server {} started: agent port {}, health port {}, admin port {}",
+        "konnectivity server {} started: agent port {}, health port {}, admin port {}, TLS by {}",
         options.serverId(),
         agentPort(),
         health.port(),
-        admin.port());
+        admin.port(),
+        io.netty.handler.ssl.OpenSsl.isAvailable() ? "BoringSSL" : "the JDK");
   }
 
   private void startFrontend() throws IOException {
@@ -124,7 +132,6 @@ public final class ProxyServer implements AutoCloseable {
       if (options.deleteExistingUdsFile()) {
         Files.deleteIfExists(socket);
       }
-      epollGroup = new MultiThreadIoEventLoopGroup(0, EpollIoHandler.newFactory());
       builder =
           NettyServerBuilder.forAddress(new DomainSocketAddress(socket.toString()))
               .channelType(EpollServerDomainSocketChannel.class)
@@ -140,6 +147,9 @@ public final class ProxyServer implements AutoCloseable {
               .build();
       builder =
           NettyServerBuilder.forAddress(address(options.serverBindAddress(), options.serverPort()))
+              .channelType(io.netty.channel.epoll.EpollServerSocketChannel.class)
+              .bossEventLoopGroup(epollGroup)
+              .workerEventLoopGroup(epollGroup)
               .sslContext(tls);
     } else {
       LOG.warn("no frontend configured (--uds-name empty and --server-port=0)");
@@ -163,7 +173,6 @@ public final class ProxyServer implements AutoCloseable {
   }
 
   private void startHttpConnect() throws IOException {
-    epollGroup = new MultiThreadIoEventLoopGroup(0, EpollIoHandler.newFactory());
     java.net.SocketAddress address;
     SslContext tls = null;
     if (!options.udsName().isEmpty()) {
@@ -278,9 +287,7 @@ public final class ProxyServer implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
-    if (epollGroup != null) {
-      epollGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    }
+    epollGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     if (!options.udsName().isEmpty()) {
       try {
         Files.deleteIfExists(Path.of(options.udsName()));

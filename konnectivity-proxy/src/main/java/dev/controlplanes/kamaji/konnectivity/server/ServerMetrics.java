@@ -101,6 +101,31 @@ public final class ServerMetrics {
           .help("Times an agent stream stopped reading because a frontend's buffer was full")
           .register(registry);
 
+  // Label lookups cost a map access and a list per call; packets are counted on the hot path.
+  private final java.util.Map<String, Counter.Child[]> packetChildren =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Counts one packet of {@code type} on {@code segment} (from_agent, to_client, ...). */
+  public void packet(String segment, dev.controlplanes.kamaji.konnectivity.proto.PacketType type) {
+    if (type == dev.controlplanes.kamaji.konnectivity.proto.PacketType.UNRECOGNIZED) {
+      return;
+    }
+    Counter.Child[] children =
+        packetChildren.computeIfAbsent(
+            segment,
+            s -> {
+              var values = dev.controlplanes.kamaji.konnectivity.proto.PacketType.values();
+              Counter.Child[] c = new Counter.Child[values.length];
+              for (var t : values) {
+                if (t != dev.controlplanes.kamaji.konnectivity.proto.PacketType.UNRECOGNIZED) {
+                  c[t.ordinal()] = streamPackets.labels(s, t.name());
+                }
+              }
+              return c;
+            });
+    children[type.ordinal()].inc();
+  }
+
   public void dialFailure(String reason) {
     dialFailures.labels(reason).inc();
   }

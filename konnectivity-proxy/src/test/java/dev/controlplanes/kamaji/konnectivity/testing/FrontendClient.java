@@ -134,6 +134,24 @@ public final class FrontendClient implements AutoCloseable {
       }
     }
 
+    /** Counts DATA bytes until the proxy closes the connection, without keeping them. */
+    public long countToEnd(Duration timeout) throws IOException, InterruptedException {
+      long n = 0;
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Packet p = in.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (p == null) {
+          throw new IOException("timed out after " + n + " bytes");
+        }
+        if (p == END || p.getType() == PacketType.CLOSE_RSP) {
+          return n;
+        }
+        if (p.getType() == PacketType.DATA) {
+          n += p.getData().getData().size();
+        }
+      }
+    }
+
     /** Reads until {@code n} bytes arrived; returns them. */
     public byte[] read(int n, Duration timeout) throws IOException, InterruptedException {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

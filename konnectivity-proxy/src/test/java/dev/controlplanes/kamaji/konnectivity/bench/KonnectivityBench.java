@@ -1,0 +1,323 @@
+package dev.controlplanes.kamaji.konnectivity.bench;
+
+import dev.controlplanes.kamaji.konnectivity.testing.FrontendClient;
+import dev.controlplanes.kamaji.konnectivity.testing.Ports;
+import dev.controlplanes.kamaji.konnectivity.testing.Processes;
+import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
+import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
+import dev.controlplanes.kamaji.konnectivity.testing.UpstreamAgent;
+import dev.controlplanes.kamaji.konnectivity.testing.UpstreamServer;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Our server and the upstream proxy-server side by side in one run: each as its own process, each
+ * with its own upstream proxy-agent (same binary and flags), the same Java frontend client (gRPC
+ * over the Unix socket, one Proxy stream per tunnel) and the same target. Prints a Markdown table
+ * with the ratios ours/upstream.
+ */
+public final class KonnectivityBench {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+  private record Subject(String name, long pid, Path socket, FrontendClient client, boolean jvm) {}
+
+  private final int oneTunnelMib = Integer.getInteger("bench.oneTunnelMiB", 256);
+  private final int tunnels = Integer.getInteger("bench.tunnels", 100);
+  private final int perTunnelMib = Integer.getInteger("bench.perTunnelMiB", 8);
+  private final int dials = Integer.getInteger("bench.dials", 1000);
+  private final int idle = Integer.getInteger("bench.idleTunnels", 1000);
+  private final int rounds = Integer.getInteger("bench.rounds", 3);
+  private BulkTarget target;
+
+  public static void main(String[] args) throws Exception {
+    Path out =
+        Path.of(args.length > 0 ? args[0] : Files.createTempDirectory("konn-bench").toString());
+    new KonnectivityBench().run(out);
+    System.exit(0);
+  }
+
+  private void run(Path out) throws Exception {
+    Files.createDirectories(out);
+    Path bin = Upstream.konnectivity();
+    TestPki pki = TestPki.create(out.resolve("pki"));
+    List<AutoCloseable> cleanup = new ArrayList<>();
+    Process ours = null;
+    try {
+      target = new BulkTarget();
+      cleanup.add(target);
+
+      Path upstreamSocket = out.resolve("upstream.socket");
+      UpstreamServer upstream =
+          new UpstreamServer(bin, pki, upstreamSocket, out.resolve("upstream-server.log"));
+      cleanup.add(upstream);
+
+      Path oursSocket = out.resolve("ours.socket");
+      int oursAgentPort = Ports.free();
+      ours = startOurs(pki, oursSocket, oursAgentPort, out.resolve("our-server.log"));
+
+      for (int[] p : new int[][] {{upstream.agentPort}, {oursAgentPort}}) {
+        UpstreamAgent a =
+            new UpstreamAgent(bin, pki, p[0], "bench-agent-" + p[0], out.resolve("agents.log"));
+        cleanup.add(a.start());
+      }
+      Subject up =
+          new Subject(
+              "upstream", upstream.pid(), upstreamSocket, new FrontendClient(upstreamSocket));
+      Subject java =
+          new Subject("ours", ours.pid(), oursSocket, new FrontendClient(oursSocket), true);
+      cleanup.add(up.client());
+      cleanup.add(java.client());
+      awaitDial(up);
+      awaitDial(java);
+
+      System.err.println("bench: warm-up");
+      for (Subject s : List.of(up, java)) {
+        oneTunnel(s, 64);
+        dialLatencies(s, 200);
+      }
+      double[][] results = new double[2][6];
+      List<Subject> subjects = List.of(up, java);
+      for (int i = 0; i < 2; i++) {
+        Subject s = subjects.get(i);
+        System.err.println("bench: measuring " + s.name());
+        // Idle memory first, while the heap holds little garbage from the transfers.
+        results[i][4] = idleTunnelKib(s);
+        double[] lat = dialLatencies(s, dials);
+        results[i][2] = percentile(lat, 50);
+        results[i][3] = percentile(lat, 99);
+        double[] single = new double[rounds];
+        double[] many = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          single[r] = oneTunnel(s, oneTunnelMib);
+          many[r] = manyTunnels(s);
+        }
+        results[i][0] = median(single);
+        results[i][1] = median(many);
+        results[i][5] = rssKib(s.pid()) / 1024.0;
+      }
+      String table = table(results);
+      System.out.println(table);
+      Files.writeString(out.resolve("results.md"), table);
+    } finally {
+      for (int i = cleanup.size() - 1; i >= 0; i--) {
+        try {
+          cleanup.get(i).close();
+        } catch (Exception e) {
+          // keep cleaning up
+        }
+      }
+      Processes.stop(ours);
+    }
+  }
+
+  private Process startOurs(TestPki pki, Path socket, int agentPort, Path log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(List.of(System.getProperty("bench.serverJvm", "-Xmx512m").split(";")));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.controlplanes.kamaji.konnectivity.server.ServerMain",
+            "--mode=grpc",
+            "--uds-name=" + socket,
+            "--server-port=0",
+            "--cluster-cert=" + pki.serverCert,
+            "--cluster-key=" + pki.serverKey,
+            "--agent-bind-address=127.0.0.1",
+            "--agent-port=" + agentPort,
+            "--health-bind-address=127.0.0.1",
+            "--health-port=" + Ports.free(),
+            "--admin-port=" + Ports.free(),
+            "--server-count=1",
+            "--server-id=java-server"));
+    System.err.println("bench: our server: " + String.join(" ", cmd.subList(0, 3)) + " ...");
+    Process p = Processes.start(cmd, log);
+    for (int i = 0; i < 300 && !Files.exists(socket); i++) {
+      Thread.sleep(100);
+    }
+    if (!Files.exists(socket)) {
+      Processes.stop(p);
+      throw new IllegalStateException("our server did not start, see " + log);
+    }
+    return p;
+  }
+
+  private void awaitDial(Subject s) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      try {
+        FrontendClient.Tunnel t = s.client().dial(address(), Duration.ofSeconds(5));
+        t.write(count(0));
+        t.close(Duration.ofSeconds(5));
+        return;
+      } catch (java.io.IOException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private String address() {
+    return "127.0.0.1:" + target.port();
+  }
+
+  private static byte[] count(long n) {
+    return ByteBuffer.allocate(8).putLong(n).array();
+  }
+
+  /** MiB/s through one tunnel. */
+  private double oneTunnel(Subject s, int mib) throws Exception {
+    long bytes = (long) mib << 20;
+    FrontendClient.Tunnel t = s.client().dial(address(), TIMEOUT);
+    long start = System.nanoTime();
+    t.write(count(bytes));
+    long got = t.countToEnd(TIMEOUT);
+    double secs = (System.nanoTime() - start) / 1e9;
+    t.cancel();
+    check(got, bytes);
+    return mib / secs;
+  }
+
+  /** Aggregate MiB/s over {@link #tunnels} concurrent tunnels. */
+  private double manyTunnels(Subject s) throws Exception {
+    long bytes = (long) perTunnelMib << 20;
+    List<FrontendClient.Tunnel> ts = new ArrayList<>();
+    for (int i = 0; i < tunnels; i++) {
+      ts.add(s.client().dial(address(), TIMEOUT));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(tunnels);
+    try {
+      long start = System.nanoTime();
+      List<Future<Long>> results = new ArrayList<>();
+      for (FrontendClient.Tunnel t : ts) {
+        results.add(
+            pool.submit(
+                () -> {
+                  t.write(count(bytes));
+                  return t.countToEnd(TIMEOUT);
+                }));
+      }
+      for (Future<Long> f : results) {
+        check(f.get(), bytes);
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      ts.forEach(FrontendClient.Tunnel::cancel);
+      return (double) tunnels * perTunnelMib / secs;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Milliseconds from opening a Proxy stream to a successful DIAL_RSP, one dial at a time. */
+  private double[] dialLatencies(Subject s, int n) throws Exception {
+    double[] ms = new double[n];
+    for (int i = 0; i < n; i++) {
+      long start = System.nanoTime();
+      FrontendClient.Tunnel t = s.client().dial(address(), TIMEOUT);
+      ms[i] = (System.nanoTime() - start) / 1e6;
+      t.write(count(0));
+      t.close(Duration.ofSeconds(10));
+    }
+    return ms;
+  }
+
+  /** Server RSS growth per established idle tunnel, in KiB. */
+  private double idleTunnelKib(Subject s) throws Exception {
+    Thread.sleep(2000);
+    collectGarbage(s);
+    long before = rssKib(s.pid());
+    List<FrontendClient.Tunnel> ts = new ArrayList<>();
+    for (int i = 0; i < idle; i++) {
+      FrontendClient.Tunnel t = s.client().dial(address(), TIMEOUT);
+      t.write(count(0));
+      ts.add(t);
+    }
+    Thread.sleep(3000);
+    collectGarbage(s);
+    long after = rssKib(s.pid());
+    for (FrontendClient.Tunnel t : ts) {
+      t.close(Duration.ofSeconds(10));
+    }
+    return (double) (after - before) / idle;
+  }
+
+  /**
+   * A full GC in our server before reading its RSS, so the figure is live data rather than garbage
+   * the JVM has not collected yet (Go's collector runs on its own at these heap sizes).
+   */
+  private static void collectGarbage(Subject s) throws Exception {
+    if (s.jvm()) {
+      String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+      new ProcessBuilder(jcmd, Long.toString(s.pid()), "GC.run")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+      Thread.sleep(500);
+    }
+  }
+
+  private static long rssKib(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  private static void check(long got, long expected) {
+    if (got != expected) {
+      throw new IllegalStateException("received " + got + " bytes, expected " + expected);
+    }
+  }
+
+  private static double median(double[] v) {
+    return percentile(v, 50);
+  }
+
+  private static double percentile(double[] v, double p) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+    return s[Math.max(0, Math.min(s.length - 1, i))];
+  }
+
+  private String table(double[][] r) {
+    String[] names = {
+      "throughput, 1 tunnel (" + oneTunnelMib + " MiB), MiB/s",
+      "throughput, " + tunnels + " tunnels x " + perTunnelMib + " MiB, MiB/s",
+      "dial latency p50, ms (" + dials + " sequential dials)",
+      "dial latency p99, ms",
+      "memory per idle tunnel, KiB RSS (" + idle + " tunnels)",
+      "server RSS at the end, MiB"
+    };
+    StringBuilder sb = new StringBuilder();
+    sb.append("| metric | upstream v0.34.0 | ours | ratio ours/upstream |\n");
+    sb.append("|---|---:|---:|---:|\n");
+    for (int i = 0; i < names.length; i++) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.2f | %.2f | %.2f |%n",
+              names[i],
+              r[0][i],
+              r[1][i],
+              r[1][i] / r[0][i]));
+    }
+    return sb.toString();
+  }
+}
