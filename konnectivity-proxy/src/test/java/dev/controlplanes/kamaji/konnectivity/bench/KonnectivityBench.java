@@ -72,7 +72,11 @@ public final class KonnectivityBench {
       }
       Subject up =
           new Subject(
-              "upstream", upstream.pid(), upstreamSocket, new FrontendClient(upstreamSocket));
+              "upstream",
+              upstream.pid(),
+              upstreamSocket,
+              new FrontendClient(upstreamSocket),
+              false);
       Subject java =
           new Subject("ours", ours.pid(), oursSocket, new FrontendClient(oursSocket), true);
       cleanup.add(up.client());
