@@ -105,13 +105,15 @@ final class AgentEndpoint implements ServerCallHandler<Packet, Packet> {
   /** The listener of one agent stream; becomes a {@link Backend} once authenticated. */
   private final class AgentStream extends ServerCall.Listener<Packet> {
     private final ServerCall<Packet, Packet> call;
+    private final CallOutlet outlet;
     private final PacketStream out;
     private Backend backend;
     private boolean ended;
 
     AgentStream(ServerCall<Packet, Packet> call) {
       this.call = call;
-      this.out = new PacketStream(new CallOutlet(call));
+      this.outlet = new CallOutlet(call);
+      this.out = new PacketStream(outlet);
     }
 
     void reject(Status status) {
@@ -135,7 +137,7 @@ final class AgentEndpoint implements ServerCallHandler<Packet, Packet> {
       response.put(Headers.SERVER_ID, serverId);
       response.put(Headers.SERVER_COUNT, Integer.toString(serverCount));
       synchronized (out) {
-        call.sendHeaders(response);
+        outlet.sendHeaders(response);
       }
       backends.add(b);
       LOG.info("agent {} connected ({} streams)", agentId, backends.list().size());

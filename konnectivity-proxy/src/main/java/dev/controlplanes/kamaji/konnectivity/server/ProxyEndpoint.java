@@ -33,9 +33,6 @@ final class ProxyEndpoint implements ServerCallHandler<Packet, Packet> {
   public ServerCall.Listener<Packet> startCall(ServerCall<Packet, Packet> call, Metadata headers) {
     metrics.grpcConnections.labels("Proxy").inc();
     PacketStream out = new PacketStream(new CallOutlet(call));
-    synchronized (out) {
-      call.sendHeaders(new Metadata());
-    }
     GrpcTunnel tunnel = new GrpcTunnel(call, out, backends, metrics, timer, dialTimeout);
     call.request(1);
     AtomicBoolean counted = new AtomicBoolean(true);
