@@ -111,6 +111,18 @@ class AgentLossIT {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (ProxyServer server = start(pki, socket);
         FrontendClient client = new FrontendClient(socket)) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI readyz =
+          java.net.URI.create("http://127.0.0.1:" + server.healthPort() + "/readyz");
+      assertThat(
+              http.send(
+                      java.net.http.HttpRequest.newBuilder(readyz).build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .as("not ready without agents")
+          .isEqualTo(500);
+      assertThatThrownBy(() -> client.dial("127.0.0.1:1", Duration.ofSeconds(10)))
+          .hasMessageContaining("No agent available");
       ScriptedAgent agent = new ScriptedAgent(pki, server.agentPort(), "silent");
       Metadata h = agent.headers.get(10, TimeUnit.SECONDS);
       assertThat(h.get(Headers.SERVER_ID)).isEqualTo("s1");

@@ -213,6 +213,57 @@ class UpstreamAgentIT {
   }
 
   @Test
+  void uploadAndDownloadAtOnceThroughAnEcho() throws Exception {
+    int size = 16 << 20;
+    byte[] sent = new byte[size];
+    for (int i = 0; i < size; i++) {
+      sent[i] = TargetServer.pattern(i * 7L);
+    }
+    try (dev.controlplanes.kamaji.konnectivity.testing.EchoServer echo =
+            new dev.controlplanes.kamaji.konnectivity.testing.EchoServer();
+        FrontendClient client = new FrontendClient(socket)) {
+      FrontendClient.Tunnel t = client.dial("127.0.0.1:" + echo.port(), WAIT);
+      java.util.concurrent.CompletableFuture<byte[]> back =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return t.read(size, Duration.ofSeconds(60));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      for (int off = 0; off < size; off += 16 * 1024) {
+        t.write(Arrays.copyOfRange(sent, off, off + 16 * 1024));
+      }
+      assertThat(Arrays.equals(back.get(), sent)).isTrue();
+      t.close(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void healthReadinessAndMetricsEndpoints() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + server.healthPort();
+    assertThat(get(http, base + "/healthz").statusCode()).isEqualTo(200);
+    assertThat(get(http, base + "/readyz").statusCode()).isEqualTo(200);
+    String metrics = get(http, base + "/metrics").body();
+    assertThat(metrics)
+        .contains("konnectivity_network_proxy_server_ready_backend_connections 1.0")
+        .contains(
+            "konnectivity_network_proxy_server_grpc_connections{service_method=\"Connect\",} 1.0")
+        .contains("konnectivity_network_proxy_server_established_connections 0.0");
+    assertThat(get(http, "http://127.0.0.1:" + server.adminPort() + "/metrics").body())
+        .contains("konnectivity_network_proxy_server_dial_duration_seconds");
+  }
+
+  private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url)
+      throws Exception {
+    return http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void serverRestartAgentReconnects() throws Exception {
     server.close();
     assertThat(Files.exists(socket)).isFalse();
