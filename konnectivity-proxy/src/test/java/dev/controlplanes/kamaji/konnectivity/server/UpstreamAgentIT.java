@@ -53,6 +53,16 @@ class UpstreamAgentIT {
   }
 
   static ServerOptions options(Path socket, TestPki pki, String serverId) {
+    return optionsFor(socket, pki, serverId, agentPort);
+  }
+
+  /** The options of these tests, with the agent port chosen by the OS. */
+  static ServerOptions optionsFor(Path socket, TestPki pki, String serverId) {
+    return optionsFor(socket, pki, serverId, 0);
+  }
+
+  private static ServerOptions optionsFor(
+      Path socket, TestPki pki, String serverId, int agentPort) {
     return ServerOptions.parse(
         List.of(
             "--mode=grpc",
