@@ -1,0 +1,99 @@
+package dev.controlplanes.kamaji.konnectivity.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.controlplanes.kamaji.konnectivity.testing.Ports;
+import dev.controlplanes.kamaji.konnectivity.testing.RoundRobinProxy;
+import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
+import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
+import dev.controlplanes.kamaji.konnectivity.testing.UpstreamAgent;
+import dev.controlplanes.kamaji.konnectivity.testing.UpstreamServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several servers behind one round-robin address, as agents see an HA control plane: an upstream
+ * agent keeps connecting until it holds one stream per distinct server ID ({@code servercount}),
+ * with two of our servers, and with one of ours next to the upstream server.
+ */
+class ServerCountIT {
+
+  @TempDir Path dir;
+
+  private ServerOptions options(TestPki pki, String id, int count) {
+    return ServerOptions.parse(
+        List.of(
+            "--uds-name=" + dir.resolve(id + ".sock"),
+            "--server-port=0",
+            "--agent-bind-address=127.0.0.1",
+            "--agent-port=" + Ports.free(),
+            "--admin-port=0",
+            "--health-port=0",
+            "--health-bind-address=127.0.0.1",
+            "--cluster-cert=" + pki.serverCert,
+            "--cluster-key=" + pki.serverKey,
+            "--server-id=" + id,
+            "--server-count=" + count));
+  }
+
+  @Test
+  void agentConnectsToEveryOneOfOurServers() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    try (ProxyServer a = ProxyServer.start(options(pki, "java-a", 2), AgentAuthenticator.NONE);
+        ProxyServer b = ProxyServer.start(options(pki, "java-b", 2), AgentAuthenticator.NONE);
+        RoundRobinProxy lb = new RoundRobinProxy(List.of(a.agentPort(), b.agentPort()));
+        UpstreamAgent agent =
+            new UpstreamAgent(
+                    Upstream.konnectivity(), pki, lb.port(), "ha-agent", dir.resolve("agent.log"))
+                .start()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> a.backends().list().size() == 1 && b.backends().list().size() == 1);
+      // Duplicates (a second stream to a server already held) are dropped by the agent.
+      Thread.sleep(2000);
+      assertThat(a.backends().list()).hasSize(1);
+      assertThat(b.backends().list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void agentConnectsToOursAndTheUpstreamServerSideBySide() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    Path bin = Upstream.konnectivity();
+    try (ProxyServer ours = ProxyServer.start(options(pki, "java", 2), AgentAuthenticator.NONE);
+        UpstreamServer upstream =
+            new UpstreamServer(
+                bin,
+                pki,
+                dir.resolve("upstream.sock"),
+                dir.resolve("upstream.log"),
+                Ports.free(),
+                "--server-count=2");
+        RoundRobinProxy lb = new RoundRobinProxy(List.of(ours.agentPort(), upstream.agentPort));
+        UpstreamAgent agent =
+            new UpstreamAgent(bin, pki, lb.port(), "mixed-agent", dir.resolve("agent.log"))
+                .start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      URI metrics = URI.create("http://127.0.0.1:" + upstream.healthPort + "/metrics");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  ours.backends().list().size() == 1
+                      && http.send(
+                              HttpRequest.newBuilder(metrics).build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .body()
+                          .contains(
+                              "konnectivity_network_proxy_server_ready_backend_connections 1"));
+    }
+  }
+}
