@@ -47,7 +47,10 @@ public final class ServerMain {
       client = ClientBuilder.cluster().build();
     } else {
       try (Reader r = new FileReader(options.kubeconfig(), StandardCharsets.UTF_8)) {
-        client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(r)).build();
+        KubeConfig kubeconfig = KubeConfig.loadKubeConfig(r);
+        // Relative certificate paths in the file are relative to the file itself.
+        kubeconfig.setFile(new java.io.File(options.kubeconfig()));
+        client = ClientBuilder.kubeconfig(kubeconfig).build();
       }
     }
     return new TokenReviewAuthenticator(
