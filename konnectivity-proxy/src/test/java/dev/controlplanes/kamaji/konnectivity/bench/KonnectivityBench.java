@@ -37,6 +37,7 @@ public final class KonnectivityBench {
   private final int dials = Integer.getInteger("bench.dials", 1000);
   private final int idle = Integer.getInteger("bench.idleTunnels", 1000);
   private final int rounds = Integer.getInteger("bench.rounds", 3);
+  private final int warmupDials = Integer.getInteger("bench.warmupDials", 2000);
   private BulkTarget target;
 
   public static void main(String[] args) throws Exception {
@@ -87,7 +88,7 @@ public final class KonnectivityBench {
       System.err.println("bench: warm-up");
       for (Subject s : List.of(up, java)) {
         oneTunnel(s, 64);
-        dialLatencies(s, 200);
+        dialLatencies(s, warmupDials);
       }
       double[][] results = new double[2][6];
       List<Subject> subjects = List.of(up, java);
