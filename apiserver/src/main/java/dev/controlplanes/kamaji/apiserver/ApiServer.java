@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.apiserver.handlers.PatchHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceEndpoint;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceRouter;
 import dev.controlplanes.kamaji.apiserver.handlers.ServerSideApply;
+import dev.controlplanes.kamaji.apiserver.handlers.SubresourceHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.WatchHandler;
 import dev.controlplanes.kamaji.apiserver.health.HealthHandler;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
     Map<String, GenericStore> stores = new LinkedHashMap<>();
     List<WatchHub> hubs = new ArrayList<>();
     List<ResourceType> types = new ArrayList<>();
+    Map<String, SubresourceHandler> custom = new LinkedHashMap<>();
     for (ResourceRegistration r : parts.resources()) {
       GenericStore store =
           new GenericStore(
@@ -77,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
       hubs.add(hub);
       stores.put(r.type().plural(), store);
       types.add(r.type());
+      r.customSubresources()
+          .forEach((name, handler) -> custom.put(r.type().plural() + "/" + name, handler));
       endpoints.put(
           r.type().plural(),
           new ResourceEndpoint(store, hub, new TableConverter(r.type(), parts.clock())));
@@ -86,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
             GROUP,
             VERSION,
             endpoints,
+            custom,
             new WatchHandler(config.bookmarkIntervalMillis(), config.minRequestTimeoutSeconds()),
             new PatchHandler(new ServerSideApply(parts.clock())));
     Map<String, BooleanSupplier> live = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.controlplanes.kamaji.apiserver.authz.PathAndGroupAuthorizer;
 import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
 import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
@@ -43,6 +44,7 @@ public final class ServerAssembly {
     Authorizer authorizer;
     ReloadingAuthenticationConfig authConfig;
     NamespaceLifecycle namespaces = NamespaceLifecycle.NONE;
+    Optional<KubeconfigSubresource.SecretReader> secrets = Optional.empty();
     Clock clock = Clock.systemUTC();
     if (options.kubeconfig().isPresent() || options.inCluster()) {
       ApiClient client =
@@ -58,6 +60,7 @@ public final class ServerAssembly {
               authConfig, Optional.of(new TokenReviewAuthenticator(client)));
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
       namespaces = new ManagementClusterNamespaces(client, clock);
+      secrets = Optional.of(new ManagementClusterSecrets(client));
     } else {
       // Stand-alone: no management cluster to ask, so only system:masters certificates get in.
       authConfig =
@@ -86,7 +89,7 @@ public final class ServerAssembly {
     CollectorRegistry metrics = new CollectorRegistry(true);
     DefaultExports.register(metrics);
     List<ResourceRegistration> resources =
-        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore());
+        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore(), secrets);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(options.bindAddress(), options.securePort()),
