@@ -43,8 +43,8 @@ public final class LocalCluster implements AutoCloseable {
     try {
       Path root = repositoryRoot();
       Path state = Files.createTempDirectory("kamaji-e2e-cluster");
-      int base = freePortRange(8);
-      int apiPort = base + 8;
+      int base = freePortRange(9);
+      int apiPort = base + 9;
       ProcessBuilder up =
           new ProcessBuilder(root.resolve("hack/local-up.sh").toString())
               .redirectError(state.resolve("local-up.log").toFile());
