@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer http;
   private final List<WatchHub> hubs;
   private final Map<String, GenericStore> stores;
+  private final List<AutoCloseable> attached = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ApiServer(HttpServer http, List<WatchHub> hubs, Map<String, GenericStore> stores) {
     this.http = http;
@@ -136,8 +137,20 @@ public final class ApiServer implements AutoCloseable {
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Something that runs alongside the server (the embedded controllers), closed first. */
+  public void attach(AutoCloseable part) {
+    attached.add(part);
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable part : attached) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
     http.close();
     hubs.forEach(WatchHub::close);
   }
