@@ -48,6 +48,6 @@ public record ControllerOptions(
         "rancher/kine:v0.11.10-amd64",
         "registry.k8s.io/kas-network-proxy/proxy-server",
         Duration.ofHours(24),
-        "RSA");
+        "ECDSA-P256");
   }
 }
