@@ -240,6 +240,11 @@ spec:
   caBundle: $(base64 -w0 < "$certs/kamaji-serving-ca.crt")
 YAML
 kubectl_admin wait --for=condition=Available --timeout=120s apiservice/v1alpha1.kamaji.clastix.io >/dev/null
+# Available comes before kube-apiserver's discovery lists the group; kubectl needs the latter.
+for _ in $(seq 1 120); do
+  kubectl_admin api-resources --api-group=kamaji.clastix.io 2>/dev/null | grep -q '^datastores' && break
+  sleep 0.5
+done
 
 # A default DataStore, as Kamaji's chart creates: here the tenants' etcd.
 b64() { base64 -w0 < "$1"; }

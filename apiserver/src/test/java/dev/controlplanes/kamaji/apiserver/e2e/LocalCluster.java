@@ -55,8 +55,9 @@ public final class LocalCluster implements AutoCloseable {
       Process process = up.start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "hack/local-up.sh failed: " + Files.readString(state.resolve("local-up.log")));
+        String log = Files.readString(state.resolve("local-up.log"));
+        stop(root, state); // what did start must not linger
+        throw new IllegalStateException("hack/local-up.sh failed: " + log);
       }
       String last = out.strip().lines().reduce((a, b) -> b).orElse("");
       if (!last.startsWith("export KUBECONFIG=")) {
@@ -103,6 +104,10 @@ public final class LocalCluster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     // JUnit closes AutoCloseable values of the root store when the run ends.
+    stop(root, state);
+  }
+
+  private static void stop(Path root, Path state) throws IOException, InterruptedException {
     ProcessBuilder down =
         new ProcessBuilder(root.resolve("hack/local-down.sh").toString(), "--purge")
             .redirectErrorStream(true)
@@ -122,16 +127,15 @@ public final class LocalCluster implements AutoCloseable {
     return dir;
   }
 
-  /** A run of {@code count + 1} consecutive free loopback ports (base .. base+count). */
+  /**
+   * A run of {@code count + 1} consecutive free loopback ports (base .. base+count), below Linux's
+   * ephemeral range (32768+), where outgoing connections of other processes would take them between
+   * this probe and the servers' binds.
+   */
   private static int freePortRange(int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        base = probe.getLocalPort();
-      }
-      if (base + count > 65000) {
-        continue;
-      }
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = 20000 + random.nextInt(12000 - count);
       boolean free = true;
       for (int p = base; p <= base + count && free; p++) {
         try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {

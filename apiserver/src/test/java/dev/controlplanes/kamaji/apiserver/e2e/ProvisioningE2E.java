@@ -194,7 +194,8 @@ class ProvisioningE2E {
             new StringReader(
                 kubectl.run("get", "--raw", kubeconfigPath(ns, "alpha")).assertOk().stdout()));
     assertThat(admin.getServer()).isEqualTo("https://" + endpoint);
-    assertThat(admin.getCredentials()).containsKey("clientCertificateData");
+    assertThat(admin.getClientCertificateData()).isNotEmpty();
+    assertThat(admin.getClientKeyData()).isNotEmpty();
     assertThat(userOf(admin)).isEqualTo("kubernetes-admin");
     KubeConfig superInternal =
         KubeConfig.loadKubeConfig(
