@@ -83,18 +83,7 @@ public final class DataStoreReconciler implements Reconciler {
         dataStore.getMetadata().getFinalizers() != null
             && dataStore.getMetadata().getFinalizers().contains(FINALIZER);
     if (!deleting && !hasFinalizer) {
-      writer.modify(
-          clients.dataStores(),
-          null,
-          name,
-          DataStore.class,
-          false,
-          d -> {
-            if (d.getMetadata().getFinalizers() == null
-                || !d.getMetadata().getFinalizers().contains(FINALIZER)) {
-              d.getMetadata().addFinalizersItem(FINALIZER);
-            }
-          });
+      setFinalizer(name, true);
     }
     DataStoreChecks.Verdict verdict = DataStoreChecks.validate(dataStore, this::secretKeyExists);
     Long generation = dataStore.getMetadata().getGeneration();
@@ -130,20 +119,30 @@ public final class DataStoreReconciler implements Reconciler {
                   generation));
         });
     if (deleting && usedBy.isEmpty() && hasFinalizer) {
-      writer.modify(
-          clients.dataStores(),
-          null,
-          name,
-          DataStore.class,
-          false,
-          d -> {
-            if (d.getMetadata().getFinalizers() != null) {
-              d.getMetadata().getFinalizers().remove(FINALIZER);
-            }
-          });
+      setFinalizer(name, false);
     } else if (deleting) {
       LOG.info("DataStore {} is being deleted but is still used by {}", name, usedBy);
     }
+  }
+
+  private void setFinalizer(String name, boolean present) {
+    writer.modify(
+        clients.dataStores(),
+        null,
+        name,
+        DataStore.class,
+        false,
+        d -> {
+          List<String> finalizers =
+              d.getMetadata().getFinalizers() == null
+                  ? new ArrayList<>()
+                  : new ArrayList<>(d.getMetadata().getFinalizers());
+          finalizers.remove(FINALIZER);
+          if (present) {
+            finalizers.add(FINALIZER);
+          }
+          d.getMetadata().setFinalizers(finalizers.isEmpty() ? null : finalizers);
+        });
   }
 
   /** TenantControlPlanes on this DataStore, as {@code namespace/name}, sorted. */

@@ -15,6 +15,7 @@ import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.ResourcePipeline;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -242,11 +243,8 @@ public final class TenantControlPlaneReconciler implements Reconciler {
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
   }
 
-  static TenantControlPlaneStatus status(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    return tcp.getStatus();
+  private static TenantControlPlaneStatus status(TenantControlPlane tcp) {
+    return StatusFields.status(tcp);
   }
 
   private static String key(TenantControlPlane tcp) {

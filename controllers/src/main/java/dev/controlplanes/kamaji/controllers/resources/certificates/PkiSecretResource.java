@@ -1,6 +1,5 @@
 package dev.controlplanes.kamaji.controllers.resources.certificates;
 
-import dev.controlplanes.kamaji.api.v1alpha1.AddonsStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.CertificatesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubeconfigsStatus;
@@ -16,6 +15,7 @@ import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.pki.SecretContent;
 import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -164,11 +164,8 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
     set(
-        tcp.getStatus(),
+        tcp,
         new SecretStatus()
             .secretName(applied.object().getMetadata().getName())
             .checksum(checksum())
@@ -198,7 +195,8 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
     };
   }
 
-  private void set(TenantControlPlaneStatus s, SecretStatus value) {
+  private void set(TenantControlPlane tcp, SecretStatus value) {
+    TenantControlPlaneStatus s = StatusFields.status(tcp);
     switch (secret) {
       case CA,
           FRONT_PROXY_CA,
@@ -230,16 +228,10 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
         }
       }
       case KONNECTIVITY_CERTIFICATE, KONNECTIVITY_KUBECONFIG -> {
-        if (s.getAddons() == null) {
-          s.setAddons(new AddonsStatus());
-        }
-        if (s.getAddons().getKonnectivity() == null) {
-          s.getAddons().setKonnectivity(new KonnectivityStatus().enabled(true));
-        }
         if (secret == PkiSecret.KONNECTIVITY_CERTIFICATE) {
-          s.getAddons().getKonnectivity().setCertificate(value);
+          StatusFields.konnectivity(tcp).setCertificate(value);
         } else {
-          s.getAddons().getKonnectivity().setKubeconfig(value);
+          StatusFields.konnectivity(tcp).setKubeconfig(value);
         }
       }
       case DATASTORE_CERTIFICATE -> throw new IllegalStateException("not a PKI status field");

@@ -5,7 +5,6 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStoreDriver;
 import dev.controlplanes.kamaji.api.v1alpha1.SecretStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.StorageStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.Labels;
@@ -17,6 +16,7 @@ import dev.controlplanes.kamaji.controllers.pki.CertificateChecks;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.certificates.TenantPki;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -126,14 +126,7 @@ public final class DataStoreCertificateResource extends OwnedObjectResource<V1Se
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getStorage() == null) {
-      tcp.getStatus().setStorage(new StorageStatus());
-    }
-    tcp.getStatus()
-        .getStorage()
+    StatusFields.storage(tcp)
         .setCertificate(
             new SecretStatus()
                 .secretName(applied.object().getMetadata().getName())

@@ -3,11 +3,11 @@ package dev.controlplanes.kamaji.controllers.resources.datastore;
 import dev.controlplanes.kamaji.api.v1alpha1.SecretChecksumStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.StorageStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.DataStoreConfigSecret;
 import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.TenantFacts;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -63,14 +63,7 @@ public final class DataStoreConfigResource extends OwnedObjectResource<V1Secret>
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getStorage() == null) {
-      tcp.getStatus().setStorage(new StorageStatus());
-    }
-    tcp.getStatus()
-        .getStorage()
+    StatusFields.storage(tcp)
         .driver(context.dataStore().getSpec().getDriver())
         .dataStoreName(context.dataStore().getMetadata().getName())
         .config(

@@ -1,7 +1,6 @@
 package dev.controlplanes.kamaji.controllers.resources.datastore;
 
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSetupStatus;
-import dev.controlplanes.kamaji.api.v1alpha1.StorageStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.kube.WriteResult;
@@ -9,6 +8,7 @@ import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.DataStoreConfigSecret;
 import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneReconciler;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
@@ -109,14 +109,7 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getStorage() == null) {
-      tcp.getStatus().setStorage(new StorageStatus());
-    }
-    tcp.getStatus()
-        .getStorage()
+    StatusFields.storage(tcp)
         .setup(
             new DataStoreSetupStatus()
                 .schema(database.schema())

@@ -1,13 +1,12 @@
 package dev.controlplanes.kamaji.controllers.resources.konnectivity;
 
-import dev.controlplanes.kamaji.api.v1alpha1.AddonsStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.ConfigMapChecksumStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityEgressSelector;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import java.util.Objects;
@@ -50,18 +49,7 @@ public final class EgressSelectorResource extends OwnedObjectResource<V1ConfigMa
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getAddons() == null) {
-      tcp.getStatus().setAddons(new AddonsStatus());
-    }
-    if (tcp.getStatus().getAddons().getKonnectivity() == null) {
-      tcp.getStatus().getAddons().setKonnectivity(new KonnectivityStatus());
-    }
-    tcp.getStatus()
-        .getAddons()
-        .getKonnectivity()
+    StatusFields.konnectivity(tcp)
         .enabled(true)
         .configMap(
             new ConfigMapChecksumStatus()

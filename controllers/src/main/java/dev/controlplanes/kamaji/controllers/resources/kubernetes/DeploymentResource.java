@@ -4,9 +4,9 @@ import dev.controlplanes.kamaji.api.v1alpha1.KubernetesDeploymentStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.model.ControlPlaneDeployment;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.TenantFacts;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
@@ -53,15 +53,8 @@ public final class DeploymentResource extends OwnedObjectResource<V1Deployment> 
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getKubernetesResources() == null) {
-      tcp.getStatus().setKubernetesResources(new KubernetesResourcesStatus());
-    }
     KubernetesVersionStatus version = VersionStatus.next(tcp, applied.object());
-    tcp.getStatus()
-        .getKubernetesResources()
+    StatusFields.kubernetesResources(tcp)
         .deployment(deploymentStatus(OffsetDateTime.now(context.clock())))
         .version(version);
   }

@@ -1,13 +1,12 @@
 package dev.controlplanes.kamaji.controllers.resources.kubernetes;
 
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesIngressStatus;
-import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import dev.controlplanes.kamaji.controllers.model.ControlPlaneIngress;
 import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import java.util.Objects;
@@ -60,14 +59,7 @@ public final class IngressResource extends OwnedObjectResource<V1Ingress> {
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    if (tcp.getStatus().getKubernetesResources() == null) {
-      tcp.getStatus().setKubernetesResources(new KubernetesResourcesStatus());
-    }
-    tcp.getStatus()
-        .getKubernetesResources()
+    StatusFields.kubernetesResources(tcp)
         .setIngress(
             applied == null
                 ? null

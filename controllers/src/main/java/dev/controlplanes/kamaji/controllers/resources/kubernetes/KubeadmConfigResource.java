@@ -2,10 +2,10 @@ package dev.controlplanes.kamaji.controllers.resources.kubernetes;
 
 import dev.controlplanes.kamaji.api.v1alpha1.KubeadmConfigStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.KubeadmConfig;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.TenantFacts;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
@@ -43,10 +43,7 @@ public final class KubeadmConfigResource extends OwnedObjectResource<V1ConfigMap
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    tcp.getStatus()
+    StatusFields.status(tcp)
         .setKubeadmconfig(
             new KubeadmConfigStatus()
                 .configmapName(applied.object().getMetadata().getName())

@@ -1,6 +1,5 @@
 package dev.controlplanes.kamaji.controllers.resources.kubernetes;
 
-import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesServiceStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
@@ -8,6 +7,7 @@ import dev.controlplanes.kamaji.controllers.model.ControlPlaneService;
 import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
 import dev.controlplanes.kamaji.controllers.resources.ControlPlaneAddress;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.TenantFacts;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -55,21 +55,14 @@ public final class ServiceResource extends OwnedObjectResource<V1Service> {
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
-    if (tcp.getStatus() == null) {
-      tcp.setStatus(new TenantControlPlaneStatus());
-    }
-    TenantControlPlaneStatus s = tcp.getStatus();
-    if (s.getKubernetesResources() == null) {
-      s.setKubernetesResources(new KubernetesResourcesStatus());
-    }
-    s.getKubernetesResources()
+    StatusFields.kubernetesResources(tcp)
         .setService(
             new KubernetesServiceStatus()
                 .name(applied.object().getMetadata().getName())
                 .namespace(applied.object().getMetadata().getNamespace())
                 .port(SpecDefaults.port(tcp))
                 .loadBalancer(loadBalancer()));
-    s.setControlPlaneEndpoint(endpoint);
+    StatusFields.status(tcp).setControlPlaneEndpoint(endpoint);
   }
 
   private io.kubernetes.client.openapi.models.V1LoadBalancerStatus loadBalancer() {
