@@ -7,6 +7,11 @@ import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.pki.TenantPkiParameters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +78,58 @@ public final class PkiBench {
         warmup,
         iterations,
         () -> certificates.apiServer(ca));
+    if (algorithm == KeyAlgorithm.ECDSA_P256) {
+      // Why EC goes through BouncyCastle: the same two operations on the JDK's SunEC provider.
+      report(
+          threads,
+          algorithm,
+          "one key pair, JDK SunEC (for comparison)",
+          warmup,
+          iterations,
+          PkiBench::sunEcKeyPair);
+      KeyPair signer = sunEcKeyPair();
+      report(
+          threads,
+          algorithm,
+          "one SHA256withECDSA signature, JDK SunEC",
+          warmup,
+          iterations,
+          () -> sign(signer, null));
+      report(
+          threads,
+          algorithm,
+          "one SHA256withECDSA signature, BouncyCastle",
+          warmup,
+          iterations,
+          () -> sign(signer, BOUNCY_CASTLE));
+    }
+  }
+
+  private static final java.security.Provider BOUNCY_CASTLE =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+  private static KeyPair sunEcKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", "SunEC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] sign(KeyPair keys, java.security.Provider provider) {
+    try {
+      Signature signature =
+          provider == null
+              ? Signature.getInstance("SHA256withECDSA", "SunEC")
+              : Signature.getInstance("SHA256withECDSA", provider);
+      signature.initSign(keys.getPrivate());
+      signature.update(new byte[600]);
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void report(
