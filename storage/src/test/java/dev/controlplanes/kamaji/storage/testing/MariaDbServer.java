@@ -90,7 +90,8 @@ public final class MariaDbServer implements AutoCloseable {
                   "--skip-log-bin",
                   "--innodb-buffer-pool-size=32M",
                   "--innodb-flush-log-at-trx-commit=0",
-                  "--max-connections=50"));
+                  "--max-connections=50",
+                  "--character-set-server=utf8mb4"));
       if ("root".equals(System.getProperty("user.name"))) {
         command.add("--user=root");
       }
@@ -130,6 +131,7 @@ public final class MariaDbServer implements AutoCloseable {
     properties.setProperty("user", user);
     properties.setProperty("password", userPassword);
     properties.setProperty("connectTimeout", "10000");
+    properties.setProperty("sslMode", "disable");
     String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
     Connection c = DriverManager.getConnection(url, properties);
     if (database != null) {

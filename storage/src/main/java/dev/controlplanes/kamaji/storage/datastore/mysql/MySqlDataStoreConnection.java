@@ -138,6 +138,9 @@ public final class MySqlDataStoreConnection implements DataStoreConnection {
     if (tlsFiles != null) {
       properties.setProperty("sslMode", "verify-full");
       properties.setProperty("serverSslCert", tlsFiles.ca().toString());
+    } else {
+      // Connector 4 tries TLS by default; a DataStore without tlsConfig is plain, as in Kamaji.
+      properties.setProperty("sslMode", "disable");
     }
     return DriverManager.getConnection("jdbc:mariadb://" + endpoint.first() + "/", properties);
   }
