@@ -38,10 +38,16 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
 
   private final DataStoreEndpoint endpoint;
   private final TlsFiles tlsFiles;
+  private final String certificateUser;
 
   private PostgresDataStoreConnection(DataStoreEndpoint endpoint, TlsFiles tlsFiles) {
     this.endpoint = endpoint;
     this.tlsFiles = tlsFiles;
+    DataStoreEndpoint.Tls tls = endpoint.tls();
+    this.certificateUser =
+        tls != null && tls.hasClientCertificate()
+            ? TlsFiles.commonName(tls.clientCertificate())
+            : null;
   }
 
   /** Prepares connections to {@code endpoint}; nothing is sent until the first operation. */
@@ -157,6 +163,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
     if (endpoint.basicAuth() != null) {
       properties.setProperty("user", endpoint.basicAuth().username());
       properties.setProperty("password", endpoint.basicAuth().password());
+    } else if (certificateUser != null) {
+      // pg_hba "cert" authentication requires the role name to equal the certificate's CN.
+      properties.setProperty("user", certificateUser);
     }
     if (tlsFiles != null) {
       properties.setProperty("sslmode", "verify-full");
@@ -165,6 +174,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
         properties.setProperty("sslcert", tlsFiles.certificate().toString());
         properties.setProperty("sslkey", tlsFiles.key().toString());
       }
+    } else {
+      // pgjdbc would otherwise try unverified TLS first; without tlsConfig Kamaji speaks plain.
+      properties.setProperty("sslmode", "disable");
     }
     // The database name goes into the URL path; pgjdbc decodes it, so percent-encode it.
     String url =
