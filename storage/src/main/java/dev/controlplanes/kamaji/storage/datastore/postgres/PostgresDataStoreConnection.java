@@ -110,7 +110,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
                   + " WHERE d.datname = ? AND r.rolname = ? AND r.rolcanlogin"
                   + " AND has_database_privilege(r.oid, d.oid, 'CONNECT')"
                   + " AND has_database_privilege(r.oid, d.oid, 'CREATE')"
-                  + " AND NOT EXISTS (SELECT 1 FROM aclexplode(d.datacl) a"
+                  // A NULL datacl means the defaults, which let PUBLIC connect.
+                  + " AND NOT EXISTS (SELECT 1 FROM"
+                  + " aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a"
                   + " WHERE a.grantee = 0 AND a.privilege_type = 'CONNECT')",
               tenant.schema(),
               tenant.user());
