@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
@@ -18,7 +20,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +104,83 @@ class TenantControlPlaneRunE2E {
       assertThat(tenant.run("get", "lease", "-n", "kube-system").assertOk().stdout())
           .contains("kube-controller-manager", "kube-scheduler");
       assertThat(processes.alive()).isTrue();
+    }
+
+    // Deleting the TenantControlPlane tears its datastore down: no keys, role or user remain.
+    String user = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreUsername").getAsString();
+    String schema = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
+    kubectl.run("delete", "tcp", "proof", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
+    assertThat(etcdKeys("/" + schema + "/")).isEmpty();
+    assertThat(etcdctl("user", "list")).doesNotContain(user);
+    assertThat(etcdctl("role", "list")).doesNotContain(schema);
+  }
+
+  @Test
+  void theGeneratedControlPlaneServesTheTenantFromItsPostgresDatabaseThroughKine(@TempDir Path dir)
+      throws Exception {
+    try (PostgresServer postgres = PostgresServer.start()) {
+      String ns = "run-" + UUID.randomUUID().toString().substring(0, 8);
+      String dataStore = "pg-" + ns;
+      kubectl.run("create", "namespace", ns).assertOk();
+      DataStoreEndpoint admin = postgres.endpoint();
+      kubectl
+          .run(
+              Map.of(),
+              """
+              {"apiVersion": "kamaji.clastix.io/v1alpha1", "kind": "DataStore",
+               "metadata": {"name": "%s"},
+               "spec": {"driver": "PostgreSQL", "endpoints": ["%s"],
+                        "basicAuth": {"username": {"content": "%s"},
+                                      "password": {"content": "%s"}}}}
+              """
+                  .formatted(
+                      dataStore,
+                      admin.endpoints().get(0),
+                      base64(admin.basicAuth().username()),
+                      base64(admin.basicAuth().password())),
+              "apply",
+              "-f",
+              "-")
+          .assertOk();
+      kubectl
+          .run(Map.of(), tenantControlPlane(ns, "kine", dataStore, freePort()), "apply", "-f", "-")
+          .assertOk();
+      awaitReady(ns, "kine");
+      Map<String, V1Secret> secrets = secrets(ns);
+
+      try (TenantControlPlaneProcesses processes =
+          TenantControlPlaneProcesses.start(
+              deployment(ns, "kine"),
+              secrets,
+              configMaps(ns),
+              List.of(cluster.upstream("kubernetes"), cluster.upstream("kine")),
+              dir,
+              List.of("kine", "kube-apiserver", "kube-controller-manager", "kube-scheduler"))) {
+        Kubectl tenant = tenantKubectl(ns, "kine", dir);
+        awaitServing(tenant, processes);
+        tenant.run("create", "namespace", "made-by-the-tenant").assertOk();
+
+        // The namespace is a row of kine's table in the tenant's own database, read with the
+        // tenant's own generated credentials.
+        Map<String, byte[]> config = secrets.get("kine-datastore-config").getData();
+        try (Connection connection =
+                postgres.connect(
+                    text(config.get("DB_SCHEMA")),
+                    text(config.get("DB_USER")),
+                    text(config.get("DB_PASSWORD")));
+            PreparedStatement query =
+                connection.prepareStatement("SELECT count(*) FROM kine WHERE name = ?")) {
+          query.setString(1, "/registry/namespaces/made-by-the-tenant");
+          try (ResultSet rows = query.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isPositive();
+          }
+        }
+        assertThat(processes.alive()).as(processes.log("kine")).isTrue();
+      }
+
+      kubectl.run("delete", "tcp", "kine", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
+      kubectl.run("delete", "datastore", dataStore, "--wait=true", "--timeout=60s").assertOk();
     }
   }
 
@@ -214,24 +297,33 @@ class TenantControlPlaneRunE2E {
 
   /** Keys under a prefix of the tenants' etcd, read with its administrator's certificate. */
   static List<String> etcdKeys(String prefix) throws Exception {
+    return etcdctl("get", prefix, "--prefix", "--keys-only");
+  }
+
+  static List<String> etcdctl(String... args) throws Exception {
     LocalCluster.DataStoreEtcd etcd = cluster.dataStoreEtcd();
-    Process process =
-        new ProcessBuilder(
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 cluster.upstream("etcd").resolve("etcdctl").toString(),
                 "--endpoints=" + etcd.endpoint(),
                 "--cacert=" + etcd.ca(),
                 "--cert=" + etcd.rootCertificate(),
-                "--key=" + etcd.rootKey(),
-                "get",
-                prefix,
-                "--prefix",
-                "--keys-only")
-            .redirectErrorStream(true)
-            .start();
+                "--key=" + etcd.rootKey()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(out).isZero();
     return out.lines().filter(l -> !l.isBlank()).toList();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String text(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
   }
 
   static int freePort() throws IOException {
