@@ -38,6 +38,11 @@ class SmallBuildersTest {
     assertThat(text(s, "DB_PASSWORD")).isEqualTo("s3cret-password");
     assertThat(s.getMetadata().getAnnotations())
         .containsEntry("kamaji.clastix.io/checksum", Checksums.ofSecretData(s.getData()));
+    assertThat(
+            text(
+                DataStoreConfigSecret.build(Fixtures.basic(), Fixtures.etcd(), password),
+                "DB_CONNECTION_STRING"))
+        .isEmpty();
     // the output does not share the caller's password array
     password[0] = 'X';
     assertThat(text(s, "DB_PASSWORD")).isEqualTo("s3cret-password");
