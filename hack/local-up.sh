@@ -14,7 +14,8 @@
 #
 # Environment: KAMAJI_LOCAL_DIR (state, default .local), KAMAJI_PORT_BASE (default 23790; ports
 # base..base+8 are used), KAMAJI_API_PORT (our server, default 8443), KAMAJI_KWOK_NODES (fake
-# nodes, default 2).
+# nodes, default 2), KAMAJI_API_ARGS (extra flags for our server), KAMAJI_API_JAVA_OPTS (its JVM
+# options, default -Xmx512m).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=$(mkdir -p "${KAMAJI_LOCAL_DIR:-$root/.local}" && cd "${KAMAJI_LOCAL_DIR:-$root/.local}" && pwd)
@@ -160,7 +161,7 @@ start kube-apiserver "$kube_dir/kube-apiserver" \
   --client-ca-file="$certs/cluster-ca.crt" \
   --service-account-issuer="$kube_url" --service-account-key-file="$certs/sa.pub" \
   --service-account-signing-key-file="$certs/sa.key" \
-  --service-cluster-ip-range=10.0.0.0/24 --authorization-mode=RBAC --allow-privileged=true \
+  --service-cluster-ip-range=10.0.0.0/16 --authorization-mode=RBAC --allow-privileged=true \
   --requestheader-client-ca-file="$certs/front-proxy-ca.crt" \
   --requestheader-allowed-names=front-proxy-client \
   --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
@@ -209,11 +210,12 @@ kubectl_admin taint nodes -l type=kwok node.kubernetes.io/not-ready:NoSchedule- 
 # ---------------------------------------------------------------- our server
 kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests/base/serviceaccount.yaml" \
   -f "$root/manifests/base/rbac.yaml" >/dev/null
-start kamaji-api java -Xmx512m -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
+# shellcheck disable=SC2086 # KAMAJI_API_ARGS is a list of flags
+start kamaji-api java ${KAMAJI_API_JAVA_OPTS:--Xmx512m} -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address=127.0.0.1 --secure-port="$api_port" \
   --etcd-servers="http://127.0.0.1:$kamaji_etcd" \
   --tls-cert-file="$certs/kamaji-api-serving.crt" --tls-private-key-file="$certs/kamaji-api-serving.key" \
-  --kubeconfig="$state/kamaji-api.kubeconfig"
+  --kubeconfig="$state/kamaji-api.kubeconfig" ${KAMAJI_API_ARGS:-}
 wait_for "our API server" kamaji-api curl -fsS --cacert "$certs/kamaji-serving-ca.crt" "https://127.0.0.1:$api_port/readyz"
 
 # The APIService: an ExternalName Service at 127.0.0.1 (never a ClusterIP) and our CA as caBundle.

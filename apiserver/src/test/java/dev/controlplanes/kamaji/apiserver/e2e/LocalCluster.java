@@ -19,14 +19,19 @@ public final class LocalCluster implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalCluster.class);
 
+  /** The tenants' etcd (the `default` DataStore) and its administrator's credentials. */
+  public record DataStoreEtcd(String endpoint, Path ca, Path rootCertificate, Path rootKey) {}
+
   private final Path root;
   private final Path state;
+  private final int portBase;
   private final int apiPort;
   private final Path kubeconfig;
 
-  private LocalCluster(Path root, Path state, int apiPort, Path kubeconfig) {
+  private LocalCluster(Path root, Path state, int portBase, int apiPort, Path kubeconfig) {
     this.root = root;
     this.state = state;
+    this.portBase = portBase;
     this.apiPort = apiPort;
     this.kubeconfig = kubeconfig;
   }
@@ -64,7 +69,7 @@ public final class LocalCluster implements AutoCloseable {
         throw new IllegalStateException("unexpected local-up output: " + out);
       }
       Path kubeconfig = Path.of(last.substring("export KUBECONFIG=".length()));
-      return new LocalCluster(root, state, apiPort, kubeconfig);
+      return new LocalCluster(root, state, base, apiPort, kubeconfig);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -90,6 +95,37 @@ public final class LocalCluster implements AutoCloseable {
   /** The CA of our server's serving certificate. */
   public Path apiServerCa() {
     return state.resolve("certs/kamaji-serving-ca.crt");
+  }
+
+  /** The etcd behind the `default` DataStore (port base+7 in hack/local-up.sh). */
+  public DataStoreEtcd dataStoreEtcd() {
+    Path certs = state.resolve("certs");
+    return new DataStoreEtcd(
+        "https://127.0.0.1:" + (portBase + 7),
+        certs.resolve("datastore-ca.crt"),
+        certs.resolve("datastore-root.crt"),
+        certs.resolve("datastore-root.key"));
+  }
+
+  /** The directory of a pinned upstream component's binaries (built once, then cached). */
+  public Path upstream(String component) {
+    try {
+      Process build =
+          new ProcessBuilder(root.resolve("hack/build-upstream.sh").toString(), component)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String dir =
+          new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!build.waitFor(30, TimeUnit.MINUTES) || build.exitValue() != 0) {
+        throw new IllegalStateException("hack/build-upstream.sh " + component + " failed");
+      }
+      return Path.of(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The checkout the cluster was started from. */

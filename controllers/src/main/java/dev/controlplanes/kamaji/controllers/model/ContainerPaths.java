@@ -1,6 +1,10 @@
 package dev.controlplanes.kamaji.controllers.model;
 
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every path inside the control-plane containers that Kamaji's flags and mounts refer to, in one
@@ -46,6 +50,18 @@ public final class ContainerPaths {
   public static final String EGRESS_SELECTOR_FILE =
       EGRESS_SELECTOR_DIR + "/egress-selector-configuration.yaml";
 
+  private static final Pattern RELOCATABLE =
+      Pattern.compile(
+          "(?<=^|[=,; ]|unix://)(?:"
+              + String.join(
+                  "|",
+                  directories().stream()
+                      // longest first, so a nested directory is not cut at its parent
+                      .sorted(Comparator.comparingInt(String::length).reversed())
+                      .map(Pattern::quote)
+                      .toList())
+              + ")(?=/|$|[,;])");
+
   private ContainerPaths() {}
 
   /** The directories above (files live inside them), for a test to map. */
@@ -61,6 +77,22 @@ public final class ContainerPaths {
         KINE_CERTS_DIR,
         KONNECTIVITY_UDS_DIR,
         EGRESS_SELECTOR_DIR);
+  }
+
+  /**
+   * {@code value} with every container path above moved under {@code root} (so {@code
+   * --client-ca-file=/etc/kubernetes/pki/ca.crt} becomes {@code
+   * --client-ca-file=<root>/etc/kubernetes/pki/ca.crt}, and {@code unix:///uds/kine} becomes {@code
+   * unix://<root>/uds/kine}), for running the components as local processes. A path is recognised
+   * at the start of the value or after {@code =}, {@code ,}, {@code ;}, a space or {@code unix://}.
+   */
+  public static String relocate(String value, Path root) {
+    return RELOCATABLE.matcher(value).replaceAll(m -> Matcher.quoteReplacement(root + m.group()));
+  }
+
+  /** {@link #relocate} applied to each argument. */
+  public static List<String> relocate(List<String> args, Path root) {
+    return args.stream().map(a -> relocate(a, root)).toList();
   }
 
   /** A file under {@link #PKI_DIR}. */

@@ -29,8 +29,10 @@ public final class DataStoreConfigSecret {
   public static V1Secret build(TenantControlPlane tcp, ResolvedFacts facts, byte[] password) {
     List<String> endpoints = facts.dataStore().endpoints();
     SortedMap<String, byte[]> data = new TreeMap<>();
-    // kine connects to the first endpoint only
-    data.put(CONNECTION_STRING, bytes(endpoints.isEmpty() ? "" : endpoints.get(0)));
+    // kine connects to the first endpoint only; with etcd there is no kine and Kamaji leaves it
+    // empty
+    boolean none = !facts.dataStore().usesKine() || endpoints.isEmpty();
+    data.put(CONNECTION_STRING, bytes(none ? "" : endpoints.get(0)));
     data.put(SCHEMA, bytes(facts.dataStoreSchema()));
     data.put(USER, bytes(facts.dataStoreUser()));
     data.put(PASSWORD, password.clone());

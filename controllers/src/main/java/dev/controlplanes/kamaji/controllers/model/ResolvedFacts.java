@@ -1,8 +1,10 @@
 package dev.controlplanes.kamaji.controllers.model;
 
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.DataStoreOverride;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +34,55 @@ public record ResolvedFacts(
 
   public ResolvedFacts {
     Objects.requireNonNull(dataStore, "dataStore");
+    Objects.requireNonNull(dataStoreSchema, "dataStoreSchema");
+    Objects.requireNonNull(dataStoreUser, "dataStoreUser");
     overrides = overrides == null ? List.of() : List.copyOf(overrides);
     secretChecksums = secretChecksums == null ? Map.of() : Map.copyOf(secretChecksums);
     images = images == null ? Images.defaults() : images;
+  }
+
+  /**
+   * The facts that follow from the objects alone: schema and user as Kamaji picks them ({@link
+   * #effectiveSchema}, {@link #effectiveUser}) and the overrides in spec order.
+   *
+   * @param overrideStores the DataStores named by {@code spec.dataStoreOverrides}, by name
+   * @throws IllegalArgumentException if an override names a DataStore not in {@code overrideStores}
+   */
+  public static ResolvedFacts resolve(
+      TenantControlPlane tcp,
+      DataStore dataStore,
+      Map<String, DataStore> overrideStores,
+      String address,
+      Map<String, String> secretChecksums,
+      Images images) {
+    List<EtcdOverride> overrides = new ArrayList<>();
+    if (tcp.getSpec() != null && tcp.getSpec().getDataStoreOverrides() != null) {
+      for (DataStoreOverride o : tcp.getSpec().getDataStoreOverrides()) {
+        DataStore ds = overrideStores.get(o.getDataStore());
+        if (ds == null) {
+          throw new IllegalArgumentException(
+              "no DataStore " + o.getDataStore() + " for override " + o.getResource());
+        }
+        overrides.add(new EtcdOverride(o.getResource(), ds.getSpec().getEndpoints()));
+      }
+    }
+    return new ResolvedFacts(
+        DataStoreFacts.of(dataStore),
+        overrides,
+        effectiveSchema(tcp),
+        effectiveUser(tcp),
+        address,
+        secretChecksums,
+        images);
+  }
+
+  /**
+   * A copy with another datastore user: for NATS, Kamaji uses the DataStore's own basic-auth user
+   * name, which only the caller can read from its Secret.
+   */
+  public ResolvedFacts withDataStoreUser(String user) {
+    return new ResolvedFacts(
+        dataStore, overrides, dataStoreSchema, user, address, secretChecksums, images);
   }
 
   /** A copy with the control-plane address set (it becomes known after the Service exists). */

@@ -78,6 +78,15 @@ public final class CertificateChecks {
     return new CertificateChecks(DEFAULT_EXPIRATION_DEADLINE, Clock.systemUTC());
   }
 
+  /**
+   * The value Kamaji writes into {@link #ROTATE_ANNOTATION} once a requested rotation is done (RFC
+   * 3339, seconds), which stops it from being requested again.
+   */
+  public static String rotationDoneValue(Instant when) {
+    return java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+        when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
   public static boolean isRotationRequested(Map<String, String> annotations) {
     String value = annotations == null ? null : annotations.get(ROTATE_ANNOTATION);
     return value != null && value.isEmpty();

@@ -101,12 +101,14 @@ public final class CertificateIssuer {
       }
       addUsages(builder, spec, KeyAlgorithm.of(publicKey));
       addSubjectAlternativeNames(builder, spec);
+      JcaContentSignerBuilder signer =
+          new JcaContentSignerBuilder(signingAlgorithm.signatureAlgorithm())
+              .setSecureRandom(KeyAlgorithm.RANDOM);
+      if (signingAlgorithm.provider() != null) {
+        signer.setProvider(signingAlgorithm.provider());
+      }
       return new JcaX509CertificateConverter()
-          .getCertificate(
-              builder.build(
-                  new JcaContentSignerBuilder(signingAlgorithm.signatureAlgorithm())
-                      .setSecureRandom(KeyAlgorithm.RANDOM)
-                      .build(signingKey)));
+          .getCertificate(builder.build(signer.build(signingKey)));
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
       throw new IllegalStateException("cannot issue certificate " + spec.commonName(), e);
     }

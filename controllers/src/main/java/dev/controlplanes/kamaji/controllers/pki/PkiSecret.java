@@ -130,6 +130,25 @@ public enum PkiSecret {
     return privateKeyKey;
   }
 
+  /**
+   * The Secret whose CA signs this one's certificates: {@link #CA} for the API server, kubelet
+   * client, konnectivity certificate and every kubeconfig; {@link #FRONT_PROXY_CA} for the
+   * front-proxy client; null for the CAs, the service-account key and the datastore certificate
+   * (signed by the DataStore's own CA).
+   */
+  public PkiSecret issuer() {
+    return switch (this) {
+      case CA, FRONT_PROXY_CA, SERVICE_ACCOUNT, DATASTORE_CERTIFICATE -> null;
+      case FRONT_PROXY_CLIENT -> FRONT_PROXY_CA;
+      default -> CA;
+    };
+  }
+
+  /** What must be reissued when {@code ca} is regenerated (rotation or a new key). */
+  public static List<PkiSecret> signedBy(PkiSecret ca) {
+    return java.util.Arrays.stream(values()).filter(s -> s.issuer() == ca).toList();
+  }
+
   /** Secret type: {@code kubernetes.io/tls} for the konnectivity certificate, else Opaque. */
   public String secretType() {
     return this == KONNECTIVITY_CERTIFICATE ? "kubernetes.io/tls" : "Opaque";

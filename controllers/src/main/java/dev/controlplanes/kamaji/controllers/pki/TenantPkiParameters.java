@@ -81,84 +81,73 @@ public record TenantPkiParameters(
         Clock.systemUTC());
   }
 
+  /** The same parameters with the public endpoint (ingress or gateway host and port). */
   public TenantPkiParameters withEndpoint(String host, int newPort) {
-    return new TenantPkiParameters(
-        name,
-        namespace,
-        clusterDomain,
-        serviceCidrs,
-        address,
-        port,
-        host,
-        newPort,
-        certSans,
-        managementClusterDomain,
-        algorithm,
-        clock);
+    Builder builder = new Builder(this);
+    builder.endpointHost = host;
+    builder.endpointPort = newPort;
+    return builder.build();
   }
 
   public TenantPkiParameters withCertSans(List<String> sans) {
-    return new TenantPkiParameters(
-        name,
-        namespace,
-        clusterDomain,
-        serviceCidrs,
-        address,
-        port,
-        endpointHost,
-        endpointPort,
-        sans,
-        managementClusterDomain,
-        algorithm,
-        clock);
+    Builder builder = new Builder(this);
+    builder.certSans = sans;
+    return builder.build();
   }
 
   public TenantPkiParameters withAlgorithm(KeyAlgorithm newAlgorithm) {
-    return new TenantPkiParameters(
-        name,
-        namespace,
-        clusterDomain,
-        serviceCidrs,
-        address,
-        port,
-        endpointHost,
-        endpointPort,
-        certSans,
-        managementClusterDomain,
-        newAlgorithm,
-        clock);
+    Builder builder = new Builder(this);
+    builder.algorithm = newAlgorithm;
+    return builder.build();
   }
 
   public TenantPkiParameters withClock(Clock newClock) {
-    return new TenantPkiParameters(
-        name,
-        namespace,
-        clusterDomain,
-        serviceCidrs,
-        address,
-        port,
-        endpointHost,
-        endpointPort,
-        certSans,
-        managementClusterDomain,
-        algorithm,
-        newClock);
+    Builder builder = new Builder(this);
+    builder.clock = newClock;
+    return builder.build();
   }
 
   public TenantPkiParameters withManagementClusterDomain(String domain) {
-    return new TenantPkiParameters(
-        name,
-        namespace,
-        clusterDomain,
-        serviceCidrs,
-        address,
-        port,
-        endpointHost,
-        endpointPort,
-        certSans,
-        domain,
-        algorithm,
-        clock);
+    Builder builder = new Builder(this);
+    builder.managementClusterDomain = domain;
+    return builder.build();
+  }
+
+  /** A copy to change one field of; the record's constructor validates the result. */
+  private static final class Builder {
+    private final TenantPkiParameters base;
+    private String endpointHost;
+    private int endpointPort;
+    private List<String> certSans;
+    private String managementClusterDomain;
+    private KeyAlgorithm algorithm;
+    private Clock clock;
+
+    Builder(TenantPkiParameters base) {
+      this.base = base;
+      this.endpointHost = base.endpointHost;
+      this.endpointPort = base.endpointPort;
+      this.certSans = base.certSans;
+      this.managementClusterDomain = base.managementClusterDomain;
+      this.algorithm = base.algorithm;
+      this.clock = base.clock;
+    }
+
+    TenantPkiParameters build() {
+      return new TenantPkiParameters(
+          base.name,
+          base.namespace,
+          base.clusterDomain,
+          base.serviceCidrs,
+          base.address,
+          base.port,
+          endpointHost,
+          endpointPort,
+          certSans,
+          managementClusterDomain,
+          algorithm,
+          clock);
+    }
   }
 
   /** {@code https://<endpoint host>:<endpoint port>}: admin.conf and super-admin.conf. */

@@ -81,6 +81,8 @@ class CertificateChecksTest {
     assertThat(CHECKS.check(apiCrt, apiKey, caPem, List.of(), requested))
         .isEqualTo(ROTATION_REQUESTED);
     assertThat(CHECKS.check(apiCrt, apiKey, caPem, List.of(), done)).isEqualTo(VALID);
+    assertThat(CertificateChecks.rotationDoneValue(Instant.parse("2026-11-21T12:00:00.123Z")))
+        .isEqualTo("2026-11-21T12:00:00Z");
     assertThat(CertificateChecks.isRotationRequested(null)).isFalse();
   }
 
@@ -249,6 +251,23 @@ class CertificateChecksTest {
     assertThat(CertificateChecks.fingerprint(caPem))
         .hasSize(64)
         .isNotEqualTo(CertificateChecks.fingerprint(newCa.data().get("ca.crt")));
+    assertThat(PkiSecret.signedBy(PkiSecret.FRONT_PROXY_CA))
+        .containsExactly(PkiSecret.FRONT_PROXY_CLIENT);
+    assertThat(PkiSecret.signedBy(null))
+        .containsExactlyInAnyOrder(
+            PkiSecret.CA,
+            PkiSecret.FRONT_PROXY_CA,
+            PkiSecret.SERVICE_ACCOUNT,
+            PkiSecret.DATASTORE_CERTIFICATE);
+    assertThat(PkiSecret.signedBy(PkiSecret.CA))
+        .containsExactlyInAnyOrder(
+            PkiSecret.API_SERVER,
+            PkiSecret.API_SERVER_KUBELET_CLIENT,
+            PkiSecret.KONNECTIVITY_CERTIFICATE,
+            PkiSecret.ADMIN_KUBECONFIG,
+            PkiSecret.CONTROLLER_MANAGER_KUBECONFIG,
+            PkiSecret.SCHEDULER_KUBECONFIG,
+            PkiSecret.KONNECTIVITY_KUBECONFIG);
     for (PkiSecret secret :
         List.of(
             PkiSecret.API_SERVER,

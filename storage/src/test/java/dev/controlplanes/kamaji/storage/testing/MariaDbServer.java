@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class MariaDbServer implements AutoCloseable {
 
   private static final String ADMIN = "kamaji-admin";
+  private static final String TLS_ADMIN = "kamaji-tls-admin";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
@@ -39,7 +40,17 @@ public final class MariaDbServer implements AutoCloseable {
     this.password = password;
   }
 
+  /** Starts a server that speaks plain TCP. */
   public static MariaDbServer start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a server that also accepts TLS with a serving certificate from {@code pki}, and adds
+   * {@code kamaji-tls-admin}, an administrator that must connect over TLS ({@code REQUIRE SSL}),
+   * reached through {@link #tlsEndpoint}.
+   */
+  public static MariaDbServer start(TestPki pki) {
     Path server = Path.of("/usr/sbin/mariadbd");
     Path installDb = Path.of("/usr/bin/mariadb-install-db");
     if (!Files.isExecutable(server) || !Files.isExecutable(installDb)) {
@@ -61,16 +72,11 @@ public final class MariaDbServer implements AutoCloseable {
               "--auth-root-authentication-method=normal",
               "--skip-test-db",
               "--skip-name-resolve"));
-      Path init =
-          Files.writeString(
-              dir.resolve("init.sql"),
-              "CREATE USER IF NOT EXISTS '"
-                  + ADMIN
-                  + "'@'127.0.0.1' IDENTIFIED BY '"
-                  + password
-                  + "';\nGRANT ALL PRIVILEGES ON *.* TO '"
-                  + ADMIN
-                  + "'@'127.0.0.1' WITH GRANT OPTION;\n");
+      String sql = administrator(ADMIN, password, "");
+      if (pki != null) {
+        sql += administrator(TLS_ADMIN, password, " REQUIRE SSL");
+      }
+      Path init = Files.writeString(dir.resolve("init.sql"), sql);
       int port = TempDirs.freePort();
       Path log = dir.resolve("error.log");
       List<String> command =
@@ -90,7 +96,17 @@ public final class MariaDbServer implements AutoCloseable {
                   "--skip-log-bin",
                   "--innodb-buffer-pool-size=32M",
                   "--innodb-flush-log-at-trx-commit=0",
-                  "--max-connections=50"));
+                  "--max-connections=50",
+                  "--character-set-server=utf8mb4"));
+      if (pki != null) {
+        pki.server("mariadb").writeTo(dir, "server");
+        Files.write(dir.resolve("ca.crt"), pki.caPem());
+        command.addAll(
+            List.of(
+                "--ssl-cert=" + dir.resolve("server.crt"),
+                "--ssl-key=" + dir.resolve("server.key"),
+                "--ssl-ca=" + dir.resolve("ca.crt")));
+      }
       if ("root".equals(System.getProperty("user.name"))) {
         command.add("--user=root");
       }
@@ -124,12 +140,22 @@ public final class MariaDbServer implements AutoCloseable {
         new DataStoreEndpoint.BasicAuth(ADMIN, password));
   }
 
+  /** The TLS-only administrator's endpoint, trusting {@code ca}. */
+  public DataStoreEndpoint tlsEndpoint(byte[] ca) {
+    return new DataStoreEndpoint(
+        DataStoreDriver.MYSQL,
+        List.of("127.0.0.1:" + port),
+        new DataStoreEndpoint.Tls(ca, null, null),
+        new DataStoreEndpoint.BasicAuth(TLS_ADMIN, password));
+  }
+
   /** Connects as {@code user} to {@code database} (none when null); fails as the server decides. */
   public Connection connect(String database, String user, String userPassword) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     properties.setProperty("password", userPassword);
     properties.setProperty("connectTimeout", "10000");
+    properties.setProperty("sslMode", "disable");
     String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
     Connection c = DriverManager.getConnection(url, properties);
     if (database != null) {
@@ -152,6 +178,19 @@ public final class MariaDbServer implements AutoCloseable {
   public void close() {
     TempDirs.stop(process, 20);
     TempDirs.delete(dir);
+  }
+
+  private static String administrator(String name, String password, String require) {
+    String account = "'" + name + "'@'127.0.0.1'";
+    return "CREATE USER IF NOT EXISTS "
+        + account
+        + " IDENTIFIED BY '"
+        + password
+        + "'"
+        + require
+        + ";\nGRANT ALL PRIVILEGES ON *.* TO "
+        + account
+        + " WITH GRANT OPTION;\n";
   }
 
   private void awaitReady() {

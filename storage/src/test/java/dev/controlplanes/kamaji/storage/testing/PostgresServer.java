@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +47,17 @@ public final class PostgresServer implements AutoCloseable {
     this.password = password;
   }
 
+  /** Starts a server that speaks plain TCP with SCRAM passwords. */
   public static PostgresServer start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a server that also accepts TLS with a serving certificate from {@code pki}; over TLS,
+   * the superuser must then present a client certificate with {@code CN=postgres} from the same CA
+   * (pg_hba {@code cert}), while other roles keep using SCRAM passwords.
+   */
+  public static PostgresServer start(TestPki pki) {
     Path bin =
         Paths.get(
             System.getenv().getOrDefault("KAMAJI_POSTGRES_BIN", "/usr/lib/postgresql/15/bin"));
@@ -73,22 +84,27 @@ public final class PostgresServer implements AutoCloseable {
       Files.delete(passwordFile);
       int port = TempDirs.freePort();
       Path log = dir.resolve("postgres.log");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  bin.resolve("postgres").toString(),
+                  "-D",
+                  dir.resolve("data").toString(),
+                  "-p",
+                  Integer.toString(port),
+                  "-c",
+                  "listen_addresses=127.0.0.1",
+                  "-c",
+                  "unix_socket_directories=" + dir,
+                  "-c",
+                  "fsync=off",
+                  "-c",
+                  "max_connections=50"));
+      if (pki != null) {
+        command.addAll(enableTls(dir, pki));
+      }
       Process process =
-          new ProcessBuilder(
-                  asSystemUser(
-                      bin.resolve("postgres").toString(),
-                      "-D",
-                      dir.resolve("data").toString(),
-                      "-p",
-                      Integer.toString(port),
-                      "-c",
-                      "listen_addresses=127.0.0.1",
-                      "-c",
-                      "unix_socket_directories=" + dir,
-                      "-c",
-                      "fsync=off",
-                      "-c",
-                      "max_connections=50"))
+          new ProcessBuilder(asSystemUser(command.toArray(String[]::new)))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
@@ -122,6 +138,7 @@ public final class PostgresServer implements AutoCloseable {
     properties.setProperty("user", user);
     properties.setProperty("password", userPassword);
     properties.setProperty("connectTimeout", "10");
+    properties.setProperty("sslmode", "disable");
     return DriverManager.getConnection(
         "jdbc:postgresql://127.0.0.1:" + port + "/" + urlEncode(database), properties);
   }
@@ -158,6 +175,28 @@ public final class PostgresServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("not ready after " + START_TIMEOUT + ": " + last);
+  }
+
+  private static List<String> enableTls(Path dir, TestPki pki) throws IOException {
+    Path data = dir.resolve("data");
+    pki.server("postgres").writeTo(dir, "server");
+    Files.write(dir.resolve("ca.crt"), pki.caPem());
+    // PostgreSQL refuses a key that its group or others can read.
+    Files.setPosixFilePermissions(
+        dir.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+    Path hba = data.resolve("pg_hba.conf");
+    Files.writeString(
+        hba, "hostssl all " + SUPERUSER + " 127.0.0.1/32 cert\n" + Files.readString(hba));
+    handOver(dir);
+    return List.of(
+        "-c",
+        "ssl=on",
+        "-c",
+        "ssl_cert_file=" + dir.resolve("server.crt"),
+        "-c",
+        "ssl_key_file=" + dir.resolve("server.key"),
+        "-c",
+        "ssl_ca_file=" + dir.resolve("ca.crt"));
   }
 
   private static boolean runningAsRoot() {

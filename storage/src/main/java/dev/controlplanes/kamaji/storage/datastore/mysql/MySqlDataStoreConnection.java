@@ -22,10 +22,12 @@ import java.util.Properties;
  * Tenants on MySQL or MariaDB: a database and an account {@code `user`@'%'} with the privileges
  * kine needs on that database only.
  *
- * <p>Passwords are bind parameters of {@code CREATE USER}/{@code ALTER USER}. The server does not
- * take parameters in account statements, so the connection keeps client-side prepared statements
- * ({@code useServerPrepStmts=false}), where the driver writes each parameter as an escaped string
- * literal, honouring the server's {@code NO_BACKSLASH_ESCAPES} mode.
+ * <p>Passwords are bind parameters of {@code CREATE USER}/{@code ALTER USER}. Placeholders in
+ * account statements are not something every MySQL/MariaDB version prepares on the server, so the
+ * connection pins client-side prepared statements ({@code useServerPrepStmts=false}): the driver
+ * writes each parameter as an escaped string literal, honouring the server's {@code
+ * NO_BACKSLASH_ESCAPES} mode. Nothing else in this class builds SQL from values; names go through
+ * {@link SqlQuoting}.
  */
 public final class MySqlDataStoreConnection implements DataStoreConnection {
 
@@ -138,6 +140,9 @@ public final class MySqlDataStoreConnection implements DataStoreConnection {
     if (tlsFiles != null) {
       properties.setProperty("sslMode", "verify-full");
       properties.setProperty("serverSslCert", tlsFiles.ca().toString());
+    } else {
+      // Connector 4 tries TLS by default; a DataStore without tlsConfig is plain, as in Kamaji.
+      properties.setProperty("sslMode", "disable");
     }
     return DriverManager.getConnection("jdbc:mariadb://" + endpoint.first() + "/", properties);
   }

@@ -38,10 +38,16 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
 
   private final DataStoreEndpoint endpoint;
   private final TlsFiles tlsFiles;
+  private final String certificateUser;
 
   private PostgresDataStoreConnection(DataStoreEndpoint endpoint, TlsFiles tlsFiles) {
     this.endpoint = endpoint;
     this.tlsFiles = tlsFiles;
+    DataStoreEndpoint.Tls tls = endpoint.tls();
+    this.certificateUser =
+        tls != null && tls.hasClientCertificate()
+            ? TlsFiles.commonName(tls.clientCertificate())
+            : null;
   }
 
   /** Prepares connections to {@code endpoint}; nothing is sent until the first operation. */
@@ -104,7 +110,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
                   + " WHERE d.datname = ? AND r.rolname = ? AND r.rolcanlogin"
                   + " AND has_database_privilege(r.oid, d.oid, 'CONNECT')"
                   + " AND has_database_privilege(r.oid, d.oid, 'CREATE')"
-                  + " AND NOT EXISTS (SELECT 1 FROM aclexplode(d.datacl) a"
+                  // A NULL datacl means the defaults, which let PUBLIC connect.
+                  + " AND NOT EXISTS (SELECT 1 FROM"
+                  + " aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a"
                   + " WHERE a.grantee = 0 AND a.privilege_type = 'CONNECT')",
               tenant.schema(),
               tenant.user());
@@ -157,6 +165,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
     if (endpoint.basicAuth() != null) {
       properties.setProperty("user", endpoint.basicAuth().username());
       properties.setProperty("password", endpoint.basicAuth().password());
+    } else if (certificateUser != null) {
+      // pg_hba "cert" authentication requires the role name to equal the certificate's CN.
+      properties.setProperty("user", certificateUser);
     }
     if (tlsFiles != null) {
       properties.setProperty("sslmode", "verify-full");
@@ -165,6 +176,9 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
         properties.setProperty("sslcert", tlsFiles.certificate().toString());
         properties.setProperty("sslkey", tlsFiles.key().toString());
       }
+    } else {
+      // pgjdbc would otherwise try unverified TLS first; without tlsConfig Kamaji speaks plain.
+      properties.setProperty("sslmode", "disable");
     }
     // The database name goes into the URL path; pgjdbc decodes it, so percent-encode it.
     String url =

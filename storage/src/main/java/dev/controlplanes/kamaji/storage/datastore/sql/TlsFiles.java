@@ -1,15 +1,22 @@
 package dev.controlplanes.kamaji.storage.datastore.sql;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * JDBC drivers read TLS material from files: this writes the PEM of a {@link DataStoreEndpoint.Tls}
@@ -43,15 +50,15 @@ public final class TlsFiles implements AutoCloseable {
           Files.createTempDirectory(
               "kamaji-datastore-tls-",
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      Path ca = Files.write(dir.resolve("ca.crt"), tls.caCertificate());
+      Path ca = writePrivate(dir.resolve("ca.crt"), tls.caCertificate());
       if (!tls.hasClientCertificate()) {
         return new TlsFiles(dir, ca, null, null);
       }
-      Path certificate = Files.write(dir.resolve("client.crt"), tls.clientCertificate());
+      Path certificate = writePrivate(dir.resolve("client.crt"), tls.clientCertificate());
       Path key =
           derKey
-              ? Files.write(dir.resolve("client.pk8"), pkcs8Der(tls.clientKey()))
-              : Files.write(dir.resolve("client.key"), tls.clientKey());
+              ? writePrivate(dir.resolve("client.pk8"), pkcs8Der(tls.clientKey()))
+              : writePrivate(dir.resolve("client.key"), tls.clientKey());
       return new TlsFiles(dir, ca, certificate, key);
     } catch (IOException e) {
       if (dir != null) {
@@ -78,6 +85,32 @@ public final class TlsFiles implements AutoCloseable {
   @Override
   public void close() {
     deleteQuietly(dir);
+  }
+
+  /** The CN of a PEM certificate's subject, or null when it has none. */
+  public static String commonName(byte[] certificatePem) {
+    try {
+      X509Certificate certificate =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(certificatePem));
+      LdapName subject = new LdapName(certificate.getSubjectX500Principal().getName());
+      for (Rdn rdn : subject.getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return String.valueOf(rdn.getValue());
+        }
+      }
+      return null;
+    } catch (CertificateException | InvalidNameException e) {
+      throw new IllegalArgumentException("the client certificate cannot be read", e);
+    }
+  }
+
+  /** Created 0600 from the start: pgjdbc refuses a key that others can read. */
+  private static Path writePrivate(Path file, byte[] content) throws IOException {
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    return Files.write(file, content);
   }
 
   private static byte[] pkcs8Der(byte[] pem) {

@@ -160,6 +160,24 @@ class PostgresDataStoreConnectionIT extends SqlDataStoreConnectionContract {
   }
 
   @Test
+  void aDatabaseOpenToPublicIsNotSetUpUntilSetUpClosesIt() throws Exception {
+    TenantDatabase tenant = newTenant();
+    connection.setUp(tenant);
+    try (Connection c = postgres.connectAsAdmin("postgres")) {
+      Jdbc.execute(
+          c,
+          "GRANT CONNECT ON DATABASE "
+              + SqlQuoting.postgresIdentifier(tenant.schema())
+              + " TO PUBLIC");
+    }
+    assertThat(connection.isSetUp(tenant)).isFalse();
+
+    connection.setUp(tenant);
+
+    assertThat(connection.isSetUp(tenant)).isTrue();
+  }
+
+  @Test
   void tearDownEndsOpenTenantSessions() throws Exception {
     TenantDatabase tenant = newTenant();
     connection.setUp(tenant);
