@@ -23,24 +23,23 @@ public final class TenantFacts {
   private TenantFacts() {}
 
   public static ResolvedFacts of(TenantControlPlane tcp, TenantContext context) {
-    List<ResolvedFacts.EtcdOverride> overrides = new ArrayList<>();
+    Map<String, DataStore> overrideStores = new TreeMap<>();
     if (tcp.getSpec() != null && tcp.getSpec().getDataStoreOverrides() != null) {
       for (DataStoreOverride o : tcp.getSpec().getDataStoreOverrides()) {
-        DataStore ds =
+        overrideStores.put(
+            o.getDataStore(),
             context
                 .clients()
                 .dataStores()
                 .cached(null, o.getDataStore())
                 .orElseThrow(
-                    () -> new DataStoreNotReadyException(o.getDataStore(), "it does not exist"));
-        overrides.add(new ResolvedFacts.EtcdOverride(o.getResource(), ds.getSpec().getEndpoints()));
+                    () -> new DataStoreNotReadyException(o.getDataStore(), "it does not exist")));
       }
     }
-    return new ResolvedFacts(
-        ResolvedFacts.DataStoreFacts.of(context.dataStore()),
-        overrides,
-        ResolvedFacts.effectiveSchema(tcp),
-        ResolvedFacts.effectiveUser(tcp),
+    return ResolvedFacts.resolve(
+        tcp,
+        context.dataStore(),
+        overrideStores,
         ControlPlaneAddress.known(tcp).orElse(null),
         secretChecksums(tcp, context),
         new ResolvedFacts.Images(context.options().kineImage(), null, null));
