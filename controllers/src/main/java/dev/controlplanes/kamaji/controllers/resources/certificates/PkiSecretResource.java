@@ -81,7 +81,8 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
     if (verdict == CertificateChecks.Verdict.ROTATION_REQUESTED) {
       // Kamaji marks a handled request with the time it was done.
       desiredAnnotations.put(
-          CertificateChecks.ROTATE_ANNOTATION, OffsetDateTime.now(context.clock()).toString());
+          CertificateChecks.ROTATE_ANNOTATION,
+          CertificateChecks.rotationDoneValue(context.clock().instant()));
     }
     return new V1Secret()
         .apiVersion("v1")
@@ -99,19 +100,11 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
 
   /** The CA certificate that must have signed this Secret's certificate, or null for CAs. */
   private byte[] issuerCertificate(String namespace, String tcpName) {
-    PkiSecret issuer = issuer();
+    PkiSecret issuer = secret.issuer();
     if (issuer == null) {
       return null;
     }
     return context.secretData(namespace, issuer.secretName(tcpName)).get(issuer.certificateKey());
-  }
-
-  private PkiSecret issuer() {
-    return switch (secret) {
-      case CA, FRONT_PROXY_CA, SERVICE_ACCOUNT, DATASTORE_CERTIFICATE -> null;
-      case FRONT_PROXY_CLIENT -> PkiSecret.FRONT_PROXY_CA;
-      default -> PkiSecret.CA;
-    };
   }
 
   private Map<String, byte[]> issue(TenantCertificates pki, String namespace, String tcpName) {
