@@ -189,26 +189,26 @@ class ProvisioningE2E {
 
     // The kubeconfig subresource, as `kubectl get --raw ... > tenant.kubeconfig` gives it.
     String endpoint = status.get("controlPlaneEndpoint").getAsString();
-    KubeConfig admin =
+    KubeConfig byDefault =
         KubeConfig.loadKubeConfig(
             new StringReader(
                 kubectl.run("get", "--raw", kubeconfigPath(ns, "alpha")).assertOk().stdout()));
-    assertThat(admin.getServer()).isEqualTo("https://" + endpoint);
-    assertThat(admin.getClientCertificateData()).isNotEmpty();
-    assertThat(admin.getClientKeyData()).isNotEmpty();
-    assertThat(userOf(admin)).isEqualTo("kubernetes-admin");
-    KubeConfig superInternal =
+    assertThat(byDefault.getServer()).isEqualTo("https://" + endpoint);
+    assertThat(byDefault.getClientCertificateData()).isNotEmpty();
+    assertThat(byDefault.getClientKeyData()).isNotEmpty();
+    assertThat(userOf(byDefault)).isEqualTo("kubernetes-super-admin");
+    KubeConfig adminInternal =
         KubeConfig.loadKubeConfig(
             new StringReader(
                 kubectl
                     .run(
                         "get",
                         "--raw",
-                        kubeconfigPath(ns, "alpha") + "?user=super-admin&endpoint=internal")
+                        kubeconfigPath(ns, "alpha") + "?user=admin&endpoint=internal")
                     .assertOk()
                     .stdout()));
-    assertThat(superInternal.getServer()).isEqualTo("https://alpha." + ns + ".svc:6443");
-    assertThat(userOf(superInternal)).isEqualTo("kubernetes-super-admin");
+    assertThat(adminInternal.getServer()).isEqualTo("https://alpha." + ns + ".svc:6443");
+    assertThat(userOf(adminInternal)).isEqualTo("kubernetes-admin");
 
     // Drift: a deleted Secret comes back, an edited ConfigMap is restored.
     String secretUid =
