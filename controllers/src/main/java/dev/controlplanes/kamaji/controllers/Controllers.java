@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
+import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
@@ -11,8 +12,11 @@ import io.kubernetes.client.extended.controller.Controller;
 import io.kubernetes.client.extended.controller.ControllerManager;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
 import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -67,9 +71,18 @@ public final class Controllers implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Controller tenantControlPlanes =
         TenantControlPlaneController.build(informers, kube, writer, options, clock, resources);
+    RateLimitingQueue<Request> dataStoreQueue =
+        new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+    // A rotated or deleted credential Secret re-validates the DataStores that use it.
+    informers
+        .getExistingSharedIndexInformer(V1Secret.class)
+        .addEventHandler(
+            new ReferencedSecretEvents(
+                kube.dataStores(), name -> dataStoreQueue.add(new Request(name))));
     Controller dataStores =
         ControllerBuilder.defaultBuilder(informers)
             .withName("datastore")
+            .withWorkQueue(dataStoreQueue)
             .withWorkerCount(1)
             .withReconciler(new DataStoreReconciler(kube, writer, clock))
             .withReadyFunc(() -> synced(informers))
@@ -120,9 +133,7 @@ public final class Controllers implements AutoCloseable {
   private static boolean synced(SharedInformerFactory informers) {
     return informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()
         && informers.getExistingSharedIndexInformer(DataStore.class).hasSynced()
-        && informers
-            .getExistingSharedIndexInformer(io.kubernetes.client.openapi.models.V1Secret.class)
-            .hasSynced();
+        && informers.getExistingSharedIndexInformer(V1Secret.class).hasSynced();
   }
 
   private static String dataStoreOf(TenantControlPlane tcp) {

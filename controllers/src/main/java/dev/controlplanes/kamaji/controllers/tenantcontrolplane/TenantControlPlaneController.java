@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import io.kubernetes.client.common.KubernetesObject;
@@ -71,9 +72,11 @@ public final class TenantControlPlaneController {
             V1Ingress.class)) {
       builder = watchOwned(builder, owned);
     }
+    DataStoreFanOut fanOut = new DataStoreFanOut(clients, queue);
+    informers.getExistingSharedIndexInformer(DataStore.class).addEventHandler(fanOut);
     informers
-        .getExistingSharedIndexInformer(DataStore.class)
-        .addEventHandler(new DataStoreFanOut(clients, queue));
+        .getExistingSharedIndexInformer(V1Secret.class)
+        .addEventHandler(new ReferencedSecretEvents(clients.dataStores(), fanOut::enqueueUsers));
     return builder.build();
   }
 
@@ -89,7 +92,10 @@ public final class TenantControlPlaneController {
                 .build());
   }
 
-  /** A DataStore change re-triggers every TenantControlPlane on it. */
+  /**
+   * A change of a DataStore, or of a Secret it takes credentials from, re-triggers every
+   * TenantControlPlane on it.
+   */
   private record DataStoreFanOut(KubeClients clients, RateLimitingQueue<Request> queue)
       implements ResourceEventHandler<DataStore> {
 
@@ -109,7 +115,10 @@ public final class TenantControlPlaneController {
     }
 
     private void enqueueUsers(DataStore dataStore) {
-      String name = dataStore.getMetadata().getName();
+      enqueueUsers(dataStore.getMetadata().getName());
+    }
+
+    void enqueueUsers(String name) {
       for (TenantControlPlane tcp : clients.tenantControlPlanes().cachedList()) {
         String recorded =
             tcp.getStatus() == null || tcp.getStatus().getStorage() == null
