@@ -338,6 +338,59 @@ class ProvisioningE2E {
     assertThat(forbidden.stderr()).contains("Forbidden");
   }
 
+  @Test
+  void aDataStoreIsValidOnceTheSecretsItReferencesExist() {
+    String ns = namespace();
+    String name = unique("e2e-ref");
+    JsonObject spec = json("get", "datastore", "default").getAsJsonObject("spec").deepCopy();
+    JsonObject ca = spec.getAsJsonObject("tlsConfig").getAsJsonObject("certificateAuthority");
+    String caPem = ca.getAsJsonObject("certificate").get("content").getAsString();
+    JsonObject reference = new JsonObject();
+    reference.addProperty("name", "datastore-ca");
+    reference.addProperty("namespace", ns);
+    reference.addProperty("keyPath", "ca.crt");
+    JsonObject byReference = new JsonObject();
+    byReference.add("secretReference", reference);
+    ca.add("certificate", byReference);
+    JsonObject ds = new JsonObject();
+    ds.addProperty("apiVersion", "kamaji.clastix.io/v1alpha1");
+    ds.addProperty("kind", "DataStore");
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("name", name);
+    ds.add("metadata", metadata);
+    ds.add("spec", spec);
+    kubectl.run(Map.of(), ds.toString(), "create", "-f", "-").assertOk();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> condition(name).contains("TLSConfigurationValidationFailed"));
+    assertThat(json("get", "datastore", name).getAsJsonObject("status").get("ready").getAsBoolean())
+        .isFalse();
+
+    JsonObject secret = new JsonObject();
+    secret.addProperty("apiVersion", "v1");
+    secret.addProperty("kind", "Secret");
+    JsonObject secretMeta = new JsonObject();
+    secretMeta.addProperty("name", "datastore-ca");
+    secretMeta.addProperty("namespace", ns);
+    secret.add("metadata", secretMeta);
+    JsonObject data = new JsonObject();
+    data.addProperty("ca.crt", caPem);
+    secret.add("data", data);
+    kubectl.run(Map.of(), secret.toString(), "create", "-f", "-").assertOk();
+    // Well within the one-minute resync: the Secret's own event re-validates the DataStore.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> condition(name).contains("DataStoreIsValid"));
+    assertThat(json("get", "datastore", name).getAsJsonObject("status").get("ready").getAsBoolean())
+        .isTrue();
+    kubectl.run("delete", "datastore", name, "--wait=true", "--timeout=60s").assertOk();
+  }
+
+  private static String condition(String dataStore) {
+    JsonObject status = json("get", "datastore", dataStore).getAsJsonObject("status");
+    return status == null || !status.has("conditions") ? "" : status.get("conditions").toString();
+  }
+
   /** The user of the current context. */
   private static String userOf(KubeConfig config) {
     for (Object entry : config.getContexts()) {
