@@ -78,7 +78,7 @@ class TenantControlPlaneRunE2E {
             List.of(cluster.upstream("kubernetes")),
             dir,
             List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"))) {
-      Kubectl tenant = tenantKubectl(ns, "proof", dir);
+      Kubectl tenant = tenantKubectl(ns, "proof", dir, "super-admin");
       awaitServing(tenant, processes);
 
       assertThat(tenant.run("get", "namespaces").assertOk().stdout())
@@ -156,7 +156,7 @@ class TenantControlPlaneRunE2E {
               List.of(cluster.upstream("kubernetes"), cluster.upstream("kine")),
               dir,
               List.of("kine", "kube-apiserver", "kube-controller-manager", "kube-scheduler"))) {
-        Kubectl tenant = tenantKubectl(ns, "kine", dir);
+        Kubectl tenant = tenantKubectl(ns, "kine", dir, "super-admin");
         awaitServing(tenant, processes);
         tenant.run("create", "namespace", "made-by-the-tenant").assertOk();
 
@@ -236,7 +236,8 @@ class TenantControlPlaneRunE2E {
                     .isEqualTo("Ready"));
   }
 
-  static Kubectl tenantKubectl(String ns, String name, Path dir) throws IOException {
+  /** A kubectl for the tenant with a kubeconfig from the subresource ({@code user=...}). */
+  static Kubectl tenantKubectl(String ns, String name, Path dir, String user) throws IOException {
     String kubeconfig =
         kubectl
             .run(
@@ -246,10 +247,11 @@ class TenantControlPlaneRunE2E {
                     + ns
                     + "/tenantcontrolplanes/"
                     + name
-                    + "/kubeconfig")
+                    + "/kubeconfig?user="
+                    + user)
             .assertOk()
             .stdout();
-    Path file = dir.resolve("tenant.kubeconfig");
+    Path file = dir.resolve(user + ".kubeconfig");
     Files.writeString(file, kubeconfig);
     return new Kubectl(file, dir.resolve("tenant-kubectl-cache"));
   }
