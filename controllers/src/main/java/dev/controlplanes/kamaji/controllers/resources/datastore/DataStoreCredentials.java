@@ -6,6 +6,8 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStoreDriver;
 import dev.controlplanes.kamaji.api.v1alpha1.SecretReference;
 import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,11 @@ public final class DataStoreCredentials {
               new String(resolve(name, spec.getBasicAuth().getPassword()), StandardCharsets.UTF_8));
     }
     return new DataStoreEndpoint(driver(spec.getDriver()), spec.getEndpoints(), tls, basicAuth);
+  }
+
+  /** An administrator connection to the DataStore; the caller closes it. */
+  public DataStoreConnection open(DataStore dataStore) {
+    return DataStoreConnections.open(endpoint(dataStore));
   }
 
   /** The DataStore CA's certificate and key (etcd: to sign tenant client certificates). */

@@ -12,7 +12,6 @@ import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneReconciler;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -53,8 +52,7 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
       return WriteResult.UNCHANGED;
     }
     try (DataStoreConnection connection =
-        DataStoreConnections.open(
-            new DataStoreCredentials(context.clients()).endpoint(context.dataStore()))) {
+        new DataStoreCredentials(context.clients()).open(context.dataStore())) {
       connection.setUp(database);
     }
     if (!finalized) {

@@ -6,7 +6,6 @@ import dev.controlplanes.kamaji.controllers.model.ResolvedFacts;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import java.util.Map;
 
@@ -37,8 +36,7 @@ public final class DataStoreTeardown implements TenantResources.DeletableResourc
                 ResolvedFacts.effectiveSchema(tcp), ResolvedFacts.effectiveUser(tcp), "")
             : DataStoreSetupResource.database(config);
     try (DataStoreConnection connection =
-        DataStoreConnections.open(
-            new DataStoreCredentials(context.clients()).endpoint(context.dataStore()))) {
+        new DataStoreCredentials(context.clients()).open(context.dataStore())) {
       connection.tearDown(database);
     }
   }
