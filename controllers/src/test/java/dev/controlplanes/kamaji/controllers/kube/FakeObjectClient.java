@@ -11,21 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory API server for one kind, with resourceVersion preconditions and a cache that can lag
  * behind (for unit tests of {@link ObjectWriter} only).
  */
-final class FakeObjectClient<T extends KubernetesObject> implements ObjectClient<T> {
+public final class FakeObjectClient<T extends KubernetesObject> implements ObjectClient<T> {
 
   private final Class<T> type;
-  final Map<String, T> stored = new ConcurrentHashMap<>();
+  public final Map<String, T> stored = new ConcurrentHashMap<>();
   final Map<String, T> cache = new ConcurrentHashMap<>();
-  final List<String> writes = new ArrayList<>();
+  public final List<String> writes = new ArrayList<>();
   int conflictsToInject;
   private long revision = 100;
 
-  FakeObjectClient(Class<T> type) {
+  public FakeObjectClient(Class<T> type) {
     this.type = type;
   }
 
   /** Makes the cache catch up with the store, as an informer would. */
-  void sync() {
+  public void sync() {
     cache.clear();
     stored.forEach((k, v) -> cache.put(k, KubeJson.copy(v, type)));
   }
