@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param reconcileTimeout bound of one reconcile pass ({@code --controller-reconcile-timeout})
  * @param defaultDataStore the DataStore of TenantControlPlanes that name none ({@code --datastore})
  * @param kineImage image of the kine sidecar for SQL and NATS DataStores ({@code --kine-image})
- * @param konnectivityImage image of the konnectivity-server sidecar, without tag
+ * @param konnectivityImage full image of the konnectivity-server sidecar; empty for Kamaji's {@code
+ *     registry.k8s.io/kas-network-proxy/proxy-server:v0.<minor>.0}
  * @param certificateExpirationDeadline certificates expiring sooner are renewed ({@code
  *     --certificate-expiration-deadline}, at least 24 h)
  * @param keyAlgorithm key algorithm of newly issued tenant certificates (RSA-2048 like kubeadm, or
@@ -46,7 +47,7 @@ public record ControllerOptions(
         Duration.ofSeconds(30),
         "default",
         "rancher/kine:v0.11.10-amd64",
-        "registry.k8s.io/kas-network-proxy/proxy-server",
+        "",
         Duration.ofHours(24),
         "ECDSA-P256");
   }

@@ -42,7 +42,12 @@ public final class TenantFacts {
         overrideStores,
         ControlPlaneAddress.known(tcp).orElse(null),
         secretChecksums(tcp, context),
-        new ResolvedFacts.Images(context.options().kineImage(), null, null));
+        new ResolvedFacts.Images(
+            context.options().kineImage(),
+            context.options().konnectivityImage().isEmpty()
+                ? null
+                : context.options().konnectivityImage(),
+            null));
   }
 
   private static Map<String, String> secretChecksums(
