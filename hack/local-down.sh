@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${KAMAJI_LOCAL_DIR:-$root/.local}
-for name in kamaji-api kube-scheduler kube-controller-manager kube-apiserver etcd-kamaji etcd-mgmt; do
+for name in kamaji-api kwok kube-scheduler kube-controller-manager kube-apiserver etcd-tenants etcd-kamaji etcd-mgmt; do
   pidfile=$state/pids/$name
   [ -f "$pidfile" ] || continue
   pid=$(cat "$pidfile")

@@ -4,19 +4,25 @@
 #   export KUBECONFIG=<absolute path>
 #
 # Processes: etcd (management cluster), kube-apiserver (aggregation and front-proxy certificates),
-# kube-controller-manager, kube-scheduler, a second etcd (our objects) and our API server, which
-# authenticates and authorizes through kube-apiserver. The APIService reaches our server through
-# an ExternalName Service at 127.0.0.1. Upstream binaries are built from the Go module proxy and
-# cached under ~/.cache. Running it twice is harmless: running processes are reused.
+# kube-controller-manager, kube-scheduler, kwok (fake nodes, so tenant Deployments become
+# Available), a second etcd (our objects), a third etcd with TLS, client-certificate
+# authentication and RBAC enabled (the `default` DataStore that tenants share), and our API
+# server, which authenticates and authorizes through kube-apiserver. The APIService reaches our
+# server through an ExternalName Service at 127.0.0.1. Upstream binaries are built from the Go
+# module proxy and cached under ~/.cache. Running it twice is harmless: running processes are
+# reused.
 #
 # Environment: KAMAJI_LOCAL_DIR (state, default .local), KAMAJI_PORT_BASE (default 23790; ports
-# base..base+9 are used), KAMAJI_API_PORT (our server, default 8443).
+# base..base+8 are used), KAMAJI_API_PORT (our server, default 8443), KAMAJI_KWOK_NODES (fake
+# nodes, default 2), KAMAJI_API_ARGS (extra flags for our server), KAMAJI_API_JAVA_OPTS (its JVM
+# options, default -Xmx512m).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=$(mkdir -p "${KAMAJI_LOCAL_DIR:-$root/.local}" && cd "${KAMAJI_LOCAL_DIR:-$root/.local}" && pwd)
 base=${KAMAJI_PORT_BASE:-23790}
 mgmt_etcd=$base; kamaji_etcd=$((base + 2)); kube_port=$((base + 4)); kcm_port=$((base + 5))
-sched_port=$((base + 6)); api_port=${KAMAJI_API_PORT:-8443}
+sched_port=$((base + 6)); tenants_etcd=$((base + 7)); api_port=${KAMAJI_API_PORT:-8443}
+kwok_nodes=${KAMAJI_KWOK_NODES:-2}
 certs=$state/certs; logs=$state/logs; pids=$state/pids
 mkdir -p "$certs" "$logs" "$pids"
 
@@ -40,6 +46,7 @@ wait_for() { # description, process name, command...
 # ---------------------------------------------------------------- binaries
 etcd_dir=$("$root/hack/build-upstream.sh" etcd)
 kube_dir=$("$root/hack/build-upstream.sh" kubernetes)
+kwok_dir=$("$root/hack/build-upstream.sh" kwok)
 if [ ! -f "$state/classpath" ] || [ -n "$(find "$root" -name '*.java' -newer "$state/classpath" -not -path '*/target/*' -print -quit)" ]; then
   echo "building the API server..." >&2
   # One reactor run, so sibling modules resolve to this checkout's jars, not ~/.m2 snapshots.
@@ -78,6 +85,11 @@ issue kamaji-api-client cluster-ca "/CN=system:serviceaccount:kamaji-system:kama
 issue front-proxy-client front-proxy-ca "/CN=front-proxy-client" client
 issue kamaji-api-serving kamaji-serving-ca "/CN=kamaji-api.kamaji-system.svc" server \
   "DNS:kamaji-api.kamaji-system.svc,DNS:localhost,IP:127.0.0.1"
+# The tenants' datastore has a CA of its own: the DataStore carries its private key so that the
+# controllers can mint one client certificate per tenant; it must not be the cluster's CA.
+ca datastore-ca kamaji-datastore-local-ca
+issue datastore-server datastore-ca "/CN=etcd-tenants" server "DNS:localhost,IP:127.0.0.1"
+issue datastore-root datastore-ca "/CN=root" client
 [ -f "$certs/sa.key" ] || { openssl genrsa -out "$certs/sa.key" 2048 2>/dev/null; \
   openssl rsa -in "$certs/sa.key" -pubout -out "$certs/sa.pub" 2>/dev/null; }
 
@@ -120,6 +132,26 @@ start etcd-kamaji $(etcd_cmd etcd-kamaji "$kamaji_etcd")
 wait_for "etcd (management)" etcd-mgmt curl -fsS "http://127.0.0.1:$mgmt_etcd/health"
 wait_for "etcd (kamaji)" etcd-kamaji curl -fsS "http://127.0.0.1:$kamaji_etcd/health"
 
+# The tenants' etcd: TLS only, the client certificate's CN is the etcd user, RBAC enabled, so a
+# tenant's certificate reaches nothing but its own /<schema>/ range.
+start etcd-tenants "$etcd_dir/etcd" --name etcd-tenants --data-dir "$state/etcd-tenants-data" \
+  --listen-client-urls "https://127.0.0.1:$tenants_etcd" --advertise-client-urls "https://127.0.0.1:$tenants_etcd" \
+  --listen-peer-urls "http://127.0.0.1:$((tenants_etcd + 1))" \
+  --initial-advertise-peer-urls "http://127.0.0.1:$((tenants_etcd + 1))" \
+  --initial-cluster "etcd-tenants=http://127.0.0.1:$((tenants_etcd + 1))" \
+  --cert-file "$certs/datastore-server.crt" --key-file "$certs/datastore-server.key" \
+  --trusted-ca-file "$certs/datastore-ca.crt" --client-cert-auth --log-level warn
+etcdctl_root() {
+  "$etcd_dir/etcdctl" --endpoints "https://127.0.0.1:$tenants_etcd" --cacert "$certs/datastore-ca.crt" \
+    --cert "$certs/datastore-root.crt" --key "$certs/datastore-root.key" "$@"
+}
+wait_for "etcd (tenants)" etcd-tenants etcdctl_root endpoint health
+if ! etcdctl_root auth status | grep -q 'Authentication Status: true'; then
+  etcdctl_root user get root >/dev/null 2>&1 || etcdctl_root user add root --no-password >/dev/null
+  etcdctl_root user grant-role root root >/dev/null
+  etcdctl_root auth enable >/dev/null
+fi
+
 # ---------------------------------------------------------------- control plane
 start kube-apiserver "$kube_dir/kube-apiserver" \
   --etcd-servers="http://127.0.0.1:$mgmt_etcd" \
@@ -129,7 +161,7 @@ start kube-apiserver "$kube_dir/kube-apiserver" \
   --client-ca-file="$certs/cluster-ca.crt" \
   --service-account-issuer="$kube_url" --service-account-key-file="$certs/sa.pub" \
   --service-account-signing-key-file="$certs/sa.key" \
-  --service-cluster-ip-range=10.0.0.0/24 --authorization-mode=RBAC --allow-privileged=true \
+  --service-cluster-ip-range=10.0.0.0/16 --authorization-mode=RBAC --allow-privileged=true \
   --requestheader-client-ca-file="$certs/front-proxy-ca.crt" \
   --requestheader-allowed-names=front-proxy-client \
   --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
@@ -152,14 +184,38 @@ start kube-scheduler "$kube_dir/kube-scheduler" \
   --authorization-kubeconfig="$state/scheduler.kubeconfig" \
   --bind-address=127.0.0.1 --secure-port="$sched_port" --leader-elect=false
 
+# Fake nodes: kwok marks them Ready and runs their pods in name only, so tenant Deployments
+# become Available. The addresses are only written into status; nothing ever dials them.
+start kwok "$kwok_dir/kwok" --kubeconfig="$state/admin.kubeconfig" \
+  --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
+  --cidr=198.18.0.0/16 --node-ip=198.19.0.1 --config="$root/hack/kwok/stages.yaml"
+for i in $(seq 1 "$kwok_nodes"); do
+  kubectl_admin apply -f - >/dev/null <<NODE
+apiVersion: v1
+kind: Node
+metadata:
+  name: kwok-node-$i
+  annotations: {kwok.x-k8s.io/node: fake, node.alpha.kubernetes.io/ttl: "0"}
+  labels: {type: kwok, kubernetes.io/hostname: kwok-node-$i, kubernetes.io/os: linux}
+status:
+  allocatable: {cpu: "64", memory: 256Gi, pods: "1000"}
+  capacity: {cpu: "64", memory: 256Gi, pods: "1000"}
+NODE
+done
+# Admission taints new nodes not-ready; the node lifecycle controller that would lift the taint is
+# off here (it needs kubelet heartbeats), so lift it once kwok has made the nodes Ready.
+kubectl_admin wait --for=condition=Ready --timeout=60s node -l type=kwok >/dev/null
+kubectl_admin taint nodes -l type=kwok node.kubernetes.io/not-ready:NoSchedule- >/dev/null 2>&1 || true
+
 # ---------------------------------------------------------------- our server
 kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests/base/serviceaccount.yaml" \
   -f "$root/manifests/base/rbac.yaml" >/dev/null
-start kamaji-api java -Xmx512m -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
+# shellcheck disable=SC2086 # KAMAJI_API_ARGS is a list of flags
+start kamaji-api java ${KAMAJI_API_JAVA_OPTS:--Xmx512m} -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address=127.0.0.1 --secure-port="$api_port" \
   --etcd-servers="http://127.0.0.1:$kamaji_etcd" \
   --tls-cert-file="$certs/kamaji-api-serving.crt" --tls-private-key-file="$certs/kamaji-api-serving.key" \
-  --kubeconfig="$state/kamaji-api.kubeconfig"
+  --kubeconfig="$state/kamaji-api.kubeconfig" ${KAMAJI_API_ARGS:-}
 wait_for "our API server" kamaji-api curl -fsS --cacert "$certs/kamaji-serving-ca.crt" "https://127.0.0.1:$api_port/readyz"
 
 # The APIService: an ExternalName Service at 127.0.0.1 (never a ClusterIP) and our CA as caBundle.
@@ -186,8 +242,13 @@ spec:
   caBundle: $(base64 -w0 < "$certs/kamaji-serving-ca.crt")
 YAML
 kubectl_admin wait --for=condition=Available --timeout=120s apiservice/v1alpha1.kamaji.clastix.io >/dev/null
+# Available comes before kube-apiserver's discovery lists the group; kubectl needs the latter.
+for _ in $(seq 1 120); do
+  kubectl_admin api-resources --api-group=kamaji.clastix.io 2>/dev/null | grep -q '^datastores' && break
+  sleep 0.5
+done
 
-# A default DataStore, as Kamaji's chart creates: here the local kamaji etcd.
+# A default DataStore, as Kamaji's chart creates: here the tenants' etcd.
 b64() { base64 -w0 < "$1"; }
 kubectl_admin apply --server-side --field-manager=local-up -f - >/dev/null <<DS
 apiVersion: kamaji.clastix.io/v1alpha1
@@ -196,13 +257,13 @@ metadata:
   name: default
 spec:
   driver: etcd
-  endpoints: ["127.0.0.1:$kamaji_etcd"]
+  endpoints: ["127.0.0.1:$tenants_etcd"]
   tlsConfig:
     certificateAuthority:
-      certificate: {content: $(b64 "$certs/cluster-ca.crt")}
-      privateKey: {content: $(b64 "$certs/cluster-ca.key")}
+      certificate: {content: $(b64 "$certs/datastore-ca.crt")}
+      privateKey: {content: $(b64 "$certs/datastore-ca.key")}
     clientCertificate:
-      certificate: {content: $(b64 "$certs/admin.crt")}
-      privateKey: {content: $(b64 "$certs/admin.key")}
+      certificate: {content: $(b64 "$certs/datastore-root.crt")}
+      privateKey: {content: $(b64 "$certs/datastore-root.key")}
 DS
 echo "export KUBECONFIG=$state/admin.kubeconfig"

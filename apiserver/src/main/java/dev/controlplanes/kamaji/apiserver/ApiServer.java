@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.apiserver.handlers.PatchHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceEndpoint;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceRouter;
 import dev.controlplanes.kamaji.apiserver.handlers.ServerSideApply;
+import dev.controlplanes.kamaji.apiserver.handlers.SubresourceHandler;
 import dev.controlplanes.kamaji.apiserver.handlers.WatchHandler;
 import dev.controlplanes.kamaji.apiserver.health.HealthHandler;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
@@ -39,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer http;
   private final List<WatchHub> hubs;
   private final Map<String, GenericStore> stores;
+  private final List<AutoCloseable> attached = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ApiServer(HttpServer http, List<WatchHub> hubs, Map<String, GenericStore> stores) {
     this.http = http;
@@ -61,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     Map<String, GenericStore> stores = new LinkedHashMap<>();
     List<WatchHub> hubs = new ArrayList<>();
     List<ResourceType> types = new ArrayList<>();
+    Map<String, SubresourceHandler> custom = new LinkedHashMap<>();
     for (ResourceRegistration r : parts.resources()) {
       GenericStore store =
           new GenericStore(
@@ -77,6 +80,8 @@ public final class ApiServer implements AutoCloseable {
       hubs.add(hub);
       stores.put(r.type().plural(), store);
       types.add(r.type());
+      r.customSubresources()
+          .forEach((name, handler) -> custom.put(r.type().plural() + "/" + name, handler));
       endpoints.put(
           r.type().plural(),
           new ResourceEndpoint(store, hub, new TableConverter(r.type(), parts.clock())));
@@ -86,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
             GROUP,
             VERSION,
             endpoints,
+            custom,
             new WatchHandler(config.bookmarkIntervalMillis(), config.minRequestTimeoutSeconds()),
             new PatchHandler(new ServerSideApply(parts.clock())));
     Map<String, BooleanSupplier> live = new LinkedHashMap<>();
@@ -131,8 +137,20 @@ public final class ApiServer implements AutoCloseable {
     return json.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Something that runs alongside the server (the embedded controllers), closed first. */
+  public void attach(AutoCloseable part) {
+    attached.add(part);
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable part : attached) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
     http.close();
     hubs.forEach(WatchHub::close);
   }

@@ -4,18 +4,30 @@ import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneResource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneStrategy;
 import dev.controlplanes.kamaji.storage.Store;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The resources of kamaji.clastix.io/v1alpha1 as this server serves them. */
 public final class KamajiResources {
 
   private KamajiResources() {}
 
+  /** Without a management cluster: the kubeconfig subresource answers 503. */
   public static List<ResourceRegistration> all(
       Store store, String etcdPrefix, String defaultDataStore) {
+    return all(store, etcdPrefix, defaultDataStore, Optional.empty());
+  }
+
+  public static List<ResourceRegistration> all(
+      Store store,
+      String etcdPrefix,
+      String defaultDataStore,
+      Optional<KubeconfigSubresource.SecretReader> secrets) {
     String dataStores = etcdPrefix + "/" + ApiServer.GROUP + "/datastores/";
     return List.of(
         new ResourceRegistration(
@@ -23,7 +35,8 @@ public final class KamajiResources {
                 Schemas.tenantControlPlane(),
                 new TenantControlPlaneStrategy(
                     defaultDataStore, name -> store.get(dataStores + name).isPresent())),
-            new SchemaChecks(Schemas.tenantControlPlane())),
+            new SchemaChecks(Schemas.tenantControlPlane()),
+            Map.of(KubeconfigSubresource.NAME, new KubeconfigSubresource(secrets))),
         new ResourceRegistration(
             DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy()),
             new SchemaChecks(Schemas.dataStore())));

@@ -9,6 +9,7 @@ import dev.controlplanes.kamaji.apiserver.openapi.OpenApiResponder;
 import dev.controlplanes.kamaji.apiserver.openapi.OpenApiResponse;
 import dev.controlplanes.kamaji.apiserver.openapi.OpenApiSubresource;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class OpenApiEndpoint {
       OpenApiKind kind = OpenApiKind.of(t.group(), t.version(), t.kind(), t.schema());
       OpenApiSubresource[] subresources =
           t.subresources().stream()
+              // kubeconfig answers YAML, not an object with a schema
+              .filter(s -> !s.equals(KubeconfigSubresource.NAME))
               .map(
                   s -> s.equals("scale") ? OpenApiSubresource.scale() : OpenApiSubresource.status())
               .toArray(OpenApiSubresource[]::new);

@@ -12,7 +12,10 @@ import dev.controlplanes.kamaji.apiserver.authz.PathAndGroupAuthorizer;
 import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
 import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
+import dev.controlplanes.kamaji.controllers.Controllers;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResourceCatalog;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStoreConfig;
@@ -22,6 +25,7 @@ import io.netty.handler.ssl.SslContext;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,12 +47,15 @@ public final class ServerAssembly {
     Authorizer authorizer;
     ReloadingAuthenticationConfig authConfig;
     NamespaceLifecycle namespaces = NamespaceLifecycle.NONE;
+    Optional<KubeconfigSubresource.SecretReader> secrets = Optional.empty();
     Clock clock = Clock.systemUTC();
-    if (options.kubeconfig().isPresent() || options.inCluster()) {
-      ApiClient client =
-          options.inCluster()
-              ? Config.fromCluster()
-              : Config.fromConfig(options.kubeconfig().get().toString());
+    boolean managementCluster = options.kubeconfig().isPresent() || options.inCluster();
+    if (options.controllers().equals("true") && !managementCluster) {
+      throw new IllegalArgumentException(
+          "--controllers=true needs a management cluster (--kubeconfig or --in-cluster)");
+    }
+    if (managementCluster) {
+      ApiClient client = managementClient(options);
       authConfig =
           ReloadingAuthenticationConfig.start(
               new ExtensionApiserverAuthenticationLoader(client, auth.build()),
@@ -58,6 +65,7 @@ public final class ServerAssembly {
               authConfig, Optional.of(new TokenReviewAuthenticator(client)));
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
       namespaces = new ManagementClusterNamespaces(client, clock);
+      secrets = Optional.of(new ManagementClusterSecrets(client));
     } else {
       // Stand-alone: no management cluster to ask, so only system:masters certificates get in.
       authConfig =
@@ -86,7 +94,7 @@ public final class ServerAssembly {
     CollectorRegistry metrics = new CollectorRegistry(true);
     DefaultExports.register(metrics);
     List<ResourceRegistration> resources =
-        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore());
+        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore(), secrets);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(options.bindAddress(), options.securePort()),
@@ -98,16 +106,38 @@ public final class ServerAssembly {
             // Decoded recent changes that watches can resume from; older resourceVersions get
             // 410 and relist. Each entry holds two object trees, so this bounds heap use.
             2_000);
-    return ApiServer.start(
-        config,
-        new ApiServer.Parts(
-            store,
-            resources,
-            new DelegatedAccessControl(authenticator, authorizer),
-            OpenApiEndpoint.create(resources, clock),
-            namespaces,
-            metrics,
-            clock));
+    ApiServer server =
+        ApiServer.start(
+            config,
+            new ApiServer.Parts(
+                store,
+                resources,
+                new DelegatedAccessControl(authenticator, authorizer),
+                OpenApiEndpoint.create(resources, clock),
+                namespaces,
+                metrics,
+                clock));
+    if (managementCluster && !options.controllers().equals("false")) {
+      // Started after the server listens: the controllers reach our API through the aggregator.
+      server.attach(
+          Controllers.start(
+              () -> {
+                try {
+                  return managementClient(options);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              options.controllerOptions(),
+              TenantResourceCatalog.standard()));
+    }
+    return server;
+  }
+
+  private static ApiClient managementClient(ServerOptions options) throws IOException {
+    return options.inCluster()
+        ? Config.fromCluster()
+        : Config.fromConfig(options.kubeconfig().get().toString());
   }
 
   private static EtcdStoreConfig etcdConfig(ServerOptions options) {

@@ -16,6 +16,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * checks, as in Go.
  *
  * <p>Error messages follow Go's wording, because operators search for them.
+ *
+ * <p>Verified paths are cached by the presented chain until the first certificate on the path
+ * expires (at most an hour): kube-apiserver presents the same front-proxy certificate on every
+ * proxied request, and building a PKIX path was the largest fixed cost per request. Failures are
+ * not cached. The cache belongs to this verifier, so a reloaded CA bundle starts empty.
  */
 final class ClientCertificateVerifier {
 
@@ -45,8 +51,12 @@ final class ClientCertificateVerifier {
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
   private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
 
+  private static final Duration MAX_CACHE_TTL = Duration.ofHours(1);
+  private static final int MAX_CACHED_CHAINS = 1024;
+
   private final Set<TrustAnchor> anchors;
   private final Clock clock;
+  private final ExpiringCache<List<X509Certificate>, List<X509Certificate>> verified;
 
   ClientCertificateVerifier(List<X509Certificate> caBundle, Clock clock) {
     if (caBundle.isEmpty()) {
@@ -58,19 +68,32 @@ final class ClientCertificateVerifier {
     }
     this.anchors = Set.copyOf(trustAnchors);
     this.clock = clock;
+    this.verified = new ExpiringCache<>(clock, MAX_CACHED_CHAINS);
   }
 
   /** Returns the verified path, leaf first and bundle certificate last. */
   List<X509Certificate> verify(List<X509Certificate> presented) throws AuthenticationException {
+    List<X509Certificate> key = List.copyOf(presented);
+    var cached = verified.get(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     X509Certificate leaf = presented.get(0);
     Instant now = clock.instant();
     checkValidity(leaf, now);
     List<X509Certificate> path = buildPath(leaf, presented, now);
+    Instant firstExpiry = Instant.MAX;
     for (X509Certificate certificate : path) {
       checkValidity(certificate, now);
+      Instant notAfter = certificate.getNotAfter().toInstant();
+      firstExpiry = notAfter.isBefore(firstExpiry) ? notAfter : firstExpiry;
     }
     checkClientAuthUsage(path);
-    return path;
+    List<X509Certificate> result = List.copyOf(path);
+    Duration untilExpiry = Duration.between(now, firstExpiry);
+    verified.put(
+        key, result, untilExpiry.compareTo(MAX_CACHE_TTL) < 0 ? untilExpiry : MAX_CACHE_TTL);
+    return result;
   }
 
   /** Go's certificate identifier for log lines: serial and key identifiers, nothing secret. */

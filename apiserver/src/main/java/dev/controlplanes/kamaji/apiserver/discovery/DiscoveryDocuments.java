@@ -24,6 +24,13 @@ public final class DiscoveryDocuments {
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
   private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
+  /** The read-only subresource that returns a tenant's kubeconfig (a clientcmd v1 Config). */
+  private static final String KUBECONFIG = "kubeconfig";
+
+  private static List<String> verbsOf(String subresource) {
+    return subresource.equals(KUBECONFIG) ? List.of("get") : SUBRESOURCE_VERBS;
+  }
+
   private final byte[] groupList;
   private final byte[] group;
   private final byte[] resourceList;
@@ -128,10 +135,14 @@ public final class DiscoveryDocuments {
           s.addProperty("group", "autoscaling");
           s.addProperty("version", "v1");
           s.addProperty("kind", "Scale");
+        } else if (sub.equals(KUBECONFIG)) {
+          s.addProperty("group", "");
+          s.addProperty("version", "v1");
+          s.addProperty("kind", "Config");
         } else {
           s.addProperty("kind", t.kind());
         }
-        s.add("verbs", strings(SUBRESOURCE_VERBS));
+        s.add("verbs", strings(verbsOf(sub)));
         resources.add(s);
       }
     }
@@ -175,8 +186,10 @@ public final class DiscoveryDocuments {
             "responseKind",
             sub.equals("scale")
                 ? kind("autoscaling", "v1", "Scale")
-                : kind(t.group(), t.version(), t.kind()));
-        s.add("verbs", strings(SUBRESOURCE_VERBS));
+                : sub.equals(KUBECONFIG)
+                    ? kind("", "v1", "Config")
+                    : kind(t.group(), t.version(), t.kind()));
+        s.add("verbs", strings(verbsOf(sub)));
         subs.add(s);
       }
       if (subs.size() > 0) {

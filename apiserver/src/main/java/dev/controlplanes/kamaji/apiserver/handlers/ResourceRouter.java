@@ -18,6 +18,7 @@ public final class ResourceRouter implements ApiHandler {
   private final String group;
   private final String version;
   private final Map<String, ResourceEndpoint> endpoints;
+  private final Map<String, SubresourceHandler> customSubresources;
   private final ReadHandler reads = new ReadHandler();
   private final WriteHandler writes = new WriteHandler();
   private final DeleteHandler deletes = new DeleteHandler();
@@ -29,11 +30,13 @@ public final class ResourceRouter implements ApiHandler {
       String group,
       String version,
       Map<String, ResourceEndpoint> endpoints,
+      Map<String, SubresourceHandler> customSubresources,
       WatchHandler watches,
       PatchHandler patches) {
     this.group = group;
     this.version = version;
     this.endpoints = Map.copyOf(endpoints);
+    this.customSubresources = Map.copyOf(customSubresources);
     this.watches = watches;
     this.patches = patches;
   }
@@ -65,8 +68,9 @@ public final class ResourceRouter implements ApiHandler {
     if (subresource.equals("scale")) {
       return scales.handle(request, endpoint, patches);
     }
-    if (subresource.equals("kubeconfig")) {
-      throw Statuses.notFound(type.qualified(), info.name());
+    SubresourceHandler custom = customSubresources.get(info.resource() + "/" + subresource);
+    if (custom != null) {
+      return custom.handle(request, endpoint.store());
     }
     return switch (info.verb()) {
       case "get" -> reads.get(request, endpoint);

@@ -1,6 +1,8 @@
 package dev.controlplanes.kamaji.apiserver.options;
 
+import dev.controlplanes.kamaji.controllers.ControllerOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Optional;
  * @param kubeconfig the management cluster, used for TokenReview, SubjectAccessReview and the
  *     extension-apiserver-authentication ConfigMap; without it the server runs stand-alone and only
  *     admits client certificates of system:masters (local development)
+ * @param controllers whether to run the embedded controllers: {@code auto} (the default) runs them
+ *     when a management cluster is configured, {@code true} requires one, {@code false} never
  */
 public record ServerOptions(
     String bindAddress,
@@ -33,7 +37,9 @@ public record ServerOptions(
     Optional<Path> kubeconfig,
     boolean inCluster,
     String defaultDataStore,
-    int handlerThreads) {
+    int handlerThreads,
+    String controllers,
+    ControllerOptions controllerOptions) {
 
   private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -55,6 +61,15 @@ public record ServerOptions(
     DEFAULTS.put("in-cluster", "false");
     DEFAULTS.put("datastore", "default");
     DEFAULTS.put("handler-threads", "64");
+    ControllerOptions c = ControllerOptions.defaults();
+    DEFAULTS.put("controllers", "auto");
+    DEFAULTS.put("max-concurrent-tcp-reconciles", Integer.toString(c.workers()));
+    DEFAULTS.put("controller-reconcile-timeout", c.reconcileTimeout().toSeconds() + "s");
+    DEFAULTS.put("kine-image", c.kineImage());
+    DEFAULTS.put("konnectivity-image", c.konnectivityImage());
+    DEFAULTS.put(
+        "certificate-expiration-deadline", c.certificateExpirationDeadline().toHours() + "h");
+    DEFAULTS.put("key-algorithm", c.keyAlgorithm());
   }
 
   public static ServerOptions parse(String... args) {
@@ -87,6 +102,33 @@ public record ServerOptions(
     }
     int port = parsePort(values.get("secure-port"), problems);
     int threads = parseInt(values.get("handler-threads"), "handler-threads", problems);
+    String controllers = values.get("controllers");
+    if (!List.of("auto", "true", "false").contains(controllers)) {
+      problems.add("--controllers must be auto, true or false");
+    }
+    ControllerOptions controllerOptions = null;
+    try {
+      controllerOptions =
+          new ControllerOptions(
+              parseInt(
+                  values.get("max-concurrent-tcp-reconciles"),
+                  "max-concurrent-tcp-reconciles",
+                  problems),
+              parseDuration(
+                  values.get("controller-reconcile-timeout"),
+                  "controller-reconcile-timeout",
+                  problems),
+              values.get("datastore"),
+              values.get("kine-image"),
+              values.get("konnectivity-image"),
+              parseDuration(
+                  values.get("certificate-expiration-deadline"),
+                  "certificate-expiration-deadline",
+                  problems),
+              values.get("key-algorithm"));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -109,7 +151,25 @@ public record ServerOptions(
         path(values.get("kubeconfig")),
         Boolean.parseBoolean(values.get("in-cluster")),
         values.get("datastore"),
-        threads);
+        threads,
+        controllers,
+        controllerOptions);
+  }
+
+  /** Go-style durations as Kamaji's flags take them: 500ms, 30s, 5m, 24h. */
+  static Duration parseDuration(String value, String flag, List<String> problems) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value);
+    if (!m.matches()) {
+      problems.add("--" + flag + " must be a duration such as 30s, 5m or 24h");
+      return Duration.ofSeconds(1);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
   }
 
   private static Optional<Path> path(String value) {

@@ -258,4 +258,41 @@ class RequestHeaderAuthenticatorTest {
             () -> authenticator.authenticate(request(impersonation, List.of(leaf.certificate()))))
         .hasMessage("x509: certificate signed by unknown authority");
   }
+
+  @Test
+  void aCachedVerificationEndsWhenTheCertificateExpires() throws Exception {
+    MutableClock clock = MutableClock.now();
+    RequestHeaderAuthenticator cached = new RequestHeaderAuthenticator(CONFIG, clock);
+    Instant notAfter = clock.instant().plus(Duration.ofMinutes(5));
+    IssuedCertificate shortLived =
+        FRONT_PROXY_CA.issue(
+            CertificateTemplate.client("front-proxy-client")
+                .withValidity(clock.instant().minus(Duration.ofMinutes(1)), notAfter));
+
+    assertThat(cached.authenticate(request(headers("X-Remote-User", "admin"), shortLived)))
+        .isPresent();
+    assertThat(cached.authenticate(request(headers("X-Remote-User", "admin"), shortLived)))
+        .isPresent();
+    clock.advance(Duration.ofMinutes(6));
+
+    assertThatThrownBy(
+            () -> cached.authenticate(request(headers("X-Remote-User", "admin"), shortLived)))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("is after");
+  }
+
+  @Test
+  void aFailedVerificationIsNotRemembered() throws Exception {
+    MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofDays(3)));
+    RequestHeaderAuthenticator early = new RequestHeaderAuthenticator(CONFIG, clock);
+
+    assertThatThrownBy(
+            () ->
+                early.authenticate(request(headers("X-Remote-User", "admin"), FRONT_PROXY_CLIENT)))
+        .hasMessageContaining("is before");
+    clock.advance(Duration.ofDays(3));
+
+    assertThat(early.authenticate(request(headers("X-Remote-User", "admin"), FRONT_PROXY_CLIENT)))
+        .isPresent();
+  }
 }

@@ -19,14 +19,19 @@ public final class LocalCluster implements AutoCloseable {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalCluster.class);
 
+  /** The tenants' etcd (the `default` DataStore) and its administrator's credentials. */
+  public record DataStoreEtcd(String endpoint, Path ca, Path rootCertificate, Path rootKey) {}
+
   private final Path root;
   private final Path state;
+  private final int portBase;
   private final int apiPort;
   private final Path kubeconfig;
 
-  private LocalCluster(Path root, Path state, int apiPort, Path kubeconfig) {
+  private LocalCluster(Path root, Path state, int portBase, int apiPort, Path kubeconfig) {
     this.root = root;
     this.state = state;
+    this.portBase = portBase;
     this.apiPort = apiPort;
     this.kubeconfig = kubeconfig;
   }
@@ -43,8 +48,8 @@ public final class LocalCluster implements AutoCloseable {
     try {
       Path root = repositoryRoot();
       Path state = Files.createTempDirectory("kamaji-e2e-cluster");
-      int base = freePortRange(8);
-      int apiPort = base + 8;
+      int base = freePortRange(9);
+      int apiPort = base + 9;
       ProcessBuilder up =
           new ProcessBuilder(root.resolve("hack/local-up.sh").toString())
               .redirectError(state.resolve("local-up.log").toFile());
@@ -55,15 +60,16 @@ public final class LocalCluster implements AutoCloseable {
       Process process = up.start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "hack/local-up.sh failed: " + Files.readString(state.resolve("local-up.log")));
+        String log = Files.readString(state.resolve("local-up.log"));
+        stop(root, state); // what did start must not linger
+        throw new IllegalStateException("hack/local-up.sh failed: " + log);
       }
       String last = out.strip().lines().reduce((a, b) -> b).orElse("");
       if (!last.startsWith("export KUBECONFIG=")) {
         throw new IllegalStateException("unexpected local-up output: " + out);
       }
       Path kubeconfig = Path.of(last.substring("export KUBECONFIG=".length()));
-      return new LocalCluster(root, state, apiPort, kubeconfig);
+      return new LocalCluster(root, state, base, apiPort, kubeconfig);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -91,6 +97,37 @@ public final class LocalCluster implements AutoCloseable {
     return state.resolve("certs/kamaji-serving-ca.crt");
   }
 
+  /** The etcd behind the `default` DataStore (port base+7 in hack/local-up.sh). */
+  public DataStoreEtcd dataStoreEtcd() {
+    Path certs = state.resolve("certs");
+    return new DataStoreEtcd(
+        "https://127.0.0.1:" + (portBase + 7),
+        certs.resolve("datastore-ca.crt"),
+        certs.resolve("datastore-root.crt"),
+        certs.resolve("datastore-root.key"));
+  }
+
+  /** The directory of a pinned upstream component's binaries (built once, then cached). */
+  public Path upstream(String component) {
+    try {
+      Process build =
+          new ProcessBuilder(root.resolve("hack/build-upstream.sh").toString(), component)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String dir =
+          new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!build.waitFor(30, TimeUnit.MINUTES) || build.exitValue() != 0) {
+        throw new IllegalStateException("hack/build-upstream.sh " + component + " failed");
+      }
+      return Path.of(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The checkout the cluster was started from. */
   public Path checkout() {
     return root;
@@ -103,6 +140,10 @@ public final class LocalCluster implements AutoCloseable {
   @Override
   public void close() throws Exception {
     // JUnit closes AutoCloseable values of the root store when the run ends.
+    stop(root, state);
+  }
+
+  private static void stop(Path root, Path state) throws IOException, InterruptedException {
     ProcessBuilder down =
         new ProcessBuilder(root.resolve("hack/local-down.sh").toString(), "--purge")
             .redirectErrorStream(true)
@@ -122,16 +163,15 @@ public final class LocalCluster implements AutoCloseable {
     return dir;
   }
 
-  /** A run of {@code count + 1} consecutive free loopback ports (base .. base+count). */
+  /**
+   * A run of {@code count + 1} consecutive free loopback ports (base .. base+count), below Linux's
+   * ephemeral range (32768+), where outgoing connections of other processes would take them between
+   * this probe and the servers' binds.
+   */
   private static int freePortRange(int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        base = probe.getLocalPort();
-      }
-      if (base + count > 65000) {
-        continue;
-      }
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = 20000 + random.nextInt(12000 - count);
       boolean free = true;
       for (int p = base; p <= base + count && free; p++) {
         try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {

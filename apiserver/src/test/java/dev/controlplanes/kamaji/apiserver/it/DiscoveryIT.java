@@ -130,6 +130,7 @@ class DiscoveryIT {
               "tenantcontrolplanes",
               "tenantcontrolplanes/status",
               "tenantcontrolplanes/scale",
+              "tenantcontrolplanes/kubeconfig",
               "datastores",
               "datastores/status");
       JsonObject tcp = byName.get("tenantcontrolplanes");
@@ -142,6 +143,8 @@ class DiscoveryIT {
       assertThat(ds.get("namespaced").getAsBoolean()).isFalse();
       assertThat(strings(byName.get("tenantcontrolplanes/status").getAsJsonArray("verbs")))
           .containsExactly("get", "patch", "update");
+      assertThat(strings(byName.get("tenantcontrolplanes/kubeconfig").getAsJsonArray("verbs")))
+          .containsExactly("get");
       JsonObject scale = byName.get("tenantcontrolplanes/scale");
       assertThat(scale.get("group").getAsString()).isEqualTo("autoscaling");
       assertThat(scale.get("version").getAsString()).isEqualTo("v1");

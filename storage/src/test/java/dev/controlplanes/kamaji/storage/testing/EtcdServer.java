@@ -1,9 +1,10 @@
 package dev.controlplanes.kamaji.storage.testing;
 
+import io.etcd.jetcd.Auth;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * A real upstream etcd on 127.0.0.1, in a temporary directory, for integration tests.
@@ -37,6 +40,13 @@ public final class EtcdServer implements AutoCloseable {
    * same CA.
    */
   public record Tls(Path caFile, Path certFile, Path keyFile) {}
+
+  /**
+   * A client certificate with {@code CN=root}, signed by the CA of {@link Tls}. Given one, {@link
+   * #start(Tls, RootClient)} creates etcd's root user and enables authentication, so that role
+   * permissions apply to every other client certificate.
+   */
+  public record RootClient(Path certFile, Path keyFile) {}
 
   private final Process process;
   private final Path dir;
@@ -59,6 +69,17 @@ public final class EtcdServer implements AutoCloseable {
 
   /** Starts etcd, serving clients over TLS when {@code tls} is not null. */
   public static EtcdServer start(Tls tls) {
+    return start(tls, null);
+  }
+
+  /**
+   * Starts etcd over TLS and, when {@code root} is not null, enables authentication with a root
+   * user that {@code root}'s certificate authenticates as.
+   */
+  public static EtcdServer start(Tls tls, RootClient root) {
+    if (root != null && tls == null) {
+      throw new IllegalArgumentException("authentication by certificate needs TLS");
+    }
     Path binary = findBinary();
     IllegalStateException failure = new IllegalStateException("etcd did not start");
     // Free ports are picked by binding port 0 and releasing it; another process can take one in
@@ -67,6 +88,14 @@ public final class EtcdServer implements AutoCloseable {
       try {
         EtcdServer server = launch(binary, tls);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        if (root != null) {
+          try {
+            server.enableAuth(tls, root);
+          } catch (RuntimeException e) {
+            server.close();
+            throw e;
+          }
+        }
         return server;
       } catch (IllegalStateException e) {
         failure.addSuppressed(e);
@@ -97,26 +126,18 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   private void stop() {
-    process.destroy();
-    try {
-      // etcd's graceful stop waits for open client streams (watches); nothing here needs it.
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    deleteRecursively(dir);
+    // etcd's graceful stop waits for open client streams (watches); nothing here needs it.
+    TempDirs.stop(process, 2);
+    TempDirs.delete(dir);
   }
 
   private static EtcdServer launch(Path binary, Tls tls) {
-    Path dir = createTempDir();
+    Path dir = TempDirs.create("kamaji-etcd-");
     URI clientUrl =
-        URI.create((tls == null ? "http" : "https") + "://" + LOOPBACK + ":" + freePort());
-    String peerUrl = "http://" + LOOPBACK + ":" + freePort();
+        URI.create((tls == null ? "http" : "https") + "://" + LOOPBACK + ":" + TempDirs.freePort());
+    String peerUrl = "http://" + LOOPBACK + ":" + TempDirs.freePort();
     // A separate plain-text listener for /health, so readiness needs no client certificate.
-    URI metricsUrl = URI.create("http://" + LOOPBACK + ":" + freePort());
+    URI metricsUrl = URI.create("http://" + LOOPBACK + ":" + TempDirs.freePort());
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(
@@ -149,7 +170,7 @@ public final class EtcdServer implements AutoCloseable {
               .redirectOutput(log.toFile())
               .start();
     } catch (IOException e) {
-      deleteRecursively(dir);
+      TempDirs.delete(dir);
       throw new UncheckedIOException("cannot run " + binary, e);
     }
     EtcdServer server = new EtcdServer(process, dir, clientUrl, metricsUrl.resolve("/health"));
@@ -157,10 +178,36 @@ public final class EtcdServer implements AutoCloseable {
       server.awaitHealthy();
       return server;
     } catch (RuntimeException e) {
-      String output = readQuietly(log);
+      String output = TempDirs.readQuietly(log);
       server.stop();
       throw new IllegalStateException(
           "etcd on " + clientUrl + " did not become healthy: " + e.getMessage() + "\n" + output, e);
+    }
+  }
+
+  private void enableAuth(Tls tls, RootClient root) {
+    // etcd refuses to enable auth without a root user holding the root role. The password is
+    // random and discarded: root authenticates by its certificate's CN.
+    ByteSequence name = ByteSequence.from("root", StandardCharsets.UTF_8);
+    ByteSequence password = ByteSequence.from(UUID.randomUUID().toString(), StandardCharsets.UTF_8);
+    try (Client client =
+        Client.builder()
+            .endpoints(clientUrl)
+            .sslContext(
+                ssl ->
+                    ssl.trustManager(tls.caFile().toFile())
+                        .keyManager(root.certFile().toFile(), root.keyFile().toFile()))
+            .build()) {
+      Auth auth = client.getAuthClient();
+      auth.roleAdd(name).get(10, TimeUnit.SECONDS);
+      auth.userAdd(name, password).get(10, TimeUnit.SECONDS);
+      auth.userGrantRole(name, name).get(10, TimeUnit.SECONDS);
+      auth.authEnable().get(10, TimeUnit.SECONDS);
+    } catch (SSLException | ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot enable etcd authentication", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
@@ -240,43 +287,6 @@ public final class EtcdServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while building etcd", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path createTempDir() {
-    try {
-      return Files.createTempDirectory("kamaji-etcd-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(no etcd output: " + e + ")";
-    }
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root, e);
     }
   }
 }

@@ -59,6 +59,6 @@ public final class TenantControlPlaneResource {
                 0,
                 ".status.storage.dataStoreName"),
             new PrinterColumn("Age", "date", "", "Age", 0, null)),
-        List.of("status", "scale"));
+        List.of("status", "scale", KubeconfigSubresource.NAME));
   }
 }

@@ -1,0 +1,297 @@
+package dev.controlplanes.kamaji.apiserver.e2e;
+
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1EnvFromSource;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1KeyToPath;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.kubernetes.client.openapi.models.V1VolumeProjection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a generated control-plane Deployment as local processes: each volume of the pod becomes a
+ * directory filled from the generated Secrets and ConfigMaps, each container's command line is
+ * taken as generated with only its mount paths mapped to those directories and {@code $(VAR)}
+ * references expanded from its environment, and the binary is the pinned upstream build of the
+ * container's command. Nothing else about the command line is changed, so a flag the controllers
+ * get wrong fails here as it would in a pod.
+ *
+ * <p>Init containers are not run: the only one Kamaji generates copies certificates for kine with
+ * mode 0600, which the volumes written here already have.
+ */
+final class TenantControlPlaneProcesses implements AutoCloseable {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
+  private final Path dir;
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+
+  private TenantControlPlaneProcesses(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Starts the named containers of the Deployment, in the given order.
+   *
+   * @param binaries the directories holding the upstream binaries, searched in order
+   */
+  static TenantControlPlaneProcesses start(
+      V1Deployment deployment,
+      Map<String, V1Secret> secrets,
+      Map<String, V1ConfigMap> configMaps,
+      List<Path> binaries,
+      Path dir,
+      List<String> containers)
+      throws IOException {
+    TenantControlPlaneProcesses running = new TenantControlPlaneProcesses(dir);
+    V1PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Map<String, Path> volumes = new LinkedHashMap<>();
+    for (V1Volume volume : nullToEmpty(pod.getVolumes())) {
+      volumes.put(volume.getName(), running.materialize(volume, secrets, configMaps));
+    }
+    Files.createDirectories(dir.resolve("logs"));
+    try {
+      for (String name : containers) {
+        V1Container container =
+            pod.getContainers().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no container " + name));
+        running.processes.put(name, running.launch(container, volumes, secrets, binaries));
+      }
+    } catch (IOException | RuntimeException e) {
+      running.close();
+      throw e;
+    }
+    return running;
+  }
+
+  /** The command line a container was started with, after mapping paths. */
+  static List<String> commandLine(
+      V1Container container, Map<String, Path> volumes, Map<String, String> env) {
+    List<Map.Entry<String, String>> mounts = new ArrayList<>();
+    for (V1VolumeMount mount : nullToEmpty(container.getVolumeMounts())) {
+      Path source = volumes.get(mount.getName());
+      if (source == null) {
+        throw new IllegalArgumentException("mount of an undeclared volume " + mount.getName());
+      }
+      if (mount.getSubPath() != null && !mount.getSubPath().isEmpty()) {
+        source = source.resolve(mount.getSubPath());
+      }
+      mounts.add(Map.entry(mount.getMountPath(), source.toString()));
+    }
+    // Longest mount path first, so /etc/kubernetes/pki wins over /etc/kubernetes.
+    mounts.sort(
+        Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+    List<String> line = new ArrayList<>();
+    for (String word : concat(container.getCommand(), container.getArgs())) {
+      line.add(mapPaths(expand(word, env), mounts));
+    }
+    return line;
+  }
+
+  private static String mapPaths(String word, List<Map.Entry<String, String>> mounts) {
+    for (Map.Entry<String, String> mount : mounts) {
+      String path = mount.getKey();
+      int at = word.indexOf(path);
+      while (at >= 0) {
+        int end = at + path.length();
+        boolean whole = end == word.length() || word.charAt(end) == '/';
+        if (whole) {
+          word = word.substring(0, at) + mount.getValue() + word.substring(end);
+          at = word.indexOf(path, at + mount.getValue().length());
+        } else {
+          at = word.indexOf(path, end);
+        }
+      }
+    }
+    return word;
+  }
+
+  private static String expand(String word, Map<String, String> env) {
+    Matcher matcher = VARIABLE.matcher(word);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = env.get(matcher.group(1));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(value != null ? value : matcher.group()));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private Process launch(
+      V1Container container,
+      Map<String, Path> volumes,
+      Map<String, V1Secret> secrets,
+      List<Path> binaries)
+      throws IOException {
+    Map<String, String> env = environment(container, secrets);
+    List<String> line = new ArrayList<>(commandLine(container, volumes, env));
+    String binary = Path.of(line.get(0)).getFileName().toString();
+    line.set(
+        0,
+        binaries.stream()
+            .map(d -> d.resolve(binary))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no upstream binary " + binary))
+            .toString());
+    Files.writeString(
+        dir.resolve("logs/" + container.getName() + ".cmdline"), String.join("\n", line));
+    ProcessBuilder builder =
+        new ProcessBuilder(line)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("logs/" + container.getName() + ".log").toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static Map<String, String> environment(
+      V1Container container, Map<String, V1Secret> secrets) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (V1EnvFromSource from : nullToEmpty(container.getEnvFrom())) {
+      if (from.getSecretRef() != null) {
+        V1Secret secret = secrets.get(from.getSecretRef().getName());
+        if (secret != null && secret.getData() != null) {
+          secret.getData().forEach((k, v) -> env.put(k, new String(v, StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    for (V1EnvVar var : nullToEmpty(container.getEnv())) {
+      if (var.getValue() != null) {
+        env.put(var.getName(), expand(var.getValue(), env));
+      }
+    }
+    return env;
+  }
+
+  private Path materialize(
+      V1Volume volume, Map<String, V1Secret> secrets, Map<String, V1ConfigMap> configMaps)
+      throws IOException {
+    Path target = dir.resolve("volumes").resolve(volume.getName());
+    Files.createDirectories(target);
+    if (volume.getSecret() != null) {
+      writeSecret(
+          target, secrets.get(volume.getSecret().getSecretName()), volume.getSecret().getItems());
+    } else if (volume.getConfigMap() != null) {
+      writeConfigMap(
+          target,
+          configMaps.get(volume.getConfigMap().getName()),
+          volume.getConfigMap().getItems());
+    } else if (volume.getProjected() != null) {
+      for (V1VolumeProjection source : nullToEmpty(volume.getProjected().getSources())) {
+        if (source.getSecret() != null) {
+          writeSecret(
+              target, secrets.get(source.getSecret().getName()), source.getSecret().getItems());
+        } else if (source.getConfigMap() != null) {
+          writeConfigMap(
+              target,
+              configMaps.get(source.getConfigMap().getName()),
+              source.getConfigMap().getItems());
+        }
+      }
+    }
+    // emptyDir and anything else: an empty directory.
+    return target;
+  }
+
+  private static void writeSecret(Path target, V1Secret secret, List<V1KeyToPath> items)
+      throws IOException {
+    Map<String, byte[]> data =
+        secret == null || secret.getData() == null ? Map.of() : secret.getData();
+    write(target, data, items);
+  }
+
+  private static void writeConfigMap(Path target, V1ConfigMap configMap, List<V1KeyToPath> items)
+      throws IOException {
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    if (configMap != null && configMap.getData() != null) {
+      configMap.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    }
+    write(target, data, items);
+  }
+
+  private static void write(Path target, Map<String, byte[]> data, List<V1KeyToPath> items)
+      throws IOException {
+    if (items == null || items.isEmpty()) {
+      for (Map.Entry<String, byte[]> entry : data.entrySet()) {
+        writeFile(target.resolve(entry.getKey()), entry.getValue());
+      }
+      return;
+    }
+    for (V1KeyToPath item : items) {
+      byte[] value = data.get(item.getKey());
+      if (value != null) {
+        writeFile(target.resolve(item.getPath()), value);
+      }
+    }
+  }
+
+  private static void writeFile(Path file, byte[] content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    // As kine's init container leaves them: private to the owner (PostgreSQL insists on it).
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  /** Whether every process still runs. */
+  boolean alive() {
+    return processes.values().stream().allMatch(Process::isAlive);
+  }
+
+  /** The output of one container, for failure messages. */
+  String log(String container) {
+    try {
+      return Files.readString(dir.resolve("logs/" + container + ".log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    List<Process> reversed = new ArrayList<>(processes.values());
+    java.util.Collections.reverse(reversed);
+    for (Process process : reversed) {
+      process.destroy();
+    }
+    for (Process process : reversed) {
+      try {
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(nullToEmpty(a));
+    all.addAll(nullToEmpty(b));
+    return all;
+  }
+
+  private static <T> List<T> nullToEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

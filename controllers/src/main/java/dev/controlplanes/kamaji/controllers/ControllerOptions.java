@@ -1,0 +1,54 @@
+package dev.controlplanes.kamaji.controllers;
+
+import java.time.Duration;
+
+/**
+ * Options of the embedded controllers, named after Kamaji's manager flags.
+ *
+ * @param workers reconciles of different TenantControlPlanes that may run at once (Kamaji's {@code
+ *     --max-concurrent-tcp-reconciles}); one TenantControlPlane is never reconciled twice at once
+ * @param reconcileTimeout bound of one reconcile pass ({@code --controller-reconcile-timeout})
+ * @param defaultDataStore the DataStore of TenantControlPlanes that name none ({@code --datastore})
+ * @param kineImage image of the kine sidecar for SQL and NATS DataStores ({@code --kine-image})
+ * @param konnectivityImage full image of the konnectivity-server sidecar; empty for Kamaji's {@code
+ *     registry.k8s.io/kas-network-proxy/proxy-server:v0.<minor>.0}
+ * @param certificateExpirationDeadline certificates expiring sooner are renewed ({@code
+ *     --certificate-expiration-deadline}, at least 24 h)
+ * @param keyAlgorithm key algorithm of newly issued tenant certificates (RSA-2048 like kubeadm, or
+ *     ECDSA-P256)
+ */
+public record ControllerOptions(
+    int workers,
+    Duration reconcileTimeout,
+    String defaultDataStore,
+    String kineImage,
+    String konnectivityImage,
+    Duration certificateExpirationDeadline,
+    String keyAlgorithm) {
+
+  public static final Duration MIN_EXPIRATION_DEADLINE = Duration.ofHours(24);
+
+  public ControllerOptions {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1");
+    }
+    if (reconcileTimeout.isNegative() || reconcileTimeout.isZero()) {
+      throw new IllegalArgumentException("the reconcile timeout must be positive");
+    }
+    if (certificateExpirationDeadline.compareTo(MIN_EXPIRATION_DEADLINE) < 0) {
+      throw new IllegalArgumentException(
+          "the certificate expiration deadline must be at least 24h");
+    }
+  }
+
+  public static ControllerOptions defaults() {
+    return new ControllerOptions(
+        4,
+        Duration.ofSeconds(30),
+        "default",
+        "rancher/kine:v0.11.10-amd64",
+        "",
+        Duration.ofHours(24),
+        "ECDSA-P256");
+  }
+}

@@ -1,0 +1,151 @@
+package dev.controlplanes.kamaji.controllers;
+
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
+import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
+import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
+import io.kubernetes.client.extended.controller.Controller;
+import io.kubernetes.client.extended.controller.ControllerManager;
+import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded controllers: shared informers over the management cluster (TenantControlPlanes and
+ * DataStores through its aggregation layer, and the owned core objects), the TenantControlPlane and
+ * DataStore controllers, and their lifecycle. They use only client-java, as an out-of-process
+ * controller would.
+ */
+public final class Controllers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Controllers.class);
+
+  private final SharedInformerFactory informers;
+  private final ControllerManager manager;
+  private final ExecutorService runner;
+  private final KubeClients clients;
+
+  private Controllers(
+      SharedInformerFactory informers,
+      ControllerManager manager,
+      ExecutorService runner,
+      KubeClients clients) {
+    this.informers = informers;
+    this.manager = manager;
+    this.runner = runner;
+    this.clients = clients;
+  }
+
+  /**
+   * Builds and starts everything in the background.
+   *
+   * @param clients makes a new client for the management cluster each call (the informers get one
+   *     of their own, without read timeout)
+   */
+  public static Controllers start(
+      Supplier<ApiClient> clients, ControllerOptions options, TenantResources resources) {
+    ApiClient watchClient = clients.get();
+    watchClient.setHttpClient(
+        watchClient.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
+    ApiClient client = clients.get();
+    client.setHttpClient(
+        client.getHttpClient().newBuilder().readTimeout(options.reconcileTimeout()).build());
+    SharedInformerFactory informers = new SharedInformerFactory(watchClient);
+    KubeClients kube = KubeClients.register(informers, watchClient, client);
+    ObjectWriter writer = new ObjectWriter();
+    Clock clock = Clock.systemUTC();
+    Controller tenantControlPlanes =
+        TenantControlPlaneController.build(informers, kube, writer, options, clock, resources);
+    RateLimitingQueue<Request> dataStoreQueue =
+        new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+    // A rotated or deleted credential Secret re-validates the DataStores that use it.
+    informers
+        .getExistingSharedIndexInformer(V1Secret.class)
+        .addEventHandler(
+            new ReferencedSecretEvents(
+                kube.dataStores(), name -> dataStoreQueue.add(new Request(name))));
+    Controller dataStores =
+        ControllerBuilder.defaultBuilder(informers)
+            .withName("datastore")
+            .withWorkQueue(dataStoreQueue)
+            .withWorkerCount(1)
+            .withReconciler(new DataStoreReconciler(kube, writer, clock))
+            .withReadyFunc(() -> synced(informers))
+            .watch(
+                queue ->
+                    ControllerBuilder.controllerWatchBuilder(DataStore.class, queue)
+                        .withWorkQueueKeyFunc(d -> new Request(d.getMetadata().getName()))
+                        .withResyncPeriod(Duration.ofMinutes(1))
+                        .build())
+            .watch(
+                queue ->
+                    ControllerBuilder.controllerWatchBuilder(TenantControlPlane.class, queue)
+                        .withOnAddFilter(t -> dataStoreOf(t) != null)
+                        .withOnUpdateFilter((o, n) -> dataStoreOf(n) != null)
+                        .withOnDeleteFilter((t, unknown) -> dataStoreOf(t) != null)
+                        .withWorkQueueKeyFunc(t -> new Request(dataStoreOf(t)))
+                        .build())
+            .build();
+    ControllerManager manager =
+        ControllerBuilder.controllerManagerBuilder(informers)
+            .addController(tenantControlPlanes)
+            .addController(dataStores)
+            .build();
+    ExecutorService runner =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "kamaji-controllers");
+              t.setDaemon(true);
+              return t;
+            });
+    runner.submit(manager);
+    LOG.info(
+        "controllers started: {} TenantControlPlane workers, default DataStore {}",
+        options.workers(),
+        options.defaultDataStore());
+    return new Controllers(informers, manager, runner, kube);
+  }
+
+  /** Whether every informer has listed once. */
+  public boolean hasSynced() {
+    return synced(informers);
+  }
+
+  public KubeClients clients() {
+    return clients;
+  }
+
+  private static boolean synced(SharedInformerFactory informers) {
+    return informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()
+        && informers.getExistingSharedIndexInformer(DataStore.class).hasSynced()
+        && informers.getExistingSharedIndexInformer(V1Secret.class).hasSynced();
+  }
+
+  private static String dataStoreOf(TenantControlPlane tcp) {
+    return tcp.getStatus() == null || tcp.getStatus().getStorage() == null
+        ? null
+        : tcp.getStatus().getStorage().getDataStoreName();
+  }
+
+  @Override
+  public void close() {
+    manager.shutdown();
+    informers.stopAllRegisteredInformers();
+    runner.shutdownNow();
+  }
+}

@@ -1,0 +1,149 @@
+package dev.controlplanes.kamaji.controllers.kube;
+
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.DataStoreList;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneList;
+import io.kubernetes.client.common.KubernetesListObject;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.informer.SharedIndexInformer;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1ConfigMapList;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentList;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1IngressList;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1SecretList;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceList;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.time.Duration;
+
+/**
+ * The kinds the controllers read and write, each with a shared informer (registered on the factory,
+ * started with it) and a client for writes. TenantControlPlanes and DataStores are read through the
+ * management cluster's aggregation layer like any other kind.
+ */
+public record KubeClients(
+    ObjectClient<TenantControlPlane> tenantControlPlanes,
+    ObjectClient<DataStore> dataStores,
+    ObjectClient<V1Secret> secrets,
+    ObjectClient<V1ConfigMap> configMaps,
+    ObjectClient<V1Service> services,
+    ObjectClient<V1Deployment> deployments,
+    ObjectClient<V1Ingress> ingresses) {
+
+  /** Informers see every change; this resync only re-checks time-dependent state. */
+  static final Duration RESYNC = Duration.ofMinutes(10);
+
+  /**
+   * Registers the informers on {@code factory}.
+   *
+   * @param watchClient used by informers: its read timeout must be 0 (watches are long)
+   * @param client used for reads and writes outside the caches
+   */
+  public static KubeClients register(
+      SharedInformerFactory factory, ApiClient watchClient, ApiClient client) {
+    return new KubeClients(
+        kind(
+            factory,
+            watchClient,
+            client,
+            TenantControlPlane.class,
+            TenantControlPlaneList.class,
+            TenantControlPlane.GROUP,
+            TenantControlPlane.VERSION,
+            TenantControlPlane.PLURAL,
+            TenantControlPlane.KIND,
+            true),
+        kind(
+            factory,
+            watchClient,
+            client,
+            DataStore.class,
+            DataStoreList.class,
+            DataStore.GROUP,
+            DataStore.VERSION,
+            DataStore.PLURAL,
+            DataStore.KIND,
+            false),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1Secret.class,
+            V1SecretList.class,
+            "",
+            "v1",
+            "secrets",
+            "Secret",
+            true),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1ConfigMap.class,
+            V1ConfigMapList.class,
+            "",
+            "v1",
+            "configmaps",
+            "ConfigMap",
+            true),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1Service.class,
+            V1ServiceList.class,
+            "",
+            "v1",
+            "services",
+            "Service",
+            true),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1Deployment.class,
+            V1DeploymentList.class,
+            "apps",
+            "v1",
+            "deployments",
+            "Deployment",
+            true),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1Ingress.class,
+            V1IngressList.class,
+            "networking.k8s.io",
+            "v1",
+            "ingresses",
+            "Ingress",
+            true));
+  }
+
+  private static <T extends KubernetesObject, L extends KubernetesListObject> ObjectClient<T> kind(
+      SharedInformerFactory factory,
+      ApiClient watchClient,
+      ApiClient client,
+      Class<T> type,
+      Class<L> listType,
+      String group,
+      String version,
+      String plural,
+      String kind,
+      boolean namespaced) {
+    SharedIndexInformer<T> informer =
+        factory.sharedIndexInformerFor(
+            new GenericKubernetesApi<>(type, listType, group, version, plural, watchClient),
+            type,
+            RESYNC.toMillis());
+    return new KubeObjectClient<>(
+        client, type, listType, group, version, plural, kind, namespaced, informer);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
+
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
+import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.extended.controller.Controller;
+import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
+import io.kubernetes.client.extended.controller.builder.DefaultControllerBuilder;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.workqueue.DefaultRateLimitingQueue;
+import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.SharedInformerFactory;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * Wires the TenantControlPlane reconciler to its triggers: the TCPs themselves, every owned Secret,
+ * ConfigMap, Service, Deployment and Ingress (mapped to the owner, so drift is repaired), and
+ * DataStore changes (every TCP on the DataStore). A rate-limited work queue with several workers;
+ * the queue never hands out a key that is still being processed.
+ */
+public final class TenantControlPlaneController {
+
+  private TenantControlPlaneController() {}
+
+  public static Controller build(
+      SharedInformerFactory informers,
+      KubeClients clients,
+      ObjectWriter writer,
+      ControllerOptions options,
+      Clock clock,
+      TenantResources resources) {
+    RateLimitingQueue<Request> queue =
+        new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+    DefaultControllerBuilder builder =
+        ControllerBuilder.defaultBuilder(informers)
+            .withName("tenantcontrolplane")
+            .withWorkQueue(queue)
+            .withWorkerCount(options.workers())
+            .withReconciler(
+                new TenantControlPlaneReconciler(clients, writer, options, clock, resources))
+            .withReadyFunc(
+                () ->
+                    informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()
+                        && informers.getExistingSharedIndexInformer(DataStore.class).hasSynced()
+                        && informers.getExistingSharedIndexInformer(V1Secret.class).hasSynced())
+            .watch(
+                q ->
+                    ControllerBuilder.controllerWatchBuilder(TenantControlPlane.class, q)
+                        .withWorkQueueKeyFunc(
+                            t ->
+                                new Request(
+                                    t.getMetadata().getNamespace(), t.getMetadata().getName()))
+                        .build());
+    for (Class<? extends KubernetesObject> owned :
+        List.of(
+            V1Secret.class,
+            V1ConfigMap.class,
+            V1Service.class,
+            V1Deployment.class,
+            V1Ingress.class)) {
+      builder = watchOwned(builder, owned);
+    }
+    DataStoreFanOut fanOut = new DataStoreFanOut(clients, queue);
+    informers.getExistingSharedIndexInformer(DataStore.class).addEventHandler(fanOut);
+    informers
+        .getExistingSharedIndexInformer(V1Secret.class)
+        .addEventHandler(new ReferencedSecretEvents(clients.dataStores(), fanOut::enqueueUsers));
+    return builder.build();
+  }
+
+  private static <T extends KubernetesObject> DefaultControllerBuilder watchOwned(
+      DefaultControllerBuilder builder, Class<T> type) {
+    return builder.watch(
+        q ->
+            ControllerBuilder.controllerWatchBuilder(type, q)
+                .withOnAddFilter(OwnerRequests::owned)
+                .withOnUpdateFilter((o, n) -> OwnerRequests.owned(n))
+                .withOnDeleteFilter((o, unknown) -> OwnerRequests.owned(o))
+                .withWorkQueueKeyFunc(o -> OwnerRequests.of(o).orElseThrow())
+                .build());
+  }
+
+  /**
+   * A change of a DataStore, or of a Secret it takes credentials from, re-triggers every
+   * TenantControlPlane on it.
+   */
+  private record DataStoreFanOut(KubeClients clients, RateLimitingQueue<Request> queue)
+      implements ResourceEventHandler<DataStore> {
+
+    @Override
+    public void onAdd(DataStore dataStore) {
+      enqueueUsers(dataStore);
+    }
+
+    @Override
+    public void onUpdate(DataStore before, DataStore after) {
+      enqueueUsers(after);
+    }
+
+    @Override
+    public void onDelete(DataStore dataStore, boolean finalStateUnknown) {
+      enqueueUsers(dataStore);
+    }
+
+    private void enqueueUsers(DataStore dataStore) {
+      enqueueUsers(dataStore.getMetadata().getName());
+    }
+
+    void enqueueUsers(String name) {
+      for (TenantControlPlane tcp : clients.tenantControlPlanes().cachedList()) {
+        String recorded =
+            tcp.getStatus() == null || tcp.getStatus().getStorage() == null
+                ? null
+                : tcp.getStatus().getStorage().getDataStoreName();
+        String wanted = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
+        if (name.equals(recorded) || recorded == null && (wanted == null || name.equals(wanted))) {
+          queue.add(new Request(tcp.getMetadata().getNamespace(), tcp.getMetadata().getName()));
+        }
+      }
+    }
+  }
+}

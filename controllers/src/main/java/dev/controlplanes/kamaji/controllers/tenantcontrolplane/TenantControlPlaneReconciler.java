@@ -1,0 +1,292 @@
+package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
+
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.StorageStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
+import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
+import dev.controlplanes.kamaji.controllers.errors.RequeueException;
+import dev.controlplanes.kamaji.controllers.errors.Requeues;
+import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.ResourcePipeline;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
+import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import io.kubernetes.client.extended.controller.reconciler.Reconciler;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one TenantControlPlane per call (Kamaji §3.1): uncached read, pause annotation,
+ * DataStore preflight, the ordered resource pipeline with a status write after each resource that
+ * changed something, {@code observedGeneration} after a full pass, and on deletion the datastore
+ * teardown before the finalizer goes. Transient states requeue after 1 s without error logs; the
+ * work queue guarantees that one TenantControlPlane is never reconciled twice at once.
+ */
+public final class TenantControlPlaneReconciler implements Reconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantControlPlaneReconciler.class);
+
+  /** Added after the first datastore setup; removed once the datastore is torn down. */
+  public static final String FINALIZER = "finalizer.kamaji.clastix.io";
+
+  /** Keeps the tenant's datastore-config Secret until the teardown has used it. */
+  public static final String DATASTORE_SECRET_FINALIZER =
+      "finalizer.kamaji.clastix.io/datastore-secret";
+
+  /** Presence stops all reconciliation of the object. */
+  public static final String PAUSED = "kamaji.clastix.io/paused";
+
+  private final KubeClients clients;
+  private final ObjectWriter writer;
+  private final ControllerOptions options;
+  private final Clock clock;
+  private final TenantResources resources;
+
+  public TenantControlPlaneReconciler(
+      KubeClients clients,
+      ObjectWriter writer,
+      ControllerOptions options,
+      Clock clock,
+      TenantResources resources) {
+    this.clients = clients;
+    this.writer = writer;
+    this.options = options;
+    this.clock = clock;
+    this.resources = resources;
+  }
+
+  @Override
+  public Result reconcile(Request request) {
+    String key = request.getNamespace() + "/" + request.getName();
+    try {
+      reconcileOnce(request);
+      return new Result(false);
+    } catch (RuntimeException e) {
+      Optional<Duration> delay = Requeues.delayOf(e);
+      if (delay.isPresent()) {
+        LOG.debug("TenantControlPlane {}: {}; requeue in {}", key, e.getMessage(), delay.get());
+        return new Result(true, delay.get());
+      }
+      // Messages only: client and writer exceptions never carry object bodies.
+      LOG.warn("TenantControlPlane {}: reconcile failed: {}", key, e.toString());
+      return new Result(true);
+    }
+  }
+
+  void reconcileOnce(Request request) {
+    Optional<TenantControlPlane> found =
+        clients.tenantControlPlanes().live(request.getNamespace(), request.getName());
+    if (found.isEmpty()) {
+      return;
+    }
+    TenantControlPlane tcp = found.get();
+    Map<String, String> annotations = tcp.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(PAUSED)) {
+      LOG.debug("TenantControlPlane {} is paused", request);
+      return;
+    }
+    if (tcp.getMetadata().getDeletionTimestamp() != null) {
+      finalizeDeletion(tcp);
+      return;
+    }
+    String dataStoreName = dataStoreName(tcp);
+    DataStore dataStore = readyDataStore(dataStoreName);
+    TenantContext context = new TenantContext(dataStore, clients, writer, options, clock);
+    tcp = initialStatus(tcp, dataStore);
+    Instant deadline = clock.instant().plus(options.reconcileTimeout());
+    List<ManagedResource<TenantControlPlane>> pipeline = new ArrayList<>();
+    for (ManagedResource<TenantControlPlane> r : resources.pipeline(context)) {
+      pipeline.add(new Deadlined(r, deadline, clock));
+    }
+    ResourcePipeline.Result<TenantControlPlane> result =
+        new ResourcePipeline<>(this::writeStatus).run(tcp, pipeline);
+    tcp = result.parent();
+    Long generation = tcp.getMetadata().getGeneration();
+    if (!Objects.equals(generation, status(tcp).getObservedGeneration())) {
+      writeStatus(tcp, t -> status(t).setObservedGeneration(generation));
+    }
+  }
+
+  /**
+   * The DataStore in use: the one recorded in status once storage was set up (a later change of
+   * spec.dataStore would need Kamaji's migration, which is not implemented), else the spec's, else
+   * the default.
+   */
+  String dataStoreName(TenantControlPlane tcp) {
+    if (tcp.getStatus() != null
+        && tcp.getStatus().getStorage() != null
+        && tcp.getStatus().getStorage().getDataStoreName() != null
+        && !tcp.getStatus().getStorage().getDataStoreName().isEmpty()) {
+      return tcp.getStatus().getStorage().getDataStoreName();
+    }
+    String fromSpec = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
+    return fromSpec == null || fromSpec.isEmpty() ? options.defaultDataStore() : fromSpec;
+  }
+
+  private DataStore readyDataStore(String name) {
+    DataStore dataStore =
+        clients
+            .dataStores()
+            .cached(null, name)
+            .orElseThrow(() -> new DataStoreNotReadyException(name, "it does not exist"));
+    if (dataStore.getStatus() == null || !Boolean.TRUE.equals(dataStore.getStatus().getReady())) {
+      throw new DataStoreNotReadyException(name, "it is not validated yet");
+    }
+    return dataStore;
+  }
+
+  /** Provisioning and the DataStore in use, recorded before anything else is created. */
+  private TenantControlPlane initialStatus(TenantControlPlane tcp, DataStore dataStore) {
+    TenantControlPlaneStatus s = tcp.getStatus();
+    boolean hasVersion =
+        s != null
+            && s.getKubernetesResources() != null
+            && s.getKubernetesResources().getVersion() != null
+            && s.getKubernetesResources().getVersion().getStatus() != null;
+    boolean hasStorage =
+        s != null && s.getStorage() != null && s.getStorage().getDataStoreName() != null;
+    if (hasVersion && hasStorage) {
+      return tcp;
+    }
+    return writeStatus(
+        tcp,
+        t -> {
+          TenantControlPlaneStatus st = status(t);
+          if (st.getKubernetesResources() == null) {
+            st.setKubernetesResources(new KubernetesResourcesStatus());
+          }
+          if (st.getKubernetesResources().getVersion() == null
+              || st.getKubernetesResources().getVersion().getStatus() == null) {
+            st.getKubernetesResources()
+                .setVersion(new KubernetesVersionStatus().status(VersionState.PROVISIONING));
+          }
+          if (st.getStorage() == null) {
+            st.setStorage(new StorageStatus());
+          }
+          if (st.getStorage().getDataStoreName() == null) {
+            st.getStorage().setDataStoreName(dataStore.getMetadata().getName());
+            st.getStorage().setDriver(dataStore.getSpec().getDriver());
+          }
+        });
+  }
+
+  private void finalizeDeletion(TenantControlPlane tcp) {
+    List<String> finalizers = tcp.getMetadata().getFinalizers();
+    if (finalizers == null || !finalizers.contains(FINALIZER)) {
+      return; // nothing of ours to tear down; the garbage collector removes the owned objects
+    }
+    String name = dataStoreName(tcp);
+    Optional<DataStore> dataStore = clients.dataStores().cached(null, name);
+    if (dataStore.isPresent()) {
+      TenantContext context = new TenantContext(dataStore.get(), clients, writer, options, clock);
+      for (TenantResources.DeletableResource r : resources.deletable(context)) {
+        r.delete(tcp);
+        LOG.debug("TenantControlPlane {}: {} deleted", key(tcp), r.name());
+      }
+    } else {
+      // Kamaji gets stuck here (#780); a DataStore that is gone has nothing left to tear down.
+      LOG.warn(
+          "TenantControlPlane {}: DataStore {} is gone, skipping the datastore teardown",
+          key(tcp),
+          name);
+    }
+    String namespace = tcp.getMetadata().getNamespace();
+    writer.modify(
+        clients.tenantControlPlanes(),
+        namespace,
+        tcp.getMetadata().getName(),
+        TenantControlPlane.class,
+        false,
+        t -> removeFinalizer(t.getMetadata().getFinalizers(), FINALIZER));
+    writer.modify(
+        clients.secrets(),
+        namespace,
+        tcp.getMetadata().getName() + "-datastore-config",
+        V1Secret.class,
+        false,
+        s -> removeFinalizer(s.getMetadata().getFinalizers(), DATASTORE_SECRET_FINALIZER));
+  }
+
+  private static void removeFinalizer(List<String> finalizers, String finalizer) {
+    if (finalizers != null) {
+      finalizers.remove(finalizer);
+    }
+  }
+
+  private TenantControlPlane writeStatus(TenantControlPlane tcp, Consumer<TenantControlPlane> c) {
+    return writer
+        .modify(
+            clients.tenantControlPlanes(),
+            tcp.getMetadata().getNamespace(),
+            tcp.getMetadata().getName(),
+            TenantControlPlane.class,
+            true,
+            c)
+        .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
+  }
+
+  private static TenantControlPlaneStatus status(TenantControlPlane tcp) {
+    return StatusFields.status(tcp);
+  }
+
+  private static String key(TenantControlPlane tcp) {
+    return tcp.getMetadata().getNamespace() + "/" + tcp.getMetadata().getName();
+  }
+
+  /** Ends the pass (to be retried) once the reconcile timeout has passed. */
+  private record Deadlined(ManagedResource<TenantControlPlane> inner, Instant deadline, Clock clock)
+      implements ManagedResource<TenantControlPlane> {
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public boolean shouldCleanup(TenantControlPlane parent) {
+      if (clock.instant().isAfter(deadline)) {
+        throw new RequeueException("reconcile timeout reached before " + inner.name());
+      }
+      return inner.shouldCleanup(parent);
+    }
+
+    @Override
+    public dev.controlplanes.kamaji.controllers.kube.WriteResult cleanUp(TenantControlPlane p) {
+      return inner.cleanUp(p);
+    }
+
+    @Override
+    public dev.controlplanes.kamaji.controllers.kube.WriteResult createOrUpdate(
+        TenantControlPlane p) {
+      return inner.createOrUpdate(p);
+    }
+
+    @Override
+    public boolean shouldUpdateStatus(TenantControlPlane p) {
+      return inner.shouldUpdateStatus(p);
+    }
+
+    @Override
+    public void updateStatus(TenantControlPlane p) {
+      inner.updateStatus(p);
+    }
+  }
+}

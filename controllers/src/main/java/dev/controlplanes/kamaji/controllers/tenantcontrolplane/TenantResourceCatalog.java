@@ -1,0 +1,103 @@
+package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
+
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
+import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import dev.controlplanes.kamaji.controllers.resources.certificates.PkiSecretResource;
+import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreCertificateResource;
+import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreConfigResource;
+import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreSetupResource;
+import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreTeardown;
+import dev.controlplanes.kamaji.controllers.resources.konnectivity.EgressSelectorResource;
+import dev.controlplanes.kamaji.controllers.resources.kubernetes.DeploymentResource;
+import dev.controlplanes.kamaji.controllers.resources.kubernetes.IngressResource;
+import dev.controlplanes.kamaji.controllers.resources.kubernetes.KubeadmConfigResource;
+import dev.controlplanes.kamaji.controllers.resources.kubernetes.ServiceResource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kamaji's resource order (§3.2). Not implemented yet: migrate (1), upgrade (2), the storage of
+ * {@code dataStoreOverrides} (8; the overrides do reach the kubeadm configuration and the
+ * Deployment), migrate cleanup (12) and gateway routes (14). The konnectivity Service port (11) is
+ * part of the Service builder.
+ */
+public final class TenantResourceCatalog implements TenantResources {
+
+  private TenantResourceCatalog() {}
+
+  public static TenantResourceCatalog standard() {
+    return new TenantResourceCatalog();
+  }
+
+  @Override
+  public List<ManagedResource<TenantControlPlane>> pipeline(TenantContext context) {
+    List<ManagedResource<TenantControlPlane>> resources = new ArrayList<>();
+    resources.add(new ServiceResource(context));
+    resources.add(new KubeadmConfigResource(context));
+    for (PkiSecret secret :
+        List.of(
+            PkiSecret.CA,
+            PkiSecret.FRONT_PROXY_CA,
+            PkiSecret.SERVICE_ACCOUNT,
+            PkiSecret.API_SERVER,
+            PkiSecret.API_SERVER_KUBELET_CLIENT,
+            PkiSecret.FRONT_PROXY_CLIENT,
+            PkiSecret.ADMIN_KUBECONFIG,
+            PkiSecret.CONTROLLER_MANAGER_KUBECONFIG,
+            PkiSecret.SCHEDULER_KUBECONFIG)) {
+      resources.add(new PkiSecretResource(context, secret));
+    }
+    resources.add(new DataStoreConfigResource(context));
+    resources.add(new DataStoreSetupResource(context));
+    resources.add(new DataStoreCertificateResource(context));
+    resources.add(new Konnectivity<>(new EgressSelectorResource(context)));
+    resources.add(
+        new Konnectivity<>(new PkiSecretResource(context, PkiSecret.KONNECTIVITY_CERTIFICATE)));
+    resources.add(
+        new Konnectivity<>(new PkiSecretResource(context, PkiSecret.KONNECTIVITY_KUBECONFIG)));
+    resources.add(new DeploymentResource(context));
+    resources.add(new IngressResource(context));
+    return resources;
+  }
+
+  @Override
+  public List<DeletableResource> deletable(TenantContext context) {
+    return List.of(new DataStoreTeardown(context));
+  }
+
+  /** Runs a resource only while the konnectivity addon is set (removal is not implemented). */
+  private record Konnectivity<R extends ManagedResource<TenantControlPlane>>(R inner)
+      implements ManagedResource<TenantControlPlane> {
+
+    private static boolean enabled(TenantControlPlane tcp) {
+      return tcp.getSpec() != null
+          && tcp.getSpec().getAddons() != null
+          && tcp.getSpec().getAddons().getKonnectivity() != null;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public dev.controlplanes.kamaji.controllers.kube.WriteResult createOrUpdate(
+        TenantControlPlane tcp) {
+      return enabled(tcp)
+          ? inner.createOrUpdate(tcp)
+          : dev.controlplanes.kamaji.controllers.kube.WriteResult.UNCHANGED;
+    }
+
+    @Override
+    public boolean shouldUpdateStatus(TenantControlPlane tcp) {
+      return enabled(tcp) && inner.shouldUpdateStatus(tcp);
+    }
+
+    @Override
+    public void updateStatus(TenantControlPlane tcp) {
+      inner.updateStatus(tcp);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.controlplanes.kamaji.controllers.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.controlplanes.kamaji.controllers.errors.LoadBalancerPendingException;
+import dev.controlplanes.kamaji.controllers.kube.WriteResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResourcePipelineTest {
+
+  /** A parent whose "status" is a map of resource name to recorded result. */
+  record Parent(Map<String, String> status) {}
+
+  private final List<String> calls = new ArrayList<>();
+  private int statusWrites;
+
+  private final ResourcePipeline<Parent> pipeline =
+      new ResourcePipeline<>(
+          (parent, change) -> {
+            statusWrites++;
+            Parent copy = new Parent(new HashMap<>(parent.status()));
+            change.accept(copy);
+            return copy;
+          });
+
+  private ManagedResource<Parent> resource(String name, WriteResult result, boolean cleanup) {
+    return new ManagedResource<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean shouldCleanup(Parent parent) {
+        return cleanup;
+      }
+
+      @Override
+      public WriteResult cleanUp(Parent parent) {
+        calls.add("cleanUp " + name);
+        return WriteResult.DELETED;
+      }
+
+      @Override
+      public WriteResult createOrUpdate(Parent parent) {
+        calls.add("createOrUpdate " + name);
+        if (result == null) {
+          throw new LoadBalancerPendingException(name);
+        }
+        return result;
+      }
+
+      @Override
+      public boolean shouldUpdateStatus(Parent parent) {
+        return !result.name().equals(parent.status().get(name));
+      }
+
+      @Override
+      public void updateStatus(Parent parent) {
+        parent.status().put(name, result.name());
+      }
+    };
+  }
+
+  @Test
+  void walksInOrderAndWritesStatusOnlyWhereItLags() {
+    Parent parent = new Parent(new HashMap<>(Map.of("b", "UNCHANGED")));
+
+    ResourcePipeline.Result<Parent> result =
+        pipeline.run(
+            parent,
+            List.of(
+                resource("a", WriteResult.CREATED, false),
+                resource("b", WriteResult.UNCHANGED, false),
+                resource("c", WriteResult.UPDATED, true)));
+
+    assertThat(calls).containsExactly("createOrUpdate a", "createOrUpdate b", "cleanUp c");
+    assertThat(statusWrites).isEqualTo(2);
+    assertThat(result.parent().status())
+        .containsEntry("a", "CREATED")
+        .containsEntry("c", "UPDATED");
+    assertThat(result.changedAnything()).isTrue();
+  }
+
+  @Test
+  void aConvergedParentChangesNothing() {
+    Parent parent = new Parent(new HashMap<>(Map.of("a", "UNCHANGED", "b", "UNCHANGED")));
+
+    ResourcePipeline.Result<Parent> result =
+        pipeline.run(
+            parent,
+            List.of(
+                resource("a", WriteResult.UNCHANGED, false),
+                resource("b", WriteResult.UNCHANGED, false)));
+
+    assertThat(statusWrites).isZero();
+    assertThat(result.changedAnything()).isFalse();
+  }
+
+  @Test
+  void aSentinelEndsThePassAfterEarlierStatusWasWritten() {
+    Parent parent = new Parent(new HashMap<>());
+
+    assertThatThrownBy(
+            () ->
+                pipeline.run(
+                    parent,
+                    List.of(
+                        resource("a", WriteResult.CREATED, false),
+                        resource("lb", null, false),
+                        resource("z", WriteResult.CREATED, false))))
+        .isInstanceOf(LoadBalancerPendingException.class);
+    assertThat(calls).containsExactly("createOrUpdate a", "createOrUpdate lb");
+    assertThat(statusWrites).isEqualTo(1);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSpec;
+import dev.controlplanes.kamaji.api.v1alpha1.DataStoreStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneSpec;
+import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
+import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.kube.FakeObjectClient;
+import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import io.kubernetes.client.extended.controller.reconciler.Request;
+import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The reconciler's own decisions, over in-memory clients and an empty resource list. */
+class TenantControlPlaneReconcilerTest {
+
+  private final FakeObjectClient<TenantControlPlane> tcps =
+      new FakeObjectClient<>(TenantControlPlane.class);
+  private final FakeObjectClient<DataStore> dataStores = new FakeObjectClient<>(DataStore.class);
+  private final FakeObjectClient<V1Secret> secrets = new FakeObjectClient<>(V1Secret.class);
+  private final KubeClients clients =
+      new KubeClients(
+          tcps,
+          dataStores,
+          secrets,
+          new FakeObjectClient<>(V1ConfigMap.class),
+          new FakeObjectClient<>(V1Service.class),
+          new FakeObjectClient<>(V1Deployment.class),
+          new FakeObjectClient<>(V1Ingress.class));
+  private final List<String> teardowns = new ArrayList<>();
+
+  private final TenantResources resources =
+      new TenantResources() {
+        @Override
+        public List<ManagedResource<TenantControlPlane>> pipeline(TenantContext context) {
+          return List.of();
+        }
+
+        @Override
+        public List<DeletableResource> deletable(TenantContext context) {
+          return List.of(
+              new DeletableResource() {
+                @Override
+                public String name() {
+                  return "datastore-setup";
+                }
+
+                @Override
+                public void delete(TenantControlPlane tcp) {
+                  teardowns.add(tcp.getMetadata().getName());
+                }
+              });
+        }
+      };
+
+  private final TenantControlPlaneReconciler reconciler =
+      new TenantControlPlaneReconciler(
+          clients, new ObjectWriter(), ControllerOptions.defaults(), Clock.systemUTC(), resources);
+
+  private void dataStore(boolean ready) {
+    dataStores.create(
+        new DataStore()
+            .metadata(new V1ObjectMeta().name("default").generation(1L))
+            .spec(new DataStoreSpec().driver("etcd").endpoints(List.of("127.0.0.1:2379")))
+            .status(new DataStoreStatus().ready(ready)));
+    dataStores.sync();
+  }
+
+  private TenantControlPlane tcp(Map<String, String> annotations, List<String> finalizers) {
+    return tcps.create(
+        new TenantControlPlane()
+            .metadata(
+                new V1ObjectMeta()
+                    .namespace("ns")
+                    .name("t")
+                    .uid("u-1")
+                    .generation(3L)
+                    .annotations(annotations)
+                    .finalizers(finalizers))
+            .spec(new TenantControlPlaneSpec()));
+  }
+
+  private Result reconcile() {
+    return reconciler.reconcile(new Request("ns", "t"));
+  }
+
+  @Test
+  void aMissingTenantIsDone() {
+    assertThat(reconcile()).isEqualTo(new Result(false));
+  }
+
+  @Test
+  void aPausedTenantIsLeftAlone() {
+    dataStore(true);
+    tcp(Map.of(TenantControlPlaneReconciler.PAUSED, ""), null);
+
+    assertThat(reconcile()).isEqualTo(new Result(false));
+    assertThat(tcps.writes).containsExactly("create ns/t");
+  }
+
+  @Test
+  void aDataStoreThatIsNotReadyRequeuesAfterOneSecond() {
+    dataStore(false);
+    tcp(null, null);
+
+    assertThat(reconcile()).isEqualTo(new Result(true, Duration.ofSeconds(1)));
+    assertThat(tcps.writes).containsExactly("create ns/t");
+  }
+
+  @Test
+  void aFullPassRecordsProvisioningTheDataStoreAndTheGenerationThenWritesNothing() {
+    dataStore(true);
+    tcp(null, null);
+
+    assertThat(reconcile()).isEqualTo(new Result(false));
+    TenantControlPlane stored = tcps.stored.get("ns/t");
+    assertThat(stored.getStatus().getKubernetesResources().getVersion().getStatus())
+        .isEqualTo(VersionState.PROVISIONING);
+    assertThat(stored.getStatus().getStorage().getDataStoreName()).isEqualTo("default");
+    assertThat(stored.getStatus().getObservedGeneration()).isEqualTo(3L);
+    int writes = tcps.writes.size();
+
+    assertThat(reconcile()).isEqualTo(new Result(false));
+    assertThat(tcps.writes).hasSize(writes);
+  }
+
+  @Test
+  void deletionTearsTheDatastoreDownThenReleasesBothFinalizers() {
+    dataStore(true);
+    TenantControlPlane tcp = tcp(null, List.of(TenantControlPlaneReconciler.FINALIZER, "other"));
+    tcp.getMetadata().setDeletionTimestamp(OffsetDateTime.now());
+    tcps.stored.put("ns/t", tcp);
+    secrets.create(
+        new V1Secret()
+            .metadata(
+                new V1ObjectMeta()
+                    .namespace("ns")
+                    .name("t-datastore-config")
+                    .finalizers(List.of(TenantControlPlaneReconciler.DATASTORE_SECRET_FINALIZER))));
+
+    assertThat(reconcile()).isEqualTo(new Result(false));
+
+    assertThat(teardowns).containsExactly("t");
+    assertThat(tcps.stored.get("ns/t").getMetadata().getFinalizers()).containsExactly("other");
+    assertThat(secrets.stored.get("ns/t-datastore-config").getMetadata().getFinalizers()).isEmpty();
+  }
+}

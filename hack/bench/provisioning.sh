@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Provisioning benchmark: N TenantControlPlanes on the one etcd DataStore of a fresh local
+# management cluster (hack/local-up.sh, kwok nodes so the control-plane Deployments become
+# Available), once per key algorithm. For each run it prints the time until every TCP reports
+# `Ready`, the server's CPU time spent meanwhile, its peak resident memory, and the growth of its
+# live heap (after a full GC) per TCP.
+#
+# Usage: hack/bench/provisioning.sh [N ...]            (default: 100)
+# Environment: KAMAJI_BENCH_ALGORITHMS (default "ECDSA-P256 RSA-2048"), KAMAJI_BENCH_TIMEOUT
+# (seconds per run, default 900), KAMAJI_BENCH_WORKERS (reconcile workers, default 4),
+# KAMAJI_BENCH_NODES (kwok nodes, default 4).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+counts=("${@:-100}")
+algorithms=${KAMAJI_BENCH_ALGORITHMS:-ECDSA-P256 RSA-2048}
+timeout=${KAMAJI_BENCH_TIMEOUT:-900}
+workers=${KAMAJI_BENCH_WORKERS:-4}
+
+cpu_seconds() { # pid: user+system CPU seconds of the process so far
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+peak_rss_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+live_heap_mib() { # after a full GC
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); printf "%.1f", v / 1024; exit } }'
+}
+
+tcp_manifests() { # count
+  for i in $(seq 1 "$1"); do
+    cat <<YAML
+---
+apiVersion: kamaji.clastix.io/v1alpha1
+kind: TenantControlPlane
+metadata:
+  name: tenant-$i
+  namespace: bench
+spec:
+  controlPlane:
+    deployment:
+      replicas: 1
+    service:
+      serviceType: ClusterIP
+  kubernetes:
+    version: v1.34.10
+    kubelet:
+      cgroupfs: systemd
+  networkProfile:
+    port: 6443
+YAML
+  done
+}
+
+printf '%-11s %6s %12s %10s %10s %12s %12s\n' algorithm tcps ready_after cpu_s cpu_ms/tcp peak_rss_mib heap_kib/tcp
+for algorithm in $algorithms; do
+  for n in "${counts[@]}"; do
+    state=$(mktemp -d /tmp/kamaji-bench-provisioning.XXXXXX)
+    export KAMAJI_LOCAL_DIR=$state KAMAJI_KWOK_NODES=${KAMAJI_BENCH_NODES:-4}
+    export KAMAJI_PORT_BASE=${KAMAJI_BENCH_PORT_BASE:-25790} KAMAJI_API_PORT=${KAMAJI_BENCH_API_PORT:-25899}
+    export KAMAJI_API_JAVA_OPTS="-Xmx1g"
+    export KAMAJI_API_ARGS="--key-algorithm=$algorithm --max-concurrent-tcp-reconciles=$workers"
+    kubeconfig=$("$root/hack/local-up.sh" 2>"$state/local-up.err" | tail -1 | sed 's/^export KUBECONFIG=//')
+    k() { kubectl --kubeconfig "$kubeconfig" "$@"; }
+    pid=$(cat "$state/pids/kamaji-api")
+    k create namespace bench >/dev/null
+    heap_before=$(live_heap_mib "$pid")
+    cpu_before=$(cpu_seconds "$pid")
+    start=$(date +%s.%N)
+    tcp_manifests "$n" | k apply -f - >/dev/null
+    ready=0
+    while :; do
+      ready=$(k get tcp -n bench -o jsonpath='{range .items[*]}{.status.kubernetesResources.version.status}{"\n"}{end}' | grep -c '^Ready$' || true)
+      [ "$ready" -ge "$n" ] && break
+      if [ "$(echo "$(date +%s.%N) - $start > $timeout" | bc)" = 1 ]; then
+        echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
+        break
+      fi
+      sleep 0.5
+    done
+    elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+    cpu=$(echo "$(cpu_seconds "$pid") - $cpu_before" | bc)
+    heap_after=$(live_heap_mib "$pid")
+    printf '%-11s %6s %11.1fs %10.1f %10.1f %12s %12.0f\n' "$algorithm" "$ready/$n" "$elapsed" "$cpu" \
+      "$(echo "$cpu * 1000 / $n" | bc -l)" "$(peak_rss_mib "$pid")" \
+      "$(echo "($heap_after - $heap_before) * 1024 / $n" | bc -l)"
+    "$root/hack/local-down.sh" --purge >/dev/null
+  done
+done

@@ -1,0 +1,302 @@
+package dev.controlplanes.kamaji.storage.datastore.etcd;
+
+import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreException.Operation;
+import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
+import io.etcd.jetcd.Auth;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.ClientBuilder;
+import io.etcd.jetcd.auth.Permission;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.GetOption;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Tenants on etcd with authentication enabled: a role named after the schema with READWRITE on
+ * exactly {@code [/<schema>/, prefixEnd(/<schema>/))}, granted to a user named after the tenant's
+ * user. Tenants authenticate with a client certificate whose CN is that user name.
+ *
+ * <p>etcd 3.6 can add a user without a password ({@code UserAddOptions.no_password}), but jetcd
+ * 0.8.7's {@code Auth.userAdd} cannot send that option. The user gets a random 256-bit password
+ * instead, which is discarded: nobody can log in with it, and certificate authentication ignores
+ * it, so the effect is the same.
+ */
+public final class EtcdDataStoreConnection implements DataStoreConnection {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Client client;
+  private final Auth auth;
+
+  private EtcdDataStoreConnection(Client client) {
+    this.client = client;
+    this.auth = client.getAuthClient();
+  }
+
+  /** Builds a client on every endpoint over https; nothing is sent until the first operation. */
+  public static EtcdDataStoreConnection open(DataStoreEndpoint endpoint) {
+    ClientBuilder builder =
+        Client.builder()
+            .endpoints(
+                endpoint.endpoints().stream()
+                    .map(e -> URI.create("https://" + e))
+                    .toArray(URI[]::new))
+            .waitForReady(false)
+            .connectTimeout(TIMEOUT);
+    DataStoreEndpoint.Tls tls = endpoint.tls();
+    if (tls == null) {
+      throw new IllegalArgumentException("an etcd DataStore needs TLS material");
+    }
+    try {
+      builder.sslContext(
+          ssl -> {
+            ssl.trustManager(new ByteArrayInputStream(tls.caCertificate()));
+            if (tls.hasClientCertificate()) {
+              ssl.keyManager(
+                  new ByteArrayInputStream(tls.clientCertificate()),
+                  new ByteArrayInputStream(tls.clientKey()));
+            }
+          });
+    } catch (SSLException | IllegalArgumentException e) {
+      // Netty's message names the PEM problem, never the key bytes.
+      throw new DataStoreException(Operation.CONNECT, "cannot load the etcd TLS material: " + e);
+    }
+    if (endpoint.basicAuth() != null) {
+      builder
+          .user(bytes(endpoint.basicAuth().username()))
+          .password(bytes(endpoint.basicAuth().password()));
+    }
+    return new EtcdDataStoreConnection(builder.build());
+  }
+
+  @Override
+  public void check() {
+    await(
+        Operation.CHECK,
+        "etcd did not answer",
+        client.getKVClient().get(bytes("health"), GetOption.builder().withCountOnly(true).build()));
+  }
+
+  @Override
+  public void setUp(TenantDatabase tenant) {
+    ByteSequence role = bytes(roleName(tenant));
+    ByteSequence user = bytes(userName(tenant));
+    Permission wanted = permission(tenant);
+    if (!exists(Operation.SET_UP, "role", auth.roleGet(role))) {
+      ignoringAlreadyExists(Operation.SET_UP, "cannot add role", auth.roleAdd(role));
+    }
+    List<Permission> current =
+        await(Operation.SET_UP, "cannot read role", auth.roleGet(role)).getPermissions();
+    for (Permission p : current) {
+      if (!same(p, wanted)) {
+        // A role that grants anything beyond the tenant's range is not the tenant's role.
+        await(
+            Operation.SET_UP,
+            "cannot revoke a stray permission",
+            auth.roleRevokePermission(role, p.getKey(), p.getRangeEnd()));
+      }
+    }
+    if (current.stream().noneMatch(p -> same(p, wanted))) {
+      await(
+          Operation.SET_UP,
+          "cannot grant the prefix to the role",
+          auth.roleGrantPermission(
+              role, wanted.getKey(), wanted.getRangeEnd(), Permission.Type.READWRITE));
+    }
+    if (!exists(Operation.SET_UP, "user", auth.userGet(user))) {
+      ignoringAlreadyExists(
+          Operation.SET_UP, "cannot add user", auth.userAdd(user, bytes(unusablePassword())));
+    }
+    List<String> roles = await(Operation.SET_UP, "cannot read user", auth.userGet(user)).getRoles();
+    if (!roles.contains(roleName(tenant))) {
+      await(Operation.SET_UP, "cannot grant the role", auth.userGrantRole(user, role));
+    }
+  }
+
+  @Override
+  public boolean isSetUp(TenantDatabase tenant) {
+    ByteSequence role = bytes(roleName(tenant));
+    ByteSequence user = bytes(userName(tenant));
+    List<Permission> permissions;
+    try {
+      permissions =
+          await(Operation.IS_SET_UP, "cannot read role", auth.roleGet(role)).getPermissions();
+    } catch (DataStoreException e) {
+      if (isNotFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+    if (permissions.size() != 1 || !same(permissions.get(0), permission(tenant))) {
+      return false;
+    }
+    try {
+      return await(Operation.IS_SET_UP, "cannot read user", auth.userGet(user))
+          .getRoles()
+          .contains(roleName(tenant));
+    } catch (DataStoreException e) {
+      if (isNotFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void tearDown(TenantDatabase tenant) {
+    ByteSequence role = bytes(roleName(tenant));
+    ByteSequence user = bytes(userName(tenant));
+    // The role goes first, so the user loses access before its keys are deleted; deleting a role
+    // also removes it from every user.
+    ignoringNotFound(auth.roleDelete(role));
+    ByteSequence prefix = bytes(prefix(tenant));
+    await(
+        Operation.TEAR_DOWN,
+        "cannot delete the prefix",
+        client.getKVClient().delete(prefix, DeleteOption.builder().isPrefix(true).build()));
+    ignoringNotFound(auth.userDelete(user));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /**
+   * The key prefix of a tenant: {@code /<schema>/}, so that {@code /a/} never covers {@code /ab}.
+   */
+  public static String prefix(TenantDatabase tenant) {
+    return "/" + roleName(tenant) + "/";
+  }
+
+  private static String roleName(TenantDatabase tenant) {
+    String schema = tenant.schema();
+    requireName(schema, "schema");
+    if (schema.indexOf('/') >= 0) {
+      // "/a/b/" lies inside "/a/": tenant "a" could read tenant "a/b".
+      throw new IllegalArgumentException("an etcd schema cannot contain '/'");
+    }
+    if ("root".equals(schema)) {
+      throw new IllegalArgumentException("the etcd role 'root' is reserved");
+    }
+    return schema;
+  }
+
+  private static String userName(TenantDatabase tenant) {
+    requireName(tenant.user(), "user");
+    if ("root".equals(tenant.user())) {
+      throw new IllegalArgumentException("the etcd user 'root' is reserved");
+    }
+    return tenant.user();
+  }
+
+  private static void requireName(String name, String what) {
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty etcd " + what);
+    }
+    if (name.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("etcd " + what + " contains a NUL character");
+    }
+  }
+
+  private static Permission permission(TenantDatabase tenant) {
+    ByteSequence key = bytes(prefix(tenant));
+    return new Permission(Permission.Type.READWRITE, key, prefixEnd(key));
+  }
+
+  /** The smallest key greater than every key starting with {@code prefix}. */
+  static ByteSequence prefixEnd(ByteSequence prefix) {
+    byte[] end = prefix.getBytes();
+    for (int i = end.length - 1; i >= 0; i--) {
+      if (end[i] != (byte) 0xff) {
+        end[i]++;
+        return ByteSequence.from(Arrays.copyOf(end, i + 1));
+      }
+    }
+    return ByteSequence.from(new byte[] {0}); // all 0xff: to the end of the keyspace
+  }
+
+  private static boolean same(Permission a, Permission b) {
+    return a.getPermType() == b.getPermType()
+        && a.getKey().equals(b.getKey())
+        && a.getRangeEnd().equals(b.getRangeEnd());
+  }
+
+  private static String unusablePassword() {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
+  }
+
+  private static ByteSequence bytes(String s) {
+    return ByteSequence.from(s, StandardCharsets.UTF_8);
+  }
+
+  private boolean exists(Operation operation, String what, CompletableFuture<?> get) {
+    try {
+      await(operation, "cannot read " + what, get);
+      return true;
+    } catch (DataStoreException e) {
+      if (isNotFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void ignoringAlreadyExists(Operation operation, String what, CompletableFuture<?> call) {
+    try {
+      await(operation, what, call);
+    } catch (DataStoreException e) {
+      if (!String.valueOf(e.getMessage()).contains("already exists")) {
+        throw e;
+      }
+    }
+  }
+
+  private void ignoringNotFound(CompletableFuture<?> call) {
+    try {
+      await(Operation.TEAR_DOWN, "cannot delete", call);
+    } catch (DataStoreException e) {
+      if (!isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean isNotFound(DataStoreException e) {
+    // etcd's errors are "etcdserver: role name not found" and "etcdserver: user name not found".
+    return String.valueOf(e.getMessage()).contains("name not found");
+  }
+
+  private static <T> T await(Operation operation, String what, CompletableFuture<T> call) {
+    try {
+      return call.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw DataStoreException.wrap(operation, what, cause);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new DataStoreException(operation, what + ": no answer within " + TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataStoreException(operation, what + ": interrupted");
+    }
+  }
+}
