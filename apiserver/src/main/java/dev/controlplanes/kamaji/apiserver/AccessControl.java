@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver;
 
+import dev.controlplanes.kamaji.apiserver.authn.UserInfo;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 
 /**
@@ -7,5 +8,12 @@ import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
  * Anonymous requests never pass.
  */
 public interface AccessControl {
-  void check(ApiRequest request);
+  /** Returns the authenticated user, who may make this request. */
+  UserInfo check(ApiRequest request);
+
+  /**
+   * Authorizes the user of an already checked request for another verb on the same resource, as
+   * kube-apiserver does when a server-side apply patch turns out to create the object.
+   */
+  void checkVerb(ApiRequest request, String verb);
 }

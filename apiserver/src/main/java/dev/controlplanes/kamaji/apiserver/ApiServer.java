@@ -93,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
             endpoints,
             custom,
             new WatchHandler(config.bookmarkIntervalMillis(), config.minRequestTimeoutSeconds()),
-            new PatchHandler(new ServerSideApply(parts.clock())));
+            new PatchHandler(new ServerSideApply(parts.clock()), parts.accessControl()));
     Map<String, BooleanSupplier> live = new LinkedHashMap<>();
     live.put("ping", () -> true);
     Map<String, BooleanSupplier> ready = new LinkedHashMap<>(live);

@@ -46,8 +46,8 @@ final class ApiServerHandler implements ApiHandler {
     if (HealthHandler.isHealthPath(request.path())) {
       return health.handle(request);
     }
-    access.check(request);
-    return metrics.observe(request, () -> route(request));
+    ApiRequest authenticated = request.withUser(access.check(request));
+    return metrics.observe(authenticated, () -> route(authenticated));
   }
 
   private ApiResponse route(ApiRequest request) {

@@ -37,9 +37,22 @@ final class DelegatedAccessControl implements AccessControl {
   }
 
   @Override
-  public void check(ApiRequest request) {
+  public UserInfo check(ApiRequest request) {
     UserInfo user = authenticate(request);
-    AuthorizationAttributes attributes = attributes(user, request.info(), request);
+    authorize(user, request, request.info().verb());
+    return user;
+  }
+
+  @Override
+  public void checkVerb(ApiRequest request, String verb) {
+    if (request.user() == null) {
+      throw Statuses.unauthorized();
+    }
+    authorize(request.user(), request, verb);
+  }
+
+  private void authorize(UserInfo user, ApiRequest request, String verb) {
+    AuthorizationAttributes attributes = attributes(user, request.info(), verb, request);
     Decision decision;
     try {
       decision = authorizer.authorize(attributes);
@@ -85,12 +98,12 @@ final class DelegatedAccessControl implements AccessControl {
   }
 
   private static AuthorizationAttributes attributes(
-      UserInfo user, RequestInfo info, ApiRequest request) {
+      UserInfo user, RequestInfo info, String verb, ApiRequest request) {
     if (!info.resourceRequest()) {
-      return AuthorizationAttributes.nonResource(user, info.verb(), info.path());
+      return AuthorizationAttributes.nonResource(user, verb, info.path());
     }
     String name = info.name();
-    if (name.isEmpty() && (info.verb().equals("list") || info.verb().equals("watch"))) {
+    if (name.isEmpty() && (verb.equals("list") || verb.equals("watch"))) {
       // kube authorizes a list or watch of one object by name as access to that name
       try {
         String selected = FieldSelector.parse(request.param("fieldSelector"), true).requiredName();
@@ -101,7 +114,7 @@ final class DelegatedAccessControl implements AccessControl {
     }
     return new AuthorizationAttributes(
         user,
-        info.verb(),
+        verb,
         true,
         info.path(),
         info.namespace(),

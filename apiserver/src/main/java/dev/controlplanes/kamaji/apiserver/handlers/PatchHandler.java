@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.apiserver.handlers;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.apiserver.AccessControl;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
 import dev.controlplanes.kamaji.apiserver.errors.StatusException;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
@@ -30,19 +31,26 @@ public final class PatchHandler {
 
   /** Server-side apply, provided by the apply engine. */
   public interface ApplyEngine {
+    /**
+     * Applies the configuration; {@code beforeCreate} runs (and may throw) when the object does not
+     * exist and is about to be created.
+     */
     WriteResult apply(
         ResourceEndpoint endpoint,
         String namespace,
         String name,
         JsonObject applied,
         boolean force,
-        WriteOptions options);
+        WriteOptions options,
+        Runnable beforeCreate);
   }
 
   private final ApplyEngine apply;
+  private final AccessControl access;
 
-  public PatchHandler(ApplyEngine apply) {
+  public PatchHandler(ApplyEngine apply, AccessControl access) {
     this.apply = apply;
+    this.access = access;
   }
 
   ApiResponse patch(ApiRequest request, ResourceEndpoint endpoint) {
@@ -78,7 +86,14 @@ public final class PatchHandler {
       JsonObject applied = decodeApply(request, type, name);
       WriteResult result =
           apply.apply(
-              endpoint, namespace, name, applied, "true".equals(request.param("force")), options);
+              endpoint,
+              namespace,
+              name,
+              applied,
+              "true".equals(request.param("force")),
+              options,
+              // An apply that creates is a create: the caller needs that permission too.
+              () -> access.checkVerb(request, "create"));
       return Responses.object(
           request,
           result.created() ? 201 : 200,

@@ -37,7 +37,8 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
       String name,
       JsonObject applied,
       boolean force,
-      WriteOptions options) {
+      WriteOptions options,
+      Runnable beforeCreate) {
     GenericStore store = endpoint.store();
     ResourceType type = store.type();
     List<String> warnings = new ArrayList<>();
@@ -60,6 +61,7 @@ public final class ServerSideApply implements PatchHandler.ApplyEngine {
           if (options.status()) {
             throw Statuses.notFound(type.qualified(), name);
           }
+          beforeCreate.run();
           JsonObject created =
               Applier.apply(
                   null,

@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.http;
 
+import dev.controlplanes.kamaji.apiserver.authn.UserInfo;
 import dev.controlplanes.kamaji.apiserver.request.RequestInfo;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One decoded HTTP request: method, path, form-decoded query, headers, the whole body and the
- * client certificate chain presented over TLS.
+ * One decoded HTTP request: method, path, form-decoded query, headers, the whole body, the client
+ * certificate chain presented over TLS and, once authenticated, the user (null before). The user is
+ * kept because authentication consumes the front-proxy headers, so it cannot be repeated.
  */
 public record ApiRequest(
     String method,
@@ -18,7 +20,14 @@ public record ApiRequest(
     HttpHeaders headers,
     byte[] body,
     List<X509Certificate> peerCertificates,
-    RequestInfo info) {
+    RequestInfo info,
+    UserInfo user) {
+
+  /** This request as made by an authenticated user. */
+  public ApiRequest withUser(UserInfo authenticated) {
+    return new ApiRequest(
+        method, path, query, headers, body, peerCertificates, info, authenticated);
+  }
 
   /** The first value of a query parameter, or null. */
   public String param(String name) {

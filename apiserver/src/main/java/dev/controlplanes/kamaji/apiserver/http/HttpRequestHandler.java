@@ -129,7 +129,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         http.headers().copy(),
         ByteBufUtil.getBytes(http.content()),
         peerCertificates(ctx),
-        info);
+        info,
+        null);
   }
 
   private static List<X509Certificate> peerCertificates(ChannelHandlerContext ctx) {

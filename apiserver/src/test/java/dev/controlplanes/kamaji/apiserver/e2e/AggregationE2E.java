@@ -187,6 +187,36 @@ class AggregationE2E {
   }
 
   @Test
+  void serverSideApplyThatCreatesAlsoNeedsCreate() {
+    String ns = namespace();
+    kubectl.run(Map.of(), tcp("existing", ns), "apply", "--server-side", "-f", "-").assertOk();
+    kubectl
+        .run(
+            "create",
+            "role",
+            "tcp-patcher",
+            "-n",
+            ns,
+            "--verb=get,patch",
+            "--resource=tenantcontrolplanes.kamaji.clastix.io")
+        .assertOk();
+    kubectl
+        .run("create", "rolebinding", "bob", "-n", ns, "--role=tcp-patcher", "--user=bob")
+        .assertOk();
+
+    kubectl
+        .run(Map.of(), tcp("existing", ns), "--as=bob", "apply", "--server-side", "-f", "-")
+        .assertOk();
+    Kubectl.Result create =
+        kubectl.run(Map.of(), tcp("fresh", ns), "--as=bob", "apply", "--server-side", "-f", "-");
+
+    assertThat(create.exitCode()).isNotZero();
+    assertThat(create.stderr())
+        .contains("User \"bob\" cannot create resource \"tenantcontrolplanes\"");
+    assertThat(kubectl.run("get", "tcp", "fresh", "-n", ns).stderr()).contains("NotFound");
+  }
+
+  @Test
   void ourServerAuthenticatesTokensAndAuthorizesWithSubjectAccessReviews() throws Exception {
     String ns = namespace();
     kubectl.run("create", "serviceaccount", "bob", "-n", ns).assertOk();

@@ -32,7 +32,8 @@ class ListOptionsValidationTest {
             new DefaultHttpHeaders(),
             new byte[0],
             List.of(),
-            RequestInfoParser.parse("GET", decoder.path(), decoder.parameters()));
+            RequestInfoParser.parse("GET", decoder.path(), decoder.parameters()),
+            null);
     return Requests.listQuery(request, TYPE, watch);
   }
 
