@@ -124,8 +124,12 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   }
 
   private void attempt(String key, Attempts attempts) {
-    if (states.get(key) != attempts || !stillWanted(attempts)) {
-      return; // superseded by new credentials, or the TenantControlPlane is gone
+    if (states.get(key) != attempts) {
+      return; // superseded by new credentials
+    }
+    if (!stillWanted(attempts)) {
+      states.remove(key, attempts); // gone, asleep or being deleted: a later pass starts over
+      return;
     }
     CompletableFuture<Void> run;
     try {
