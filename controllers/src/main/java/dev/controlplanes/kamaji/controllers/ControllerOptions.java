@@ -16,6 +16,9 @@ import java.time.Duration;
  *     --certificate-expiration-deadline}, at least 24 h)
  * @param keyAlgorithm key algorithm of newly issued tenant certificates (RSA-2048 like kubeadm, or
  *     ECDSA-P256)
+ * @param tenantEndpoint how the tenant-side phase dials a tenant's API server: through its Service
+ *     name (in-cluster, as Kamaji) or its public control-plane endpoint (a server outside the
+ *     cluster cannot resolve Service names)
  */
 public record ControllerOptions(
     int workers,
@@ -24,7 +27,16 @@ public record ControllerOptions(
     String kineImage,
     String konnectivityImage,
     Duration certificateExpirationDeadline,
-    String keyAlgorithm) {
+    String keyAlgorithm,
+    TenantEndpoint tenantEndpoint) {
+
+  /** Which URL of a tenant the controllers use. */
+  public enum TenantEndpoint {
+    /** {@code https://<tcp>.<namespace>.svc:<port>} (the admin kubeconfig's {@code *.svc} keys). */
+    INTERNAL,
+    /** The control-plane endpoint (the {@code *.conf} keys). */
+    EXTERNAL
+  }
 
   public static final Duration MIN_EXPIRATION_DEADLINE = Duration.ofHours(24);
 
@@ -49,6 +61,7 @@ public record ControllerOptions(
         "rancher/kine:v0.11.10-amd64",
         "",
         Duration.ofHours(24),
-        "ECDSA-P256");
+        "ECDSA-P256",
+        TenantEndpoint.INTERNAL);
   }
 }

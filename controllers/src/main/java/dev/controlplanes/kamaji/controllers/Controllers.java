@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
 import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
 import io.kubernetes.client.extended.controller.Controller;
@@ -39,16 +40,19 @@ public final class Controllers implements AutoCloseable {
   private final ControllerManager manager;
   private final ExecutorService runner;
   private final KubeClients clients;
+  private final TenantBootstrap bootstrap;
 
   private Controllers(
       SharedInformerFactory informers,
       ControllerManager manager,
       ExecutorService runner,
-      KubeClients clients) {
+      KubeClients clients,
+      TenantBootstrap bootstrap) {
     this.informers = informers;
     this.manager = manager;
     this.runner = runner;
     this.clients = clients;
+    this.bootstrap = bootstrap;
   }
 
   /**
@@ -69,8 +73,11 @@ public final class Controllers implements AutoCloseable {
     KubeClients kube = KubeClients.register(informers, watchClient, client);
     ObjectWriter writer = new ObjectWriter();
     Clock clock = Clock.systemUTC();
+    TenantBootstrap bootstrap =
+        new TenantBootstrap(kube.secrets(), kube.tenantControlPlanes(), options.tenantEndpoint());
     Controller tenantControlPlanes =
-        TenantControlPlaneController.build(informers, kube, writer, options, clock, resources);
+        TenantControlPlaneController.build(
+            informers, kube, writer, options, clock, resources, bootstrap);
     RateLimitingQueue<Request> dataStoreQueue =
         new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
     // A rotated or deleted credential Secret re-validates the DataStores that use it.
@@ -115,10 +122,12 @@ public final class Controllers implements AutoCloseable {
             });
     runner.submit(manager);
     LOG.info(
-        "controllers started: {} TenantControlPlane workers, default DataStore {}",
+        "controllers started: {} TenantControlPlane workers, default DataStore {}, tenant"
+            + " endpoint {}",
         options.workers(),
-        options.defaultDataStore());
-    return new Controllers(informers, manager, runner, kube);
+        options.defaultDataStore(),
+        options.tenantEndpoint());
+    return new Controllers(informers, manager, runner, kube, bootstrap);
   }
 
   /** Whether every informer has listed once. */
@@ -145,6 +154,7 @@ public final class Controllers implements AutoCloseable {
   @Override
   public void close() {
     manager.shutdown();
+    bootstrap.close();
     informers.stopAllRegisteredInformers();
     runner.shutdownNow();
   }

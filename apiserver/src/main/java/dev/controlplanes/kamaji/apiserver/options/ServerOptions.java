@@ -70,6 +70,8 @@ public record ServerOptions(
     DEFAULTS.put(
         "certificate-expiration-deadline", c.certificateExpirationDeadline().toHours() + "h");
     DEFAULTS.put("key-algorithm", c.keyAlgorithm());
+    // internal in-cluster, external otherwise (Service names do not resolve outside).
+    DEFAULTS.put("tenant-endpoint", "auto");
   }
 
   public static ServerOptions parse(String... args) {
@@ -125,7 +127,9 @@ public record ServerOptions(
                   values.get("certificate-expiration-deadline"),
                   "certificate-expiration-deadline",
                   problems),
-              values.get("key-algorithm"));
+              values.get("key-algorithm"),
+              tenantEndpoint(
+                  values.get("tenant-endpoint"), Boolean.parseBoolean(values.get("in-cluster"))));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
@@ -154,6 +158,20 @@ public record ServerOptions(
         threads,
         controllers,
         controllerOptions);
+  }
+
+  static ControllerOptions.TenantEndpoint tenantEndpoint(String value, boolean inCluster) {
+    return switch (value) {
+      case "auto" ->
+          inCluster
+              ? ControllerOptions.TenantEndpoint.INTERNAL
+              : ControllerOptions.TenantEndpoint.EXTERNAL;
+      case "internal" -> ControllerOptions.TenantEndpoint.INTERNAL;
+      case "external" -> ControllerOptions.TenantEndpoint.EXTERNAL;
+      default ->
+          throw new IllegalArgumentException(
+              "--tenant-endpoint must be auto, internal or external");
+    };
   }
 
   /** Go-style durations as Kamaji's flags take them: 500ms, 30s, 5m, 24h. */

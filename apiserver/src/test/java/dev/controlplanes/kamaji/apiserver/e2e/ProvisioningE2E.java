@@ -196,7 +196,7 @@ class ProvisioningE2E {
     assertThat(byDefault.getServer()).isEqualTo("https://" + endpoint);
     assertThat(byDefault.getClientCertificateData()).isNotEmpty();
     assertThat(byDefault.getClientKeyData()).isNotEmpty();
-    assertThat(userOf(byDefault)).isEqualTo("kubernetes-super-admin");
+    assertThat(userOf(byDefault)).isEqualTo("kubernetes-admin");
     KubeConfig adminInternal =
         KubeConfig.loadKubeConfig(
             new StringReader(
@@ -204,11 +204,11 @@ class ProvisioningE2E {
                     .run(
                         "get",
                         "--raw",
-                        kubeconfigPath(ns, "alpha") + "?user=admin&endpoint=internal")
+                        kubeconfigPath(ns, "alpha") + "?user=super-admin&endpoint=internal")
                     .assertOk()
                     .stdout()));
     assertThat(adminInternal.getServer()).isEqualTo("https://alpha." + ns + ".svc:6443");
-    assertThat(userOf(adminInternal)).isEqualTo("kubernetes-admin");
+    assertThat(userOf(adminInternal)).isEqualTo("kubernetes-super-admin");
 
     // Drift: a deleted Secret comes back, an edited ConfigMap is restored.
     String secretUid =

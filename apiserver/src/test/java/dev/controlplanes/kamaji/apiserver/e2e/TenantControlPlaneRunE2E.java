@@ -85,6 +85,67 @@ class TenantControlPlaneRunE2E {
           .contains("default", "kube-system");
       tenant.run("create", "namespace", "made-by-the-tenant").assertOk();
 
+      // Once the control plane answers, the controllers' tenant-side phase binds admin.conf's
+      // group (kubeadm:cluster-admins) to cluster-admin: the subresource's default kubeconfig
+      // (user admin) then works, as kubeadm's admin.conf does.
+      Kubectl admin = tenantKubectl(ns, "proof", dir, "");
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> assertThat(admin.run("get", "namespaces").exitCode()).isZero());
+      assertThat(admin.run("get", "namespaces").assertOk().stdout())
+          .contains("made-by-the-tenant", "kube-system");
+      assertThat(admin.run("auth", "whoami", "-o", "jsonpath={.status.userInfo.username}").stdout())
+          .isEqualTo("kubernetes-admin");
+      assertThat(
+              tenant
+                  .run(
+                      "get",
+                      "clusterrolebinding",
+                      "kubeadm:cluster-admins",
+                      "-o",
+                      "jsonpath={.roleRef.name} {.subjects[0].kind} {.subjects[0].name}")
+                  .assertOk()
+                  .stdout())
+          .isEqualTo("cluster-admin Group kubeadm:cluster-admins");
+      assertThat(
+              tenant
+                  .run(
+                      "get",
+                      "clusterrolebinding",
+                      "kubeadm:apiserver-kubelet-client",
+                      "-o",
+                      "jsonpath={.roleRef.name} {.subjects[0].kind} {.subjects[0].name}")
+                  .assertOk()
+                  .stdout())
+          .isEqualTo("system:kubelet-api-admin User kube-apiserver-kubelet-client");
+      assertThat(
+              tenant
+                  .run(
+                      "get",
+                      "configmap",
+                      "cluster-info",
+                      "-n",
+                      "kube-public",
+                      "-o",
+                      "jsonpath={.data.kubeconfig}")
+                  .assertOk()
+                  .stdout())
+          .contains("server: https://127.0.0.1:" + apiPort, "certificate-authority-data: ");
+      assertThat(
+              tenant
+                  .run(
+                      "get",
+                      "rolebinding",
+                      "kubeadm:bootstrap-signer-clusterinfo",
+                      "-n",
+                      "kube-public",
+                      "-o",
+                      "jsonpath={.roleRef.kind}/{.roleRef.name} {.subjects[0].name}")
+                  .assertOk()
+                  .stdout())
+          .isEqualTo("Role/kubeadm:bootstrap-signer-clusterinfo system:anonymous");
+
       // The tenant's objects live under its own prefix of the shared etcd.
       String schema = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
       assertThat(etcdKeys("/" + schema + "/namespaces/"))
@@ -236,7 +297,10 @@ class TenantControlPlaneRunE2E {
                     .isEqualTo("Ready"));
   }
 
-  /** A kubectl for the tenant with a kubeconfig from the subresource ({@code user=...}). */
+  /**
+   * A kubectl for the tenant with a kubeconfig from the subresource ({@code user=...}; empty for
+   * the default).
+   */
   static Kubectl tenantKubectl(String ns, String name, Path dir, String user) throws IOException {
     String kubeconfig =
         kubectl
@@ -247,11 +311,11 @@ class TenantControlPlaneRunE2E {
                     + ns
                     + "/tenantcontrolplanes/"
                     + name
-                    + "/kubeconfig?user="
-                    + user)
+                    + "/kubeconfig"
+                    + (user.isEmpty() ? "" : "?user=" + user))
             .assertOk()
             .stdout();
-    Path file = dir.resolve(user + ".kubeconfig");
+    Path file = dir.resolve((user.isEmpty() ? "default" : user) + ".kubeconfig");
     Files.writeString(file, kubeconfig);
     return new Kubectl(file, dir.resolve("tenant-kubectl-cache"));
   }

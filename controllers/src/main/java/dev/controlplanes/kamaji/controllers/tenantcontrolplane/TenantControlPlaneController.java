@@ -23,6 +23,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Wires the TenantControlPlane reconciler to its triggers: the TCPs themselves, every owned Secret,
@@ -40,7 +41,8 @@ public final class TenantControlPlaneController {
       ObjectWriter writer,
       ControllerOptions options,
       Clock clock,
-      TenantResources resources) {
+      TenantResources resources,
+      Consumer<TenantControlPlane> afterPass) {
     RateLimitingQueue<Request> queue =
         new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
     DefaultControllerBuilder builder =
@@ -49,7 +51,14 @@ public final class TenantControlPlaneController {
             .withWorkQueue(queue)
             .withWorkerCount(options.workers())
             .withReconciler(
-                new TenantControlPlaneReconciler(clients, writer, options, clock, resources))
+                new TenantControlPlaneReconciler(
+                    clients,
+                    writer,
+                    options,
+                    clock,
+                    resources,
+                    new RenewalTimer(clock, queue::addAfter),
+                    afterPass))
             .withReadyFunc(
                 () ->
                     informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()

@@ -13,6 +13,8 @@ import dev.controlplanes.kamaji.controllers.errors.RequeueException;
 import dev.controlplanes.kamaji.controllers.errors.Requeues;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
+import dev.controlplanes.kamaji.controllers.pki.RenewalSchedule;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.ResourcePipeline;
 import dev.controlplanes.kamaji.controllers.resources.StatusFields;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,11 +57,16 @@ public final class TenantControlPlaneReconciler implements Reconciler {
   /** Presence stops all reconciliation of the object. */
   public static final String PAUSED = "kamaji.clastix.io/paused";
 
+  /** A renewal moment already past (a certificate the pass could not renew) is retried calmly. */
+  static final Duration RENEWAL_RETRY = Duration.ofMinutes(1);
+
   private final KubeClients clients;
   private final ObjectWriter writer;
   private final ControllerOptions options;
   private final Clock clock;
   private final TenantResources resources;
+  private final RenewalTimer renewals;
+  private final Consumer<TenantControlPlane> afterPass;
 
   public TenantControlPlaneReconciler(
       KubeClients clients,
@@ -66,18 +74,41 @@ public final class TenantControlPlaneReconciler implements Reconciler {
       ControllerOptions options,
       Clock clock,
       TenantResources resources) {
+    this(clients, writer, options, clock, resources, RenewalTimer.none(), tcp -> {});
+  }
+
+  /**
+   * @param renewals requeues the TenantControlPlane when its next certificate renewal is due
+   * @param afterPass told about the TenantControlPlane after every full pass (the tenant-side
+   *     phase); must return at once
+   */
+  public TenantControlPlaneReconciler(
+      KubeClients clients,
+      ObjectWriter writer,
+      ControllerOptions options,
+      Clock clock,
+      TenantResources resources,
+      RenewalTimer renewals,
+      Consumer<TenantControlPlane> afterPass) {
     this.clients = clients;
     this.writer = writer;
     this.options = options;
     this.clock = clock;
     this.resources = resources;
+    this.renewals = renewals;
+    this.afterPass = afterPass;
   }
 
   @Override
   public Result reconcile(Request request) {
     String key = request.getNamespace() + "/" + request.getName();
     try {
-      reconcileOnce(request);
+      Optional<Duration> renewal = reconcileOnce(request);
+      if (renewal.isPresent()) {
+        renewals.schedule(request, renewal.get());
+      } else {
+        renewals.cancel(request);
+      }
       return new Result(false);
     } catch (RuntimeException e) {
       Optional<Duration> delay = Requeues.delayOf(e);
@@ -91,21 +122,22 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     }
   }
 
-  void reconcileOnce(Request request) {
+  /** One pass; the delay after which the certificates need the next one, if any. */
+  Optional<Duration> reconcileOnce(Request request) {
     Optional<TenantControlPlane> found =
         clients.tenantControlPlanes().live(request.getNamespace(), request.getName());
     if (found.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     TenantControlPlane tcp = found.get();
     Map<String, String> annotations = tcp.getMetadata().getAnnotations();
     if (annotations != null && annotations.containsKey(PAUSED)) {
       LOG.debug("TenantControlPlane {} is paused", request);
-      return;
+      return Optional.empty();
     }
     if (tcp.getMetadata().getDeletionTimestamp() != null) {
       finalizeDeletion(tcp);
-      return;
+      return Optional.empty();
     }
     String dataStoreName = dataStoreName(tcp);
     DataStore dataStore = readyDataStore(dataStoreName);
@@ -121,8 +153,28 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     tcp = result.parent();
     Long generation = tcp.getMetadata().getGeneration();
     if (!Objects.equals(generation, status(tcp).getObservedGeneration())) {
-      writeStatus(tcp, t -> status(t).setObservedGeneration(generation));
+      tcp = writeStatus(tcp, t -> status(t).setObservedGeneration(generation));
     }
+    afterPass.accept(tcp);
+    return renewalDelay(tcp, context);
+  }
+
+  /**
+   * Kamaji's certificate-lifecycle controller, as a delayed requeue: the next pass runs exactly
+   * when {@code now + --certificate-expiration-deadline} passes the earliest NotAfter of the
+   * tenant's certificates and kubeconfigs, instead of waiting for a resync.
+   */
+  private Optional<Duration> renewalDelay(TenantControlPlane tcp, TenantContext context) {
+    Map<PkiSecret, Map<String, byte[]>> data = new EnumMap<>(PkiSecret.class);
+    for (PkiSecret secret : PkiSecret.values()) {
+      data.put(
+          secret,
+          context.secretData(
+              tcp.getMetadata().getNamespace(), secret.secretName(tcp.getMetadata().getName())));
+    }
+    return new RenewalSchedule(options.certificateExpirationDeadline())
+        .earliest(data)
+        .map(at -> RenewalSchedule.delayUntil(at, clock.instant(), RENEWAL_RETRY));
   }
 
   /**

@@ -12,6 +12,10 @@ import dev.controlplanes.kamaji.controllers.ControllerOptions;
 import dev.controlplanes.kamaji.controllers.kube.FakeObjectClient;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.pki.Pem;
+import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
+import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
+import dev.controlplanes.kamaji.controllers.pki.TenantPkiParameters;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -24,7 +28,9 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,5 +168,54 @@ class TenantControlPlaneReconcilerTest {
     assertThat(teardowns).containsExactly("t");
     assertThat(tcps.stored.get("ns/t").getMetadata().getFinalizers()).containsExactly("other");
     assertThat(secrets.stored.get("ns/t-datastore-config").getMetadata().getFinalizers()).isEmpty();
+  }
+
+  @Test
+  void aConvergedPassRequeuesExactlyWhenTheEarliestCertificateEntersTheDeadline() {
+    Instant now = Instant.parse("2026-11-21T12:00:00Z");
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    List<String> scheduled = new ArrayList<>();
+    List<TenantControlPlane> told = new ArrayList<>();
+    TenantControlPlaneReconciler timed =
+        new TenantControlPlaneReconciler(
+            clients,
+            new ObjectWriter(),
+            ControllerOptions.defaults(),
+            clock,
+            resources,
+            new RenewalTimer(clock, (request, delay) -> scheduled.add(request + " " + delay)),
+            told::add);
+    dataStore(true);
+    tcp(null, null);
+    // An API server certificate issued 300 days ago: one year of validity, 24 h of deadline.
+    Clock issued = Clock.fixed(now.minus(Duration.ofDays(300)), ZoneOffset.UTC);
+    Map<String, byte[]> apiServer =
+        new TenantCertificates(
+                TenantPkiParameters.of(
+                        "t", "ns", "cluster.local", List.of("10.96.0.0/16"), "127.0.0.1", 6443)
+                    .withClock(issued))
+            .issueAll().stream()
+                .filter(c -> c.secret() == PkiSecret.API_SERVER)
+                .findFirst()
+                .orElseThrow()
+                .data();
+    secrets.create(
+        new V1Secret()
+            .metadata(new V1ObjectMeta().namespace("ns").name("t-api-server-certificate"))
+            .data(apiServer));
+    secrets.sync();
+    Instant notAfter =
+        Pem.decodeCertificate(apiServer.get("apiserver.crt")).getNotAfter().toInstant();
+
+    assertThat(timed.reconcile(new Request("ns", "t"))).isEqualTo(new Result(false));
+
+    Duration expected = Duration.between(now, notAfter.minus(Duration.ofHours(24)));
+    assertThat(expected).isBetween(Duration.ofDays(63), Duration.ofDays(66));
+    assertThat(scheduled).containsExactly(new Request("ns", "t") + " " + expected);
+    assertThat(told).hasSize(1);
+
+    // A second pass finds the same moment already pending: no second delayed entry.
+    timed.reconcile(new Request("ns", "t"));
+    assertThat(scheduled).hasSize(1);
   }
 }

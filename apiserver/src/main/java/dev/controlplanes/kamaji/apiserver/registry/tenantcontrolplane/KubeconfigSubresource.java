@@ -14,13 +14,14 @@ import java.util.Optional;
 /**
  * {@code GET .../tenantcontrolplanes/{name}/kubeconfig}: the tenant's admin kubeconfig as YAML,
  * read from the Secret {@code <name>-admin-kubeconfig} that the controllers provision. Query
- * options {@code user=super-admin|admin} and {@code endpoint=external|internal} (default external:
+ * options {@code user=admin|super-admin} and {@code endpoint=external|internal} (default external:
  * the control-plane endpoint; internal: the in-cluster Service address) choose the key ({@code
  * admin.conf}, {@code admin.svc}, {@code super-admin.conf}, {@code super-admin.svc}). The default
- * user is super-admin, the key Kamaji itself uses: admin's group {@code kubeadm:cluster-admins} is
- * only bound to cluster-admin inside the tenant by kubeadm's RBAC phase, which the tenant-side
- * controllers (not implemented yet) would run. Authorization happened before (SubjectAccessReview
- * on the subresource). The body is a credential: it is never logged.
+ * user is admin, kubeadm's {@code admin.conf} that Kamaji users read: its group {@code
+ * kubeadm:cluster-admins} is bound to cluster-admin inside the tenant by the controllers'
+ * tenant-side phase once the control plane answers; super-admin ({@code system:masters}) works
+ * before that and cannot be revoked inside the tenant. Authorization happened before
+ * (SubjectAccessReview on the subresource). The body is a credential: it is never logged.
  */
 public final class KubeconfigSubresource implements SubresourceHandler {
 
@@ -83,7 +84,7 @@ public final class KubeconfigSubresource implements SubresourceHandler {
 
   /** The Secret key for the query options; 400 for values outside the documented sets. */
   static String key(String user, String endpoint) {
-    String u = user == null || user.isEmpty() ? "super-admin" : user;
+    String u = user == null || user.isEmpty() ? "admin" : user;
     String e = endpoint == null || endpoint.isEmpty() ? "external" : endpoint;
     if (!u.equals("admin") && !u.equals("super-admin")) {
       throw Statuses.badRequest(

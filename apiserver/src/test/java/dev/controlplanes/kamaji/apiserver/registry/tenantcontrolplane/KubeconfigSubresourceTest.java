@@ -10,8 +10,8 @@ class KubeconfigSubresourceTest {
 
   @Test
   void queryOptionsChooseTheSecretKey() {
-    assertThat(KubeconfigSubresource.key(null, null)).isEqualTo("super-admin.conf");
-    assertThat(KubeconfigSubresource.key("", "internal")).isEqualTo("super-admin.svc");
+    assertThat(KubeconfigSubresource.key(null, null)).isEqualTo("admin.conf");
+    assertThat(KubeconfigSubresource.key("", "internal")).isEqualTo("admin.svc");
     assertThat(KubeconfigSubresource.key("admin", "")).isEqualTo("admin.conf");
     assertThat(KubeconfigSubresource.key("admin", "internal")).isEqualTo("admin.svc");
     assertThat(KubeconfigSubresource.key("super-admin", "external")).isEqualTo("super-admin.conf");

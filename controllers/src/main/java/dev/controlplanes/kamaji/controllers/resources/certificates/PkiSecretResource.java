@@ -3,9 +3,11 @@ package dev.controlplanes.kamaji.controllers.resources.certificates;
 import dev.controlplanes.kamaji.api.v1alpha1.CertificatesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubeconfigsStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.SecretStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
+import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.Labels;
 import dev.controlplanes.kamaji.controllers.model.Owners;
@@ -23,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -35,6 +38,9 @@ import java.util.TreeMap;
 public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
 
   private final PkiSecret secret;
+
+  /** Set when this pass regenerates the CA of a TenantControlPlane that was already provisioned. */
+  private boolean rotatingCa;
 
   public PkiSecretResource(TenantContext context, PkiSecret secret) {
     super(context, context.clients().secrets(), V1Secret.class);
@@ -52,26 +58,24 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
     String tcpName = tcp.getMetadata().getName();
     String secretName = secret.secretName(tcpName);
     TenantCertificates pki = TenantPki.of(tcp, context);
-    Map<String, byte[]> existing = context.secretData(namespace, secretName);
-    Map<String, String> annotations =
-        context
-            .clients()
-            .secrets()
-            .cached(namespace, secretName)
-            .map(s -> s.getMetadata().getAnnotations())
-            .orElse(null);
-    Map<String, String> safeAnnotations = annotations == null ? Map.of() : annotations;
-    CertificateChecks.Verdict verdict =
-        existing.isEmpty()
-            ? CertificateChecks.Verdict.MISSING
-            : pki.verify(
-                new CertificateChecks(
-                    context.options().certificateExpirationDeadline(), context.clock()),
-                secret,
-                existing,
-                safeAnnotations,
-                issuerCertificate(namespace, tcpName));
+    CertificateChecks checks =
+        new CertificateChecks(context.options().certificateExpirationDeadline(), context.clock());
+    byte[] issuerCa = issuerCertificate(namespace, tcpName);
+    Optional<V1Secret> current = context.clients().secrets().cached(namespace, secretName);
+    CertificateChecks.Verdict verdict = verdict(pki, checks, current, issuerCa);
+    if (verdict.mustRegenerate() && current.isPresent()) {
+      // Regenerating on a stale copy (e.g. the rotate annotation this controller already
+      // answered) would rotate twice: only the live object's verdict counts.
+      current = context.clients().secrets().live(namespace, secretName);
+      verdict = verdict(pki, checks, current, issuerCa);
+    }
+    Map<String, byte[]> existing = dataOf(current);
     Map<String, byte[]> data = verdict.mustRegenerate() ? issue(pki, namespace, tcpName) : existing;
+    rotatingCa =
+        secret == PkiSecret.CA
+            && verdict.mustRegenerate()
+            && verdict != CertificateChecks.Verdict.MISSING
+            && !provisioning(tcp);
     context.pass().secrets().put(secretName, data);
     SortedMap<String, String> labels = Labels.kamaji(tcpName, secret.suffix());
     if (secret.kind().label() != null) {
@@ -96,6 +100,23 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
                 .annotations(desiredAnnotations.isEmpty() ? null : desiredAnnotations)
                 .ownerReferences(List.of(Owners.controllerReference(tcp))))
         .data(new TreeMap<>(data));
+  }
+
+  private CertificateChecks.Verdict verdict(
+      TenantCertificates pki,
+      CertificateChecks checks,
+      Optional<V1Secret> current,
+      byte[] issuerCa) {
+    Map<String, byte[]> data = dataOf(current);
+    if (data.isEmpty()) {
+      return CertificateChecks.Verdict.MISSING;
+    }
+    Map<String, String> annotations = current.get().getMetadata().getAnnotations();
+    return pki.verify(checks, secret, data, annotations == null ? Map.of() : annotations, issuerCa);
+  }
+
+  private static Map<String, byte[]> dataOf(Optional<V1Secret> secret) {
+    return secret.map(s -> s.getData()).filter(d -> d != null).orElse(Map.of());
   }
 
   /** The CA certificate that must have signed this Secret's certificate, or null for CAs. */
@@ -147,8 +168,25 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
     return Checksums.ofSecretData(applied.object().getData());
   }
 
+  /**
+   * Whether the TCP is still being installed: there the CA is simply issued, afterwards its
+   * regeneration is a rotation (§1.5, §3.6).
+   */
+  private static boolean provisioning(TenantControlPlane tcp) {
+    String state =
+        tcp.getStatus() == null
+                || tcp.getStatus().getKubernetesResources() == null
+                || tcp.getStatus().getKubernetesResources().getVersion() == null
+            ? null
+            : tcp.getStatus().getKubernetesResources().getVersion().getStatus();
+    return state == null || state.equals(VersionState.PROVISIONING);
+  }
+
   @Override
   public boolean shouldUpdateStatus(TenantControlPlane tcp) {
+    if (rotatingCa) {
+      return true;
+    }
     SecretStatus current = get(tcp.getStatus());
     return current == null
         || !Objects.equals(current.getChecksum(), checksum())
@@ -157,12 +195,26 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
 
   @Override
   public void updateStatus(TenantControlPlane tcp) {
+    if (rotatingCa) {
+      // Kamaji's CA resource announces the rotation; the Deployment step of the same pass then
+      // records the rollout state.
+      StatusFields.kubernetesResources(tcp)
+          .setVersion(
+              copyOf(tcp.getStatus().getKubernetesResources().getVersion())
+                  .status(VersionState.CERTIFICATE_AUTHORITY_ROTATING));
+    }
     set(
         tcp,
         new SecretStatus()
             .secretName(applied.object().getMetadata().getName())
             .checksum(checksum())
             .lastUpdate(OffsetDateTime.now(context.clock())));
+  }
+
+  private static KubernetesVersionStatus copyOf(KubernetesVersionStatus version) {
+    return new KubernetesVersionStatus()
+        .status(version == null ? null : version.getStatus())
+        .version(version == null ? null : version.getVersion());
   }
 
   private SecretStatus get(TenantControlPlaneStatus s) {

@@ -1,0 +1,28 @@
+package dev.controlplanes.kamaji.apiserver.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.controlplanes.kamaji.controllers.ControllerOptions.TenantEndpoint;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+
+  @Test
+  void theTenantEndpointIsInternalInClusterAndExternalOutsideUnlessChosen() {
+    assertThat(ServerOptions.parse().controllerOptions().tenantEndpoint())
+        .isEqualTo(TenantEndpoint.EXTERNAL);
+    assertThat(ServerOptions.parse("--in-cluster=true").controllerOptions().tenantEndpoint())
+        .isEqualTo(TenantEndpoint.INTERNAL);
+    assertThat(
+            ServerOptions.parse("--tenant-endpoint=internal").controllerOptions().tenantEndpoint())
+        .isEqualTo(TenantEndpoint.INTERNAL);
+    assertThat(
+            ServerOptions.parse("--in-cluster=true", "--tenant-endpoint=external")
+                .controllerOptions()
+                .tenantEndpoint())
+        .isEqualTo(TenantEndpoint.EXTERNAL);
+    assertThatThrownBy(() -> ServerOptions.parse("--tenant-endpoint=public"))
+        .hasMessageContaining("--tenant-endpoint must be auto, internal or external");
+  }
+}

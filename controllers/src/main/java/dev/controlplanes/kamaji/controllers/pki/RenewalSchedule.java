@@ -1,0 +1,98 @@
+package dev.controlplanes.kamaji.controllers.pki;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * When a tenant must be reconciled again for its certificates, as Kamaji's certificate-lifecycle
+ * controller decides: at the first moment {@code now + deadline} passes the NotAfter of one of its
+ * labelled Secrets (x509 certificates and the client certificates of kubeconfigs; CAs are never
+ * renewed by expiry, the service-account key pair has no expiry). Pure: data in, instant out.
+ */
+public final class RenewalSchedule {
+
+  private final Duration expirationDeadline;
+
+  public RenewalSchedule(Duration expirationDeadline) {
+    if (expirationDeadline.isNegative()) {
+      throw new IllegalArgumentException("expirationDeadline must not be negative");
+    }
+    this.expirationDeadline = expirationDeadline;
+  }
+
+  /**
+   * The earliest renewal moment over the given Secrets' data, or empty when none holds a
+   * certificate subject to renewal. Unreadable items are skipped: the checks of the next pass
+   * regenerate them anyway.
+   */
+  public Optional<Instant> earliest(Map<PkiSecret, Map<String, byte[]>> secrets) {
+    Instant earliest = null;
+    for (Map.Entry<PkiSecret, Map<String, byte[]>> entry : secrets.entrySet()) {
+      Optional<Instant> at = renewalOf(entry.getKey(), entry.getValue());
+      if (at.isPresent() && (earliest == null || at.get().isBefore(earliest))) {
+        earliest = at.get();
+      }
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  /**
+   * How long to wait from {@code now} until {@code renewalAt}; a moment already past gets {@code
+   * retry} (a certificate that the pass could not renew, e.g. one from an external PKI, must not
+   * make the controller spin).
+   */
+  public static Duration delayUntil(Instant renewalAt, Instant now, Duration retry) {
+    Duration delay = Duration.between(now, renewalAt);
+    return delay.isNegative() || delay.isZero() ? retry : delay;
+  }
+
+  private Optional<Instant> renewalOf(PkiSecret secret, Map<String, byte[]> data) {
+    if (data == null || secret.kind().label() == null || isCa(secret)) {
+      return Optional.empty();
+    }
+    Instant earliest = null;
+    if (secret.kind() == PkiSecret.Kind.X509) {
+      earliest = renewal(data.get(secret.certificateKey()));
+    } else {
+      for (String key : secret.dataKeys()) {
+        Instant at = renewal(clientCertificate(data.get(key)));
+        if (at != null && (earliest == null || at.isBefore(earliest))) {
+          earliest = at;
+        }
+      }
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  private static boolean isCa(PkiSecret secret) {
+    return secret == PkiSecret.CA || secret == PkiSecret.FRONT_PROXY_CA;
+  }
+
+  private Instant renewal(byte[] certificatePem) {
+    if (certificatePem == null || certificatePem.length == 0) {
+      return null;
+    }
+    try {
+      return Pem.decodeCertificate(certificatePem)
+          .getNotAfter()
+          .toInstant()
+          .minus(expirationDeadline);
+    } catch (PemException e) {
+      return null;
+    }
+  }
+
+  private static byte[] clientCertificate(byte[] kubeconfig) {
+    if (kubeconfig == null || kubeconfig.length == 0) {
+      return null;
+    }
+    try {
+      return Objects.requireNonNull(Kubeconfigs.parse(kubeconfig).clientCertificate());
+    } catch (PemException e) {
+      return null;
+    }
+  }
+}

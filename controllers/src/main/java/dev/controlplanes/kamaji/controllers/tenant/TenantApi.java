@@ -1,0 +1,122 @@
+package dev.controlplanes.kamaji.controllers.tenant;
+
+import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
+import dev.controlplanes.kamaji.controllers.pki.Pem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A tenant's API server reached with a kubeconfig's embedded credentials, asynchronously and with
+ * short timeouts, so that an unreachable tenant holds no thread. Errors carry status codes only,
+ * never bodies or credentials.
+ */
+final class TenantApi {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  static final String FIELD_MANAGER = "kamaji";
+
+  private final HttpClient http;
+  private final String server;
+
+  private TenantApi(HttpClient http, String server) {
+    this.http = http;
+    this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+  }
+
+  /** The server and credentials of {@code kubeconfig} (a kubeadm-style one with embedded data). */
+  static TenantApi of(byte[] kubeconfig) {
+    Kubeconfigs.Kubeconfig parsed = Kubeconfigs.parse(kubeconfig);
+    try {
+      char[] password = new char[0];
+      KeyPair keys = Pem.decodePrivateKey(parsed.clientKey());
+      List<X509Certificate> chain = Pem.decodeCertificates(parsed.clientCertificate());
+      KeyStore identity = KeyStore.getInstance("PKCS12");
+      identity.load(null, null);
+      identity.setKeyEntry(
+          "client", keys.getPrivate(), password, chain.toArray(new Certificate[0]));
+      KeyManagerFactory keyManagers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyManagers.init(identity, password);
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int i = 0;
+      for (X509Certificate ca : Pem.decodeCertificates(parsed.certificateAuthority())) {
+        trust.setCertificateEntry("ca-" + i++, ca);
+      }
+      TrustManagerFactory trustManagers =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .sslContext(ssl)
+              .connectTimeout(CONNECT_TIMEOUT)
+              .version(HttpClient.Version.HTTP_1_1)
+              .build();
+      return new TenantApi(http, parsed.server());
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("unusable tenant credentials (" + e.getClass() + ")");
+    }
+  }
+
+  String server() {
+    return server;
+  }
+
+  /** Whether {@code /readyz} answers 200. */
+  CompletableFuture<Boolean> ready() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server + "/readyz"))
+            .timeout(REQUEST_TIMEOUT)
+            .GET()
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenApply(response -> response.statusCode() == 200);
+  }
+
+  /** Server-side apply of {@code object} (created or brought back to it), ownership forced. */
+  CompletableFuture<Void> apply(TenantRbac.TenantObject object) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    server + object.path() + "?fieldManager=" + FIELD_MANAGER + "&force=true"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/apply-patch+yaml")
+            .header("Accept", "application/json")
+            .method(
+                "PATCH", HttpRequest.BodyPublishers.ofByteArray(TenantRbac.bytes(object.body())))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        .thenAccept(
+            response -> {
+              if (response.statusCode() / 100 != 2) {
+                throw new TenantApiException(object.path() + ": HTTP " + response.statusCode());
+              }
+            });
+  }
+
+  /** A refused request; the message holds the path and status code only. */
+  static final class TenantApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TenantApiException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package dev.controlplanes.kamaji.controllers.tenant;
+
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
+import dev.controlplanes.kamaji.controllers.ControllerOptions.TenantEndpoint;
+import dev.controlplanes.kamaji.controllers.kube.ObjectClient;
+import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
+import dev.controlplanes.kamaji.controllers.pki.PemException;
+import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenant-side phase (Kamaji's soot manager, reduced to kubeadm's bootstrap objects of {@link
+ * TenantRbac}): once a TenantControlPlane has left Provisioning, its API server is dialled with the
+ * super-admin credentials of {@code <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the
+ * objects are server-side applied. Runs beside the reconcile workers (told after each pass, returns
+ * at once), retries with backoff while the tenant's pods start, and runs again when the admin
+ * kubeconfig changes (CA rotation). Failures are logged at debug level: an unreachable tenant is
+ * the normal state while its pods start.
+ */
+public final class TenantBootstrap implements Consumer<TenantControlPlane>, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantBootstrap.class);
+
+  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+  private final ObjectClient<V1Secret> secrets;
+  private final ObjectClient<TenantControlPlane> tenantControlPlanes;
+  private final TenantEndpoint endpoint;
+  private final ScheduledExecutorService timer;
+  private final Map<String, Attempts> states = new ConcurrentHashMap<>();
+
+  public TenantBootstrap(
+      ObjectClient<V1Secret> secrets,
+      ObjectClient<TenantControlPlane> tenantControlPlanes,
+      TenantEndpoint endpoint) {
+    this.secrets = secrets;
+    this.tenantControlPlanes = tenantControlPlanes;
+    this.endpoint = endpoint;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "kamaji-tenant-bootstrap");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The delay before retry number {@code failures} (1 s doubling up to 30 s). */
+  static Duration backoff(int failures) {
+    Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failures, 10));
+    return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
+  }
+
+  /** The data key of the admin kubeconfig Secret used to dial the tenant. */
+  static String kubeconfigKey(TenantEndpoint endpoint) {
+    return endpoint == TenantEndpoint.INTERNAL ? "super-admin.svc" : "super-admin.conf";
+  }
+
+  /**
+   * Whether the control plane has been installed: Kamaji starts the tenant-side controllers once
+   * the TCP leaves Provisioning, and stops them while Sleeping.
+   */
+  static boolean eligible(TenantControlPlane tcp) {
+    if (tcp.getMetadata().getDeletionTimestamp() != null
+        || tcp.getStatus() == null
+        || tcp.getStatus().getKubernetesResources() == null
+        || tcp.getStatus().getKubernetesResources().getVersion() == null) {
+      return false;
+    }
+    String state = tcp.getStatus().getKubernetesResources().getVersion().getStatus();
+    return state != null
+        && !state.equals(VersionState.PROVISIONING)
+        && !state.equals(VersionState.SLEEPING);
+  }
+
+  /** Told after each reconcile pass; never blocks. */
+  @Override
+  public void accept(TenantControlPlane tcp) {
+    String key = tcp.getMetadata().getNamespace() + "/" + tcp.getMetadata().getName();
+    if (!eligible(tcp)) {
+      return;
+    }
+    String token = token(tcp);
+    if (token == null) {
+      return; // no admin kubeconfig recorded yet
+    }
+    Attempts fresh = new Attempts(tcp.getMetadata().getNamespace(), tcp, token);
+    Attempts current =
+        states.compute(key, (k, old) -> old != null && old.token.equals(token) ? old : fresh);
+    if (current == fresh) {
+      timer.execute(() -> attempt(key, fresh));
+    }
+  }
+
+  /** Whether the bootstrap of {@code namespace/name} has completed for its current credentials. */
+  public boolean done(String namespace, String name) {
+    Attempts a = states.get(namespace + "/" + name);
+    return a != null && a.done;
+  }
+
+  /** What identifies one bootstrap: the TCP's uid and its admin kubeconfig's checksum. */
+  private static String token(TenantControlPlane tcp) {
+    if (tcp.getStatus().getKubeconfig() == null
+        || tcp.getStatus().getKubeconfig().getAdmin() == null
+        || tcp.getStatus().getKubeconfig().getAdmin().getChecksum() == null) {
+      return null;
+    }
+    return tcp.getMetadata().getUid()
+        + "/"
+        + tcp.getStatus().getKubeconfig().getAdmin().getChecksum();
+  }
+
+  private void attempt(String key, Attempts attempts) {
+    if (states.get(key) != attempts) {
+      return; // superseded by new credentials
+    }
+    if (!stillWanted(attempts)) {
+      states.remove(key, attempts); // gone, asleep or being deleted: a later pass starts over
+      return;
+    }
+    CompletableFuture<Void> run;
+    try {
+      if (attempts.api == null) {
+        attempts.api = TenantApi.of(kubeconfig(attempts));
+      }
+      TenantApi api = attempts.api;
+      run =
+          api.ready()
+              .thenCompose(
+                  ready -> {
+                    if (!ready) {
+                      throw new TenantApi.TenantApiException("/readyz is not ok yet");
+                    }
+                    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                    for (TenantRbac.TenantObject object :
+                        TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts))) {
+                      chain = chain.thenCompose(v -> api.apply(object));
+                    }
+                    return chain;
+                  });
+    } catch (RuntimeException e) {
+      run = CompletableFuture.failedFuture(e);
+    }
+    run.whenComplete(
+        (ok, error) -> {
+          if (error == null) {
+            attempts.done = true;
+            LOG.info("TenantControlPlane {}: tenant-side RBAC and cluster-info ensured", key);
+            return;
+          }
+          Duration delay = backoff(attempts.failures++);
+          LOG.debug(
+              "TenantControlPlane {}: tenant not bootstrapped yet ({}); retry in {}",
+              key,
+              describe(error),
+              delay);
+          if (!timer.isShutdown()) {
+            timer.schedule(() -> attempt(key, attempts), delay.toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
+  }
+
+  private boolean stillWanted(Attempts attempts) {
+    return tenantControlPlanes
+        .cached(attempts.namespace, attempts.name)
+        .filter(t -> Objects.equals(t.getMetadata().getUid(), attempts.uid))
+        .filter(TenantBootstrap::eligible)
+        .isPresent();
+  }
+
+  private Map<String, byte[]> adminData(Attempts attempts) {
+    return secrets
+        .cached(attempts.namespace, PkiSecret.ADMIN_KUBECONFIG.secretName(attempts.name))
+        .map(V1Secret::getData)
+        .orElse(Map.of());
+  }
+
+  private byte[] kubeconfig(Attempts attempts) {
+    byte[] kubeconfig = adminData(attempts).get(kubeconfigKey(endpoint));
+    if (kubeconfig == null) {
+      throw new TenantApi.TenantApiException("no admin kubeconfig yet");
+    }
+    return kubeconfig;
+  }
+
+  /** kubeadm publishes the admin kubeconfig's server (the public endpoint) and the CA. */
+  private String clusterInfoServer(Attempts attempts) {
+    byte[] admin = adminData(attempts).get("admin.conf");
+    return admin == null ? attempts.api.server() : Kubeconfigs.parse(admin).server();
+  }
+
+  private byte[] caOf(Attempts attempts) {
+    return Kubeconfigs.parse(kubeconfig(attempts)).certificateAuthority();
+  }
+
+  /** The cause's type and, for our own and I/O errors, its message (they carry no secrets). */
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null
+        && (cause instanceof java.util.concurrent.CompletionException
+            || cause instanceof java.util.concurrent.ExecutionException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof TenantApi.TenantApiException
+        || cause instanceof PemException
+        || cause instanceof java.io.IOException) {
+      return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+    return cause.getClass().getSimpleName();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  /** The attempts for one TCP and one set of credentials. */
+  private static final class Attempts {
+    final String namespace;
+    final String name;
+    final String uid;
+    final String token;
+    volatile TenantApi api;
+    volatile boolean done;
+    volatile int failures;
+
+    Attempts(String namespace, TenantControlPlane tcp, String token) {
+      this.namespace = namespace;
+      this.name = tcp.getMetadata().getName();
+      this.uid = tcp.getMetadata().getUid();
+      this.token = token;
+    }
+  }
+}
