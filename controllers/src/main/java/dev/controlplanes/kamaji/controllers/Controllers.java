@@ -103,7 +103,11 @@ public final class Controllers implements AutoCloseable {
                 queue ->
                     ControllerBuilder.controllerWatchBuilder(TenantControlPlane.class, queue)
                         .withOnAddFilter(t -> dataStoreOf(t) != null)
-                        .withOnUpdateFilter((o, n) -> dataStoreOf(n) != null)
+                        // usedBy depends only on which DataStore each TCP records; the many
+                        // other status writes of a provisioning TCP must not re-run this.
+                        .withOnUpdateFilter(
+                            (o, n) ->
+                                dataStoreOf(n) != null && !dataStoreOf(n).equals(dataStoreOf(o)))
                         .withOnDeleteFilter((t, unknown) -> dataStoreOf(t) != null)
                         .withWorkQueueKeyFunc(t -> new Request(dataStoreOf(t)))
                         .build())

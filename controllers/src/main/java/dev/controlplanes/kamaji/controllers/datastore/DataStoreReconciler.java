@@ -89,8 +89,7 @@ public final class DataStoreReconciler implements Reconciler {
     Long generation = dataStore.getMetadata().getGeneration();
     writer.modify(
         clients.dataStores(),
-        null,
-        name,
+        dataStore,
         DataStore.class,
         true,
         d -> {

@@ -23,6 +23,8 @@ public final class ObjectWriter {
 
   static final int ATTEMPTS = 5;
 
+  private final OwnWrites ownWrites = new OwnWrites();
+
   /** Fields the API server owns: never part of a desired state or its checksum. */
   private static final Set<String> SERVER_METADATA =
       Set.of(
@@ -52,7 +54,8 @@ public final class ObjectWriter {
           attempt == 0 ? client.cached(namespace, name) : client.live(namespace, name);
       if (live.isEmpty()) {
         try {
-          return new Applied<>(WriteResult.CREATED, client.create(KubeJson.object(want, type)));
+          return new Applied<>(
+              WriteResult.CREATED, recorded(client.create(KubeJson.object(want, type))));
         } catch (KubeApiException e) {
           if (!e.isConflict()) {
             throw e;
@@ -66,7 +69,8 @@ public final class ObjectWriter {
       }
       try {
         return new Applied<>(
-            WriteResult.UPDATED, client.update(KubeJson.object(merge(actual, want), type)));
+            WriteResult.UPDATED,
+            recorded(client.update(KubeJson.object(merge(actual, want), type))));
       } catch (KubeApiException e) {
         if (!e.isConflict() && !e.isNotFound()) {
           throw e;
@@ -97,18 +101,53 @@ public final class ObjectWriter {
       Class<T> type,
       boolean status,
       Consumer<T> change) {
+    return modify(client, namespace, name, null, type, status, change);
+  }
+
+  /**
+   * Like {@link #modify(ObjectClient, String, String, Class, boolean, Consumer)}, but the first
+   * attempt starts from {@code latest}, the caller's newest copy (usually what its previous write
+   * returned), instead of reading the object again. Its resourceVersion is the write's
+   * precondition, so a stale copy only costs a conflict and a retry on a fresh read; a change that
+   * looks like a no-op on it is re-checked against a fresh read before being skipped.
+   */
+  public <T extends KubernetesObject> Optional<T> modify(
+      ObjectClient<T> client, T latest, Class<T> type, boolean status, Consumer<T> change) {
+    return modify(
+        client,
+        latest.getMetadata().getNamespace(),
+        latest.getMetadata().getName(),
+        latest,
+        type,
+        status,
+        change);
+  }
+
+  private <T extends KubernetesObject> Optional<T> modify(
+      ObjectClient<T> client,
+      String namespace,
+      String name,
+      T latest,
+      Class<T> type,
+      boolean status,
+      Consumer<T> change) {
+    boolean known = latest != null && latest.getMetadata().getResourceVersion() != null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<T> live = client.live(namespace, name);
+      boolean fromKnown = known && attempt == 0;
+      Optional<T> live = fromKnown ? Optional.of(latest) : client.live(namespace, name);
       if (live.isEmpty()) {
         return Optional.empty();
       }
       T copy = KubeJson.copy(live.get(), type);
       change.accept(copy);
       if (KubeJson.tree(copy).equals(KubeJson.tree(live.get()))) {
+        if (fromKnown) {
+          continue; // our copy may be stale: confirm the no-op on a fresh read
+        }
         return live;
       }
       try {
-        return Optional.of(status ? client.updateStatus(copy) : client.update(copy));
+        return Optional.of(recorded(status ? client.updateStatus(copy) : client.update(copy)));
       } catch (KubeApiException e) {
         if (e.isNotFound()) {
           return Optional.empty();
@@ -119,6 +158,16 @@ public final class ObjectWriter {
       }
     }
     throw new ConflictException(client.kind() + " " + namespace + "/" + name);
+  }
+
+  /** The versions this writer produced, to tell our own watch events from others'. */
+  public OwnWrites ownWrites() {
+    return ownWrites;
+  }
+
+  private <T extends KubernetesObject> T recorded(T written) {
+    ownWrites.record(written);
+    return written;
   }
 
   static boolean isUpToDate(JsonObject actual, JsonObject want, String checksum) {

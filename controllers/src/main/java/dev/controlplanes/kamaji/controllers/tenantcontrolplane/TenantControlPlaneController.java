@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.controllers.ControllerOptions;
 import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.Controller;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
@@ -22,6 +23,7 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
@@ -45,6 +47,8 @@ public final class TenantControlPlaneController {
       Consumer<TenantControlPlane> afterPass) {
     RateLimitingQueue<Request> queue =
         new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+    // The echoes of our own writes: the pass that wrote them has already continued from them.
+    OwnWrites own = writer.ownWrites();
     DefaultControllerBuilder builder =
         ControllerBuilder.defaultBuilder(informers)
             .withName("tenantcontrolplane")
@@ -67,6 +71,12 @@ public final class TenantControlPlaneController {
             .watch(
                 q ->
                     ControllerBuilder.controllerWatchBuilder(TenantControlPlane.class, q)
+                        .withOnUpdateFilter((o, n) -> !own.isEcho(n))
+                        .withOnDeleteFilter(
+                            (t, unknown) -> {
+                              own.forget(t);
+                              return true;
+                            })
                         .withWorkQueueKeyFunc(
                             t ->
                                 new Request(
@@ -79,7 +89,7 @@ public final class TenantControlPlaneController {
             V1Service.class,
             V1Deployment.class,
             V1Ingress.class)) {
-      builder = watchOwned(builder, owned);
+      builder = watchOwned(builder, owned, own);
     }
     DataStoreFanOut fanOut = new DataStoreFanOut(clients, queue);
     informers.getExistingSharedIndexInformer(DataStore.class).addEventHandler(fanOut);
@@ -90,13 +100,17 @@ public final class TenantControlPlaneController {
   }
 
   private static <T extends KubernetesObject> DefaultControllerBuilder watchOwned(
-      DefaultControllerBuilder builder, Class<T> type) {
+      DefaultControllerBuilder builder, Class<T> type, OwnWrites own) {
     return builder.watch(
         q ->
             ControllerBuilder.controllerWatchBuilder(type, q)
-                .withOnAddFilter(OwnerRequests::owned)
-                .withOnUpdateFilter((o, n) -> OwnerRequests.owned(n))
-                .withOnDeleteFilter((o, unknown) -> OwnerRequests.owned(o))
+                .withOnAddFilter(o -> OwnerRequests.owned(o) && !own.isEcho(o))
+                .withOnUpdateFilter((o, n) -> OwnerRequests.owned(n) && !own.isEcho(n))
+                .withOnDeleteFilter(
+                    (o, unknown) -> {
+                      own.forget(o);
+                      return OwnerRequests.owned(o);
+                    })
                 .withWorkQueueKeyFunc(o -> OwnerRequests.of(o).orElseThrow())
                 .build());
   }
@@ -113,9 +127,20 @@ public final class TenantControlPlaneController {
       enqueueUsers(dataStore);
     }
 
+    /**
+     * Only what a TenantControlPlane uses (the spec, readiness) re-triggers them: the DataStore's
+     * own status bookkeeping ({@code usedBy}, conditions) changes with every tenant added and must
+     * not start a pass of every tenant on it.
+     */
     @Override
     public void onUpdate(DataStore before, DataStore after) {
-      enqueueUsers(after);
+      if (!Objects.equals(before.getSpec(), after.getSpec()) || ready(before) != ready(after)) {
+        enqueueUsers(after);
+      }
+    }
+
+    private static boolean ready(DataStore dataStore) {
+      return dataStore.getStatus() != null && Boolean.TRUE.equals(dataStore.getStatus().getReady());
     }
 
     @Override

@@ -285,13 +285,7 @@ public final class TenantControlPlaneReconciler implements Reconciler {
 
   private TenantControlPlane writeStatus(TenantControlPlane tcp, Consumer<TenantControlPlane> c) {
     return writer
-        .modify(
-            clients.tenantControlPlanes(),
-            tcp.getMetadata().getNamespace(),
-            tcp.getMetadata().getName(),
-            TenantControlPlane.class,
-            true,
-            c)
+        .modify(clients.tenantControlPlanes(), tcp, TenantControlPlane.class, true, c)
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
   }
 

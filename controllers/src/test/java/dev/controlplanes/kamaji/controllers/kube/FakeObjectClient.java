@@ -17,6 +17,7 @@ public final class FakeObjectClient<T extends KubernetesObject> implements Objec
   public final Map<String, T> stored = new ConcurrentHashMap<>();
   final Map<String, T> cache = new ConcurrentHashMap<>();
   public final List<String> writes = new ArrayList<>();
+  public int liveReads;
   int conflictsToInject;
   private long revision = 100;
 
@@ -47,6 +48,7 @@ public final class FakeObjectClient<T extends KubernetesObject> implements Objec
 
   @Override
   public Optional<T> live(String namespace, String name) {
+    liveReads++;
     return Optional.ofNullable(stored.get(namespace + "/" + name)).map(o -> KubeJson.copy(o, type));
   }
 

@@ -170,4 +170,96 @@ class ObjectWriterTest {
     assertThat(configMaps.stored.get("ns/tcp-kubeadmconfig").getMetadata().getFinalizers())
         .containsExactly("x");
   }
+
+  @Test
+  void modifyFromTheLatestCopyWritesWithoutReadingAgain() {
+    V1ConfigMap created =
+        writer.createOrUpdate(configMaps, configMap("a"), V1ConfigMap.class).object();
+    int reads = configMaps.liveReads;
+
+    V1ConfigMap modified =
+        writer
+            .modify(
+                configMaps,
+                created,
+                V1ConfigMap.class,
+                false,
+                c -> c.getMetadata().addFinalizersItem("x"))
+            .orElseThrow();
+
+    assertThat(configMaps.liveReads).isEqualTo(reads);
+    assertThat(modified.getMetadata().getFinalizers()).containsExactly("x");
+    assertThat(configMaps.writes).hasSize(2);
+  }
+
+  @Test
+  void modifyFromAStaleCopyRetriesOnAFreshReadAndKeepsTheOtherChange() {
+    V1ConfigMap stale =
+        writer.createOrUpdate(configMaps, configMap("a"), V1ConfigMap.class).object();
+    writer.modify(
+        configMaps,
+        "ns",
+        "tcp-kubeadmconfig",
+        V1ConfigMap.class,
+        false,
+        c -> c.getMetadata().putLabelsItem("other", "writer"));
+
+    writer.modify(
+        configMaps, stale, V1ConfigMap.class, false, c -> c.getMetadata().addFinalizersItem("x"));
+
+    V1ConfigMap stored = configMaps.stored.get("ns/tcp-kubeadmconfig");
+    assertThat(stored.getMetadata().getFinalizers()).containsExactly("x");
+    assertThat(stored.getMetadata().getLabels()).containsEntry("other", "writer");
+  }
+
+  @Test
+  void aNoOpOnAStaleCopyIsCheckedAgainstAFreshRead() {
+    V1ConfigMap withFinalizer =
+        writer
+            .modify(
+                configMaps,
+                writer.createOrUpdate(configMaps, configMap("a"), V1ConfigMap.class).object(),
+                V1ConfigMap.class,
+                false,
+                c -> c.getMetadata().addFinalizersItem("x"))
+            .orElseThrow();
+    // someone else removes it; our copy still has it
+    writer.modify(
+        configMaps,
+        "ns",
+        "tcp-kubeadmconfig",
+        V1ConfigMap.class,
+        false,
+        c -> c.getMetadata().setFinalizers(null));
+
+    writer.modify(
+        configMaps,
+        withFinalizer,
+        V1ConfigMap.class,
+        false,
+        c -> {
+          if (c.getMetadata().getFinalizers() == null
+              || !c.getMetadata().getFinalizers().contains("x")) {
+            c.getMetadata().addFinalizersItem("x");
+          }
+        });
+
+    assertThat(configMaps.stored.get("ns/tcp-kubeadmconfig").getMetadata().getFinalizers())
+        .containsExactly("x");
+  }
+
+  @Test
+  void recordsTheVersionsItWroteSoTheirEchoesCanBeToldApart() {
+    V1ConfigMap created =
+        writer.createOrUpdate(configMaps, configMap("a"), V1ConfigMap.class).object();
+    V1ConfigMap updated =
+        writer.createOrUpdate(configMaps, configMap("b"), V1ConfigMap.class).object();
+    V1ConfigMap byOthers = KubeJson.copy(updated, V1ConfigMap.class);
+    byOthers.getMetadata().setResourceVersion("999");
+
+    assertThat(writer.ownWrites().isEcho(byOthers)).isFalse();
+    assertThat(writer.ownWrites().isEcho(created)).isTrue();
+    assertThat(writer.ownWrites().isEcho(updated)).isTrue();
+    assertThat(writer.ownWrites().isEcho(updated)).as("an echo is seen once").isFalse();
+  }
 }
