@@ -22,6 +22,9 @@ mkdir -p "$out"
 state=$out/cluster
 export KAMAJI_LOCAL_DIR=$state KAMAJI_PORT_BASE=${BENCH_PORT_BASE:-25790}
 export KAMAJI_API_PORT=${BENCH_API_PORT:-25800}
+# The API path is measured, not provisioning: without this the embedded controllers would create
+# a control plane (Secrets, Deployment, datastore) for every benchmark object.
+export KAMAJI_API_ARGS="--controllers=false"
 kube_url=https://127.0.0.1:$((KAMAJI_PORT_BASE + 4))
 api_url=https://127.0.0.1:$KAMAJI_API_PORT
 
