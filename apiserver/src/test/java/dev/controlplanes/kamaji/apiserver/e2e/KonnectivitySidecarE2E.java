@@ -143,59 +143,60 @@ class KonnectivitySidecarE2E {
           .as("the sidecar's socket where kube-apiserver looks")
           .isTrue();
 
-      // The tenant side of the addon, as Kamaji's soot manager creates it.
-      tenant.run("-n", "kube-system", "create", "serviceaccount", "konnectivity-agent").assertOk();
-      tenant
-          .run(
-              "create",
-              "clusterrolebinding",
-              "system:konnectivity-server",
-              "--clusterrole=system:auth-delegator",
-              "--user=system:konnectivity-server")
-          .assertOk();
-      Path token = dir.resolve("konnectivity-agent-token");
-      writePrivate(
-          token,
-          tenant
-              .run(
-                  "-n",
-                  "kube-system",
-                  "create",
-                  "token",
-                  "konnectivity-agent",
-                  "--audience=system:konnectivity-server")
-              .assertOk()
-              .stdout()
-              .strip());
+      Path token = tenantSideOfTheAddon(tenant, dir);
       Path ca = dir.resolve("tenant-ca.crt");
       Files.write(ca, secrets.get("sidecar-ca").getData().get("ca.crt"));
 
-      Process agent = startAgent(agentPort, ca, token, dir.resolve("logs/proxy-agent.log"));
       TestPki kubeletPki = TestPki.create(dir.resolve("kubelet-pki"));
       try (KubeletStandIn kubelet = new KubeletStandIn(kubeletPki)) {
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .untilAsserted(
-                () ->
-                    assertThat(get(HEALTH_PORT, "/readyz").status())
-                        .as(
-                            "agent: %s%nsidecar: %s",
-                            Files.readString(dir.resolve("logs/proxy-agent.log")),
-                            processes.log("konnectivity-server"))
-                        .isEqualTo(200));
-        assertThat(metric("konnectivity_network_proxy_server_ready_backend_connections"))
-            .isEqualTo(1.0);
+        createNode(tenant, kubelet.port());
+        createPod(tenant, "hello");
+        // Without an agent the kubelet is out of reach: kube-apiserver dials through the sidecar.
+        Kubectl.Result unreachable = tenant.run("logs", "-n", "default", "hello");
+        assertThat(unreachable.exitCode()).isNotZero();
+        assertThat(unreachable.stderr()).contains("No agent available");
 
-        createNodeAndPod(tenant, kubelet.port());
-        double dataBefore = agentDataPackets();
-        String logs = tenant.run("logs", "-n", "default", "hello").assertOk().stdout();
-        assertThat(logs).isEqualTo("kubelet stand-in: /containerLogs/default/hello/c\n");
-        // The bytes came back from the agent over the sidecar's agent stream.
-        assertThat(agentDataPackets()).isGreaterThan(dataBefore);
-        assertThat(agent.isAlive()).isTrue();
-        assertThat(processes.alive()).as(processes.log("konnectivity-server")).isTrue();
-      } finally {
-        stop(agent);
+        Process agent = startAgent(agentPort, ca, token, dir.resolve("logs/proxy-agent.log"));
+        try {
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () ->
+                      assertThat(get(HEALTH_PORT, "/readyz").status())
+                          .as(
+                              "agent: %s%nsidecar: %s",
+                              Files.readString(dir.resolve("logs/proxy-agent.log")),
+                              processes.log("konnectivity-server"))
+                          .isEqualTo(200));
+          assertThat(metric("konnectivity_network_proxy_server_ready_backend_connections"))
+              .isEqualTo(1.0);
+
+          double dataBefore = agentDataPackets();
+          String logs = tenant.run("logs", "-n", "default", "hello").assertOk().stdout();
+          assertThat(logs).isEqualTo("kubelet stand-in: /containerLogs/default/hello/c\n");
+          // The bytes came back from the agent over the sidecar's agent stream.
+          assertThat(agentDataPackets()).isGreaterThan(dataBefore);
+
+          // Megabytes through kube-apiserver, sidecar and agent, byte for byte.
+          int size = 4 << 20;
+          createPod(tenant, "bytes-" + size);
+          byte[] big =
+              tenant
+                  .run("logs", "-n", "default", "bytes-" + size)
+                  .assertOk()
+                  .stdout()
+                  .getBytes(StandardCharsets.US_ASCII);
+          assertThat(big).hasSize(size);
+          for (int i = 0; i < size; i++) {
+            if (big[i] != KubeletStandIn.textPattern(i)) {
+              throw new AssertionError("byte " + i + " differs");
+            }
+          }
+          assertThat(agent.isAlive()).isTrue();
+          assertThat(processes.alive()).as(processes.log("konnectivity-server")).isTrue();
+        } finally {
+          stop(agent);
+        }
       }
     }
 
@@ -256,10 +257,39 @@ class KonnectivitySidecarE2E {
   }
 
   /**
-   * A Node whose kubelet is the stand-in on 127.0.0.1, and a Pod bound to it. kube-apiserver
-   * refuses node/proxy to loopback addresses; pod logs have no such check.
+   * The tenant side of the addon as Kamaji's soot manager makes it (the agent's ServiceAccount, and
+   * TokenReview rights for the sidecar's user), and a token as the agent's projected volume would
+   * hold it.
    */
-  private static void createNodeAndPod(Kubectl tenant, int kubeletPort) {
+  private static Path tenantSideOfTheAddon(Kubectl tenant, Path dir) throws IOException {
+    tenant.run("-n", "kube-system", "create", "serviceaccount", "konnectivity-agent").assertOk();
+    tenant
+        .run(
+            "create",
+            "clusterrolebinding",
+            "system:konnectivity-server",
+            "--clusterrole=system:auth-delegator",
+            "--user=system:konnectivity-server")
+        .assertOk();
+    Path token = dir.resolve("konnectivity-agent-token");
+    writePrivate(
+        token,
+        tenant
+            .run(
+                "-n",
+                "kube-system",
+                "create",
+                "token",
+                "konnectivity-agent",
+                "--audience=system:konnectivity-server")
+            .assertOk()
+            .stdout()
+            .strip());
+    return token;
+  }
+
+  /** A Node whose kubelet is the stand-in on 127.0.0.1. */
+  private static void createNode(Kubectl tenant, int kubeletPort) {
     String status =
         """
         {"addresses": [{"type": "InternalIP", "address": "127.0.0.1"}],
@@ -287,6 +317,13 @@ class KonnectivitySidecarE2E {
             "-p",
             "{\"status\": " + status + "}")
         .assertOk();
+  }
+
+  /**
+   * A Pod bound to the stand-in's Node (a pod named {@code bytes-N} logs N bytes). kube-apiserver
+   * refuses node/proxy to loopback addresses; pod logs have no such check.
+   */
+  private static void createPod(Kubectl tenant, String name) {
     // Pods need their namespace's default service account, made by the controller-manager.
     await()
         .atMost(Duration.ofSeconds(90))
@@ -297,11 +334,11 @@ class KonnectivitySidecarE2E {
             Map.of(),
             """
             {"apiVersion": "v1", "kind": "Pod",
-             "metadata": {"name": "hello", "namespace": "default"},
+             "metadata": {"name": "%s", "namespace": "default"},
              "spec": {"nodeName": "%s", "automountServiceAccountToken": false,
                       "containers": [{"name": "c", "image": "none"}]}}
             """
-                .formatted(NODE),
+                .formatted(name, NODE),
             "create",
             "-f",
             "-")
