@@ -205,21 +205,24 @@ class KonnectivitySidecarE2E {
   }
 
   /**
-   * {@code proxy-server} as the container command's basename: our server on this test's classpath
-   * (which holds kamaji-konnectivity-proxy), given the generated arguments unchanged.
+   * {@code proxy-server} as the container command's basename: the module's launcher script (what an
+   * image puts at {@code /proxy-server}) with this test's JVM and classpath, which holds
+   * kamaji-konnectivity-proxy. It gets the generated arguments unchanged.
    */
   private static void writeServerLauncher(Path file) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("java.class.path");
     assertThat(classpath).contains("konnectivity-proxy");
+    Path launcher = cluster.checkout().resolve("konnectivity-proxy/src/main/sh/proxy-server");
+    assertThat(launcher).isExecutable();
     Files.writeString(
         file,
-        "#!/bin/sh\nexec "
+        "#!/bin/sh\nexport JAVA="
             + quote(java)
-            + " -Xmx256m -XX:+UseSerialGC -cp "
+            + " JAVA_OPTS='-Xmx256m -XX:+UseSerialGC' KONNECTIVITY_PROXY_CLASSPATH="
             + quote(classpath)
-            + " "
-            + ServerMain.class.getName()
+            + "\nexec "
+            + quote(launcher.toString())
             + " \"$@\"\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
   }
