@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * Runs a generated control-plane Deployment as local processes: each volume of the pod becomes a
  * directory filled from the generated Secrets and ConfigMaps, each container's command line is
  * taken as generated with only its mount paths mapped to those directories and {@code $(VAR)}
- * references expanded from its environment, and the binary is the pinned upstream build of the
- * container's command. Nothing else about the command line is changed, so a flag the controllers
- * get wrong fails here as it would in a pod.
+ * references expanded from its environment, and the binary is found by the basename of the
+ * container's command in a list of directories (the pinned upstream builds, or a launcher of the
+ * caller's). Nothing else about the command line is changed, so a flag the controllers get wrong
+ * fails here as it would in a pod. ConfigMap files get the same path mapping, as the first
+ * container mounting them sees it, since a configuration file may name a path in another volume.
  *
  * <p>Init containers are not run: the only one Kamaji generates copies certificates for kine with
  * mode 0600, which the volumes written here already have.
@@ -64,7 +66,15 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     V1PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     Map<String, Path> volumes = new LinkedHashMap<>();
     for (V1Volume volume : nullToEmpty(pod.getVolumes())) {
-      volumes.put(volume.getName(), running.materialize(volume, secrets, configMaps));
+      volumes.put(volume.getName(), dir.resolve("volumes").resolve(volume.getName()));
+    }
+    for (V1Volume volume : nullToEmpty(pod.getVolumes())) {
+      materialize(
+          volume,
+          volumes.get(volume.getName()),
+          secrets,
+          configMaps,
+          mountsOfFirstUser(pod, volume.getName(), volumes));
     }
     Files.createDirectories(dir.resolve("logs"));
     try {
@@ -86,6 +96,36 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
   /** The command line a container was started with, after mapping paths. */
   static List<String> commandLine(
       V1Container container, Map<String, Path> volumes, Map<String, String> env) {
+    List<Map.Entry<String, String>> mounts = mounts(container, volumes);
+    List<String> line = new ArrayList<>();
+    for (String word : concat(container.getCommand(), container.getArgs())) {
+      line.add(mapPaths(expand(word, env), mounts));
+    }
+    return line;
+  }
+
+  /**
+   * A ConfigMap file's text with mount paths mapped as the first container that mounts its volume
+   * sees them: a configuration file can name a path in another volume (the egress selector
+   * configuration names konnectivity's socket), which must resolve as it would in the pod.
+   */
+  static String fileContent(String text, List<Map.Entry<String, String>> mounts) {
+    return mapPaths(text, mounts);
+  }
+
+  private static List<Map.Entry<String, String>> mountsOfFirstUser(
+      V1PodSpec pod, String volume, Map<String, Path> volumes) {
+    for (V1Container container : pod.getContainers()) {
+      if (nullToEmpty(container.getVolumeMounts()).stream()
+          .anyMatch(m -> m.getName().equals(volume))) {
+        return mounts(container, volumes);
+      }
+    }
+    return List.of();
+  }
+
+  /** A container's mount paths and their local directories, the longest mount path first. */
+  static List<Map.Entry<String, String>> mounts(V1Container container, Map<String, Path> volumes) {
     List<Map.Entry<String, String>> mounts = new ArrayList<>();
     for (V1VolumeMount mount : nullToEmpty(container.getVolumeMounts())) {
       Path source = volumes.get(mount.getName());
@@ -100,11 +140,7 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     // Longest mount path first, so /etc/kubernetes/pki wins over /etc/kubernetes.
     mounts.sort(
         Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-    List<String> line = new ArrayList<>();
-    for (String word : concat(container.getCommand(), container.getArgs())) {
-      line.add(mapPaths(expand(word, env), mounts));
-    }
-    return line;
+    return mounts;
   }
 
   private static String mapPaths(String word, List<Map.Entry<String, String>> mounts) {
@@ -113,7 +149,7 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
       int at = word.indexOf(path);
       while (at >= 0) {
         int end = at + path.length();
-        boolean whole = end == word.length() || word.charAt(end) == '/';
+        boolean whole = end == word.length() || !isNameCharacter(word.charAt(end));
         if (whole) {
           word = word.substring(0, at) + mount.getValue() + word.substring(end);
           at = word.indexOf(path, at + mount.getValue().length());
@@ -123,6 +159,11 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
       }
     }
     return word;
+  }
+
+  /** A character that continues a file name, so {@code /etc/kubernetes-extra} is not a mount. */
+  private static boolean isNameCharacter(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
   }
 
   private static String expand(String word, Map<String, String> env) {
@@ -152,7 +193,7 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
             .map(d -> d.resolve(binary))
             .filter(Files::isExecutable)
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no upstream binary " + binary))
+            .orElseThrow(() -> new IllegalStateException("no binary " + binary + " in " + binaries))
             .toString());
     Files.writeString(
         dir.resolve("logs/" + container.getName() + ".cmdline"), String.join("\n", line));
@@ -183,10 +224,13 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     return env;
   }
 
-  private Path materialize(
-      V1Volume volume, Map<String, V1Secret> secrets, Map<String, V1ConfigMap> configMaps)
+  private static void materialize(
+      V1Volume volume,
+      Path target,
+      Map<String, V1Secret> secrets,
+      Map<String, V1ConfigMap> configMaps,
+      List<Map.Entry<String, String>> mounts)
       throws IOException {
-    Path target = dir.resolve("volumes").resolve(volume.getName());
     Files.createDirectories(target);
     if (volume.getSecret() != null) {
       writeSecret(
@@ -195,7 +239,8 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
       writeConfigMap(
           target,
           configMaps.get(volume.getConfigMap().getName()),
-          volume.getConfigMap().getItems());
+          volume.getConfigMap().getItems(),
+          mounts);
     } else if (volume.getProjected() != null) {
       for (V1VolumeProjection source : nullToEmpty(volume.getProjected().getSources())) {
         if (source.getSecret() != null) {
@@ -205,12 +250,12 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
           writeConfigMap(
               target,
               configMaps.get(source.getConfigMap().getName()),
-              source.getConfigMap().getItems());
+              source.getConfigMap().getItems(),
+              mounts);
         }
       }
     }
     // emptyDir and anything else: an empty directory.
-    return target;
   }
 
   private static void writeSecret(Path target, V1Secret secret, List<V1KeyToPath> items)
@@ -220,11 +265,17 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     write(target, data, items);
   }
 
-  private static void writeConfigMap(Path target, V1ConfigMap configMap, List<V1KeyToPath> items)
+  private static void writeConfigMap(
+      Path target,
+      V1ConfigMap configMap,
+      List<V1KeyToPath> items,
+      List<Map.Entry<String, String>> mounts)
       throws IOException {
     Map<String, byte[]> data = new LinkedHashMap<>();
     if (configMap != null && configMap.getData() != null) {
-      configMap.getData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
+      configMap
+          .getData()
+          .forEach((k, v) -> data.put(k, fileContent(v, mounts).getBytes(StandardCharsets.UTF_8)));
     }
     write(target, data, items);
   }

@@ -47,6 +47,51 @@ class TenantControlPlaneProcessesTest {
   }
 
   @Test
+  void mapsAPathAtTheEndOfAWordOrBeforeASeparator() {
+    V1Container container =
+        new V1Container()
+            .name("kube-apiserver")
+            .command(List.of("kube-apiserver"))
+            .args(List.of("--etcd-servers=unix:///uds,unix:///uds/kine", "--dir=/uds"))
+            .volumeMounts(List.of(new V1VolumeMount().name("uds").mountPath("/uds")));
+
+    assertThat(TenantControlPlaneProcesses.commandLine(container, volumes, Map.of()))
+        .containsExactly(
+            "kube-apiserver",
+            "--etcd-servers=unix:///tmp/t/volumes/uds,unix:///tmp/t/volumes/uds/kine",
+            "--dir=/tmp/t/volumes/uds");
+  }
+
+  @Test
+  void mapsPathsInsideAConfigurationFileAsItsContainerSeesThem() {
+    V1Container apiServer =
+        new V1Container()
+            .name("kube-apiserver")
+            .volumeMounts(
+                List.of(
+                    new V1VolumeMount().name("uds").mountPath("/run/konnectivity"),
+                    new V1VolumeMount().name("config").mountPath("/etc/kubernetes/egress")));
+    String yaml =
+        "egressSelections:\n"
+            + "- connection:\n"
+            + "    transport:\n"
+            + "      uds:\n"
+            + "        udsName: /run/konnectivity/konnectivity-server.socket\n"
+            + "  name: /run/konnectivity-other\n";
+
+    assertThat(
+            TenantControlPlaneProcesses.fileContent(
+                yaml, TenantControlPlaneProcesses.mounts(apiServer, volumes)))
+        .isEqualTo(
+            "egressSelections:\n"
+                + "- connection:\n"
+                + "    transport:\n"
+                + "      uds:\n"
+                + "        udsName: /tmp/t/volumes/uds/konnectivity-server.socket\n"
+                + "  name: /run/konnectivity-other\n");
+  }
+
+  @Test
   void expandsVariablesFromTheEnvironmentAsKubeletDoes() {
     V1Container container =
         new V1Container()

@@ -3,22 +3,11 @@ package dev.controlplanes.kamaji.apiserver.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
-import io.kubernetes.client.openapi.JSON;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1ConfigMapList;
-import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1SecretList;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,14 +36,14 @@ class TenantControlPlaneRunE2E {
   static final org.junit.jupiter.api.extension.BeforeAllCallback CLUSTER =
       context -> cluster = LocalCluster.get(context);
 
-  private static final String CONTROL_PLANE_VERSION = "v1.34.10";
-
   private static LocalCluster cluster;
   private static Kubectl kubectl;
+  private static TenantControlPlanes tcps;
 
   @BeforeAll
   static void setUp() {
     kubectl = cluster.kubectl();
+    tcps = new TenantControlPlanes(kubectl);
   }
 
   @Test
@@ -64,22 +51,27 @@ class TenantControlPlaneRunE2E {
       throws Exception {
     String ns = "run-" + UUID.randomUUID().toString().substring(0, 8);
     kubectl.run("create", "namespace", ns).assertOk();
-    int apiPort = freePort();
+    int apiPort = TenantControlPlanes.freePort();
     kubectl
-        .run(Map.of(), tenantControlPlane(ns, "proof", "default", apiPort), "apply", "-f", "-")
+        .run(
+            Map.of(),
+            TenantControlPlanes.manifest(ns, "proof", "default", apiPort, null),
+            "apply",
+            "-f",
+            "-")
         .assertOk();
-    awaitReady(ns, "proof");
+    tcps.awaitReady(ns, "proof");
 
     try (TenantControlPlaneProcesses processes =
         TenantControlPlaneProcesses.start(
-            deployment(ns, "proof"),
-            secrets(ns),
-            configMaps(ns),
+            tcps.deployment(ns, "proof"),
+            tcps.secrets(ns),
+            tcps.configMaps(ns),
             List.of(cluster.upstream("kubernetes")),
             dir,
             List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"))) {
-      Kubectl tenant = tenantKubectl(ns, "proof", dir, "super-admin");
-      awaitServing(tenant, processes);
+      Kubectl tenant = tcps.tenantKubectl(ns, "proof", dir, "super-admin");
+      TenantControlPlanes.awaitServing(tenant, processes);
 
       assertThat(tenant.run("get", "namespaces").assertOk().stdout())
           .contains("default", "kube-system");
@@ -88,7 +80,7 @@ class TenantControlPlaneRunE2E {
       // Once the control plane answers, the controllers' tenant-side phase binds admin.conf's
       // group (kubeadm:cluster-admins) to cluster-admin: the subresource's default kubeconfig
       // (user admin) then works, as kubeadm's admin.conf does.
-      Kubectl admin = tenantKubectl(ns, "proof", dir, "");
+      Kubectl admin = tcps.tenantKubectl(ns, "proof", dir, "");
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
@@ -147,7 +139,8 @@ class TenantControlPlaneRunE2E {
           .isEqualTo("Role/kubeadm:bootstrap-signer-clusterinfo system:anonymous");
 
       // The tenant's objects live under its own prefix of the shared etcd.
-      String schema = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
+      String schema =
+          tcps.tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
       assertThat(etcdKeys("/" + schema + "/namespaces/"))
           .contains("/" + schema + "/namespaces/made-by-the-tenant");
       // The controller-manager and the scheduler run with their generated kubeconfigs: the
@@ -168,8 +161,10 @@ class TenantControlPlaneRunE2E {
     }
 
     // Deleting the TenantControlPlane tears its datastore down: no keys, role or user remain.
-    String user = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreUsername").getAsString();
-    String schema = tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
+    String user =
+        tcps.tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreUsername").getAsString();
+    String schema =
+        tcps.tcp(ns, "proof").getAsJsonObject("spec").get("dataStoreSchema").getAsString();
     kubectl.run("delete", "tcp", "proof", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
     assertThat(etcdKeys("/" + schema + "/")).isEmpty();
     assertThat(etcdctl("user", "list")).doesNotContain(user);
@@ -204,21 +199,27 @@ class TenantControlPlaneRunE2E {
               "-")
           .assertOk();
       kubectl
-          .run(Map.of(), tenantControlPlane(ns, "kine", dataStore, freePort()), "apply", "-f", "-")
+          .run(
+              Map.of(),
+              TenantControlPlanes.manifest(
+                  ns, "kine", dataStore, TenantControlPlanes.freePort(), null),
+              "apply",
+              "-f",
+              "-")
           .assertOk();
-      awaitReady(ns, "kine");
-      Map<String, V1Secret> secrets = secrets(ns);
+      tcps.awaitReady(ns, "kine");
+      Map<String, V1Secret> secrets = tcps.secrets(ns);
 
       try (TenantControlPlaneProcesses processes =
           TenantControlPlaneProcesses.start(
-              deployment(ns, "kine"),
+              tcps.deployment(ns, "kine"),
               secrets,
-              configMaps(ns),
+              tcps.configMaps(ns),
               List.of(cluster.upstream("kubernetes"), cluster.upstream("kine")),
               dir,
               List.of("kine", "kube-apiserver", "kube-controller-manager", "kube-scheduler"))) {
-        Kubectl tenant = tenantKubectl(ns, "kine", dir, "super-admin");
-        awaitServing(tenant, processes);
+        Kubectl tenant = tcps.tenantKubectl(ns, "kine", dir, "super-admin");
+        TenantControlPlanes.awaitServing(tenant, processes);
         tenant.run("create", "namespace", "made-by-the-tenant").assertOk();
 
         // The namespace is a row of kine's table in the tenant's own database, read with the
@@ -243,122 +244,6 @@ class TenantControlPlaneRunE2E {
       kubectl.run("delete", "tcp", "kine", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
       kubectl.run("delete", "datastore", dataStore, "--wait=true", "--timeout=60s").assertOk();
     }
-  }
-
-  static String tenantControlPlane(String ns, String name, String dataStore, int apiPort)
-      throws IOException {
-    int controllerManagerPort = freePort();
-    int schedulerPort = freePort();
-    // Loopback only: the flags a user would pass to run the control plane beside other
-    // processes on one host. Everything else is what the controllers generate.
-    return """
-        {"apiVersion": "kamaji.clastix.io/v1alpha1", "kind": "TenantControlPlane",
-         "metadata": {"name": "%s", "namespace": "%s"},
-         "spec": {
-           "dataStore": "%s",
-           "controlPlane": {
-             "deployment": {
-               "replicas": 1,
-               "extraArgs": {
-                 "apiServer": ["--bind-address=127.0.0.1"],
-                 "controllerManager": ["--bind-address=127.0.0.1", "--secure-port=%d"],
-                 "scheduler": ["--bind-address=127.0.0.1", "--secure-port=%d"]}},
-             "service": {"serviceType": "ClusterIP"}},
-           "networkProfile": {"address": "127.0.0.1", "port": %d},
-           "kubernetes": {"version": "%s", "kubelet": {"cgroupfs": "systemd"}}}}
-        """
-        .formatted(
-            name,
-            ns,
-            dataStore,
-            controllerManagerPort,
-            schedulerPort,
-            apiPort,
-            CONTROL_PLANE_VERSION);
-  }
-
-  static void awaitReady(String ns, String name) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        kubectl
-                            .run(
-                                "get",
-                                "tcp",
-                                name,
-                                "-n",
-                                ns,
-                                "-o",
-                                "jsonpath={.status.kubernetesResources.version.status}")
-                            .stdout())
-                    .isEqualTo("Ready"));
-  }
-
-  /**
-   * A kubectl for the tenant with a kubeconfig from the subresource ({@code user=...}; empty for
-   * the default).
-   */
-  static Kubectl tenantKubectl(String ns, String name, Path dir, String user) throws IOException {
-    String kubeconfig =
-        kubectl
-            .run(
-                "get",
-                "--raw",
-                "/apis/kamaji.clastix.io/v1alpha1/namespaces/"
-                    + ns
-                    + "/tenantcontrolplanes/"
-                    + name
-                    + "/kubeconfig"
-                    + (user.isEmpty() ? "" : "?user=" + user))
-            .assertOk()
-            .stdout();
-    Path file = dir.resolve((user.isEmpty() ? "default" : user) + ".kubeconfig");
-    Files.writeString(file, kubeconfig);
-    return new Kubectl(file, dir.resolve("tenant-kubectl-cache"));
-  }
-
-  static void awaitServing(Kubectl tenant, TenantControlPlaneProcesses processes) {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(
-            () -> {
-              assertThat(processes.alive()).as(processes.log("kube-apiserver")).isTrue();
-              assertThat(tenant.run("get", "--raw", "/readyz").exitCode()).isZero();
-            });
-  }
-
-  static JsonObject tcp(String ns, String name) {
-    return JsonParser.parseString(
-            kubectl.run("get", "tcp", name, "-n", ns, "-o", "json").assertOk().stdout())
-        .getAsJsonObject();
-  }
-
-  static V1Deployment deployment(String ns, String name) {
-    return JSON.deserialize(
-        kubectl.run("get", "deployment", name, "-n", ns, "-o", "json").assertOk().stdout(),
-        V1Deployment.class);
-  }
-
-  static Map<String, V1Secret> secrets(String ns) {
-    V1SecretList list =
-        JSON.deserialize(
-            kubectl.run("get", "secrets", "-n", ns, "-o", "json").assertOk().stdout(),
-            V1SecretList.class);
-    return list.getItems().stream()
-        .collect(Collectors.toMap(s -> s.getMetadata().getName(), Function.identity()));
-  }
-
-  static Map<String, V1ConfigMap> configMaps(String ns) {
-    V1ConfigMapList list =
-        JSON.deserialize(
-            kubectl.run("get", "configmaps", "-n", ns, "-o", "json").assertOk().stdout(),
-            V1ConfigMapList.class);
-    return list.getItems().stream()
-        .collect(Collectors.toMap(c -> c.getMetadata().getName(), Function.identity()));
   }
 
   /** Keys under a prefix of the tenants' etcd, read with its administrator's certificate. */
@@ -390,11 +275,5 @@ class TenantControlPlaneRunE2E {
 
   private static String text(byte[] value) {
     return new String(value, StandardCharsets.UTF_8);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,395 @@
+package dev.controlplanes.kamaji.apiserver.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.konnectivity.server.ServerMain;
+import dev.controlplanes.kamaji.konnectivity.testing.KubeletStandIn;
+import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proof that the controllers' konnectivity sidecar can be our Java proxy: a TenantControlPlane with
+ * the konnectivity addon is provisioned in the local management cluster, its generated Deployment
+ * runs as processes (kube-apiserver, controller-manager, scheduler and the {@code
+ * konnectivity-server} container, whose {@code proxy-server} binary is a launcher of our {@link
+ * ServerMain}) with exactly the generated command lines, egress selector configuration and
+ * kubeconfig. The upstream {@code proxy-agent} connects to the sidecar with a service-account token
+ * the sidecar checks by TokenReview against the tenant, and {@code kubectl logs} through the tenant
+ * reaches an HTTPS kubelet stand-in only through sidecar and agent.
+ */
+class KonnectivitySidecarE2E {
+
+  @RegisterExtension
+  static final org.junit.jupiter.api.extension.BeforeAllCallback CLUSTER =
+      context -> cluster = LocalCluster.get(context);
+
+  /** Kamaji's fixed ports of the sidecar (the agent port comes from the spec). */
+  private static final int ADMIN_PORT = 8133;
+
+  private static final int HEALTH_PORT = 8134;
+
+  /** Unix socket paths (sun_path) hold at most 107 bytes and a NUL. */
+  private static final int MAX_SOCKET_PATH = 107;
+
+  private static final String NODE = "sidecar-node";
+
+  private static LocalCluster cluster;
+  private static Kubectl kubectl;
+  private static TenantControlPlanes tcps;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void setUp() {
+    kubectl = cluster.kubectl();
+    tcps = new TenantControlPlanes(kubectl);
+  }
+
+  @Test
+  void kubeApiServerReachesAKubeletThroughOurSidecarAndTheUpstreamAgent(@TempDir Path dir)
+      throws Exception {
+    Path socket = dir.resolve("volumes/konnectivity-uds/konnectivity-server.socket");
+    assertThat(socket.toString().getBytes(StandardCharsets.UTF_8).length)
+        .as("unix socket path %s (set java.io.tmpdir to a shorter directory)", socket)
+        .isLessThanOrEqualTo(MAX_SOCKET_PATH);
+    assertFree(ADMIN_PORT);
+    assertFree(HEALTH_PORT);
+
+    String ns = "sidecar-" + UUID.randomUUID().toString().substring(0, 8);
+    kubectl.run("create", "namespace", ns).assertOk();
+    int apiPort = TenantControlPlanes.freePort();
+    int agentPort = TenantControlPlanes.freePort();
+    // Loopback binds for the sidecar's listeners; Kamaji's own flags (ports, socket, kubeconfig,
+    // authentication) win over extraArgs and are what the test runs.
+    String addons =
+        """
+        {"konnectivity": {"server": {"port": %d, "extraArgs": [
+            "--agent-bind-address=127.0.0.1", "--health-bind-address=127.0.0.1",
+            "--admin-bind-address=127.0.0.1"]}}}
+        """
+            .formatted(agentPort);
+    kubectl
+        .run(
+            Map.of(),
+            TenantControlPlanes.manifest(ns, "sidecar", "default", apiPort, addons),
+            "apply",
+            "-f",
+            "-")
+        .assertOk();
+    tcps.awaitReady(ns, "sidecar");
+
+    V1Deployment deployment = tcps.deployment(ns, "sidecar");
+    V1Container sidecar = container(deployment, "konnectivity-server");
+    assertThat(sidecar.getCommand()).containsExactly("/proxy-server");
+    Map<String, V1Secret> secrets = tcps.secrets(ns);
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    writeServerLauncher(bin.resolve("proxy-server"));
+
+    try (TenantControlPlaneProcesses processes =
+        TenantControlPlaneProcesses.start(
+            deployment,
+            secrets,
+            tcps.configMaps(ns),
+            List.of(bin, cluster.upstream("kubernetes")),
+            dir,
+            List.of(
+                "kube-apiserver",
+                "kube-controller-manager",
+                "kube-scheduler",
+                "konnectivity-server"))) {
+      Kubectl tenant = tcps.tenantKubectl(ns, "sidecar", dir, "super-admin");
+      TenantControlPlanes.awaitServing(tenant, processes);
+
+      // The sidecar is ours (the slow-frontend counter has no upstream equivalent), healthy, and
+      // not ready while no agent is connected.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(get(HEALTH_PORT, "/healthz"))
+                      .as(processes.log("konnectivity-server"))
+                      .isEqualTo(new Reply(200, "ok")));
+      assertThat(get(HEALTH_PORT, "/readyz").status()).isEqualTo(500);
+      assertThat(get(ADMIN_PORT, "/metrics").body())
+          .contains("konnectivity_network_proxy_server_slow_frontend_closes_total");
+      assertThat(Files.exists(socket))
+          .as("the sidecar's socket where kube-apiserver looks")
+          .isTrue();
+
+      Path token = tenantSideOfTheAddon(tenant, dir);
+      Path ca = dir.resolve("tenant-ca.crt");
+      Files.write(ca, secrets.get("sidecar-ca").getData().get("ca.crt"));
+
+      TestPki kubeletPki = TestPki.create(dir.resolve("kubelet-pki"));
+      try (KubeletStandIn kubelet = new KubeletStandIn(kubeletPki)) {
+        createNode(tenant, kubelet.port());
+        createPod(tenant, "hello");
+        // Without an agent the kubelet is out of reach: kube-apiserver dials through the sidecar.
+        Kubectl.Result unreachable = tenant.run("logs", "-n", "default", "hello");
+        assertThat(unreachable.exitCode()).isNotZero();
+        assertThat(unreachable.stderr()).contains("No agent available");
+
+        Process agent = startAgent(agentPort, ca, token, dir.resolve("logs/proxy-agent.log"));
+        try {
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () ->
+                      assertThat(get(HEALTH_PORT, "/readyz").status())
+                          .as(
+                              "agent: %s%nsidecar: %s",
+                              Files.readString(dir.resolve("logs/proxy-agent.log")),
+                              processes.log("konnectivity-server"))
+                          .isEqualTo(200));
+          assertThat(metric("konnectivity_network_proxy_server_ready_backend_connections"))
+              .isEqualTo(1.0);
+
+          double dataBefore = agentDataPackets();
+          String logs = tenant.run("logs", "-n", "default", "hello").assertOk().stdout();
+          assertThat(logs).isEqualTo("kubelet stand-in: /containerLogs/default/hello/c\n");
+          // The bytes came back from the agent over the sidecar's agent stream.
+          assertThat(agentDataPackets()).isGreaterThan(dataBefore);
+
+          // Megabytes through kube-apiserver, sidecar and agent, byte for byte.
+          int size = 4 << 20;
+          createPod(tenant, "bytes-" + size);
+          byte[] big =
+              tenant
+                  .run("logs", "-n", "default", "bytes-" + size)
+                  .assertOk()
+                  .stdout()
+                  .getBytes(StandardCharsets.US_ASCII);
+          assertThat(big).hasSize(size);
+          for (int i = 0; i < size; i++) {
+            if (big[i] != KubeletStandIn.textPattern(i)) {
+              throw new AssertionError("byte " + i + " differs");
+            }
+          }
+          assertThat(agent.isAlive()).isTrue();
+          assertThat(processes.alive()).as(processes.log("konnectivity-server")).isTrue();
+        } finally {
+          stop(agent);
+        }
+      }
+    }
+
+    kubectl.run("delete", "tcp", "sidecar", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
+    kubectl.run("delete", "namespace", ns, "--wait=false").assertOk();
+  }
+
+  /**
+   * {@code proxy-server} as the container command's basename: the module's launcher script (what an
+   * image puts at {@code /proxy-server}) with this test's JVM and classpath, which holds
+   * kamaji-konnectivity-proxy. It gets the generated arguments unchanged.
+   */
+  private static void writeServerLauncher(Path file) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("java.class.path");
+    assertThat(classpath).contains("konnectivity-proxy");
+    Path launcher = cluster.checkout().resolve("konnectivity-proxy/src/main/sh/proxy-server");
+    assertThat(launcher).isExecutable();
+    Files.writeString(
+        file,
+        "#!/bin/sh\nexport JAVA="
+            + quote(java)
+            + " JAVA_OPTS='-Xmx256m -XX:+UseSerialGC' KONNECTIVITY_PROXY_CLASSPATH="
+            + quote(classpath)
+            + "\nexec "
+            + quote(launcher.toString())
+            + " \"$@\"\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static String quote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** The upstream agent with Kamaji's agent arguments, its own ports free on loopback. */
+  private static Process startAgent(int serverPort, Path ca, Path token, Path log)
+      throws IOException {
+    List<String> command =
+        List.of(
+            cluster.upstream("konnectivity").resolve("proxy-agent").toString(),
+            "-v=8",
+            "--logtostderr=true",
+            "--ca-cert=" + ca,
+            "--proxy-server-host=127.0.0.1",
+            "--proxy-server-port=" + serverPort,
+            "--service-account-token-path=" + token,
+            "--admin-server-port=" + TenantControlPlanes.freePort(),
+            "--health-server-host=127.0.0.1",
+            "--health-server-port=" + TenantControlPlanes.freePort());
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The tenant side of the addon as Kamaji's soot manager makes it (the agent's ServiceAccount, and
+   * TokenReview rights for the sidecar's user), and a token as the agent's projected volume would
+   * hold it.
+   */
+  private static Path tenantSideOfTheAddon(Kubectl tenant, Path dir) throws IOException {
+    tenant.run("-n", "kube-system", "create", "serviceaccount", "konnectivity-agent").assertOk();
+    tenant
+        .run(
+            "create",
+            "clusterrolebinding",
+            "system:konnectivity-server",
+            "--clusterrole=system:auth-delegator",
+            "--user=system:konnectivity-server")
+        .assertOk();
+    Path token = dir.resolve("konnectivity-agent-token");
+    writePrivate(
+        token,
+        tenant
+            .run(
+                "-n",
+                "kube-system",
+                "create",
+                "token",
+                "konnectivity-agent",
+                "--audience=system:konnectivity-server")
+            .assertOk()
+            .stdout()
+            .strip());
+    return token;
+  }
+
+  /** A Node whose kubelet is the stand-in on 127.0.0.1. */
+  private static void createNode(Kubectl tenant, int kubeletPort) {
+    String status =
+        """
+        {"addresses": [{"type": "InternalIP", "address": "127.0.0.1"}],
+         "daemonEndpoints": {"kubeletEndpoint": {"Port": %d}}}
+        """
+            .formatted(kubeletPort);
+    tenant
+        .run(
+            Map.of(),
+            """
+            {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "%s"}, "status": %s}
+            """
+                .formatted(NODE, status),
+            "create",
+            "-f",
+            "-")
+        .assertOk();
+    tenant
+        .run(
+            "patch",
+            "node",
+            NODE,
+            "--subresource=status",
+            "--type=merge",
+            "-p",
+            "{\"status\": " + status + "}")
+        .assertOk();
+  }
+
+  /**
+   * A Pod bound to the stand-in's Node (a pod named {@code bytes-N} logs N bytes). kube-apiserver
+   * refuses node/proxy to loopback addresses; pod logs have no such check.
+   */
+  private static void createPod(Kubectl tenant, String name) {
+    // Pods need their namespace's default service account, made by the controller-manager.
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> tenant.run("-n", "default", "get", "serviceaccount", "default").exitCode() == 0);
+    tenant
+        .run(
+            Map.of(),
+            """
+            {"apiVersion": "v1", "kind": "Pod",
+             "metadata": {"name": "%s", "namespace": "default"},
+             "spec": {"nodeName": "%s", "automountServiceAccountToken": false,
+                      "containers": [{"name": "c", "image": "none"}]}}
+            """
+                .formatted(name, NODE),
+            "create",
+            "-f",
+            "-")
+        .assertOk();
+  }
+
+  private static V1Container container(V1Deployment deployment, String name) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container " + name));
+  }
+
+  private record Reply(int status, String body) {}
+
+  private Reply get(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), response.body().strip());
+  }
+
+  private double agentDataPackets() throws IOException, InterruptedException {
+    return metric(
+        "konnectivity_network_proxy_server_stream_packets_total"
+            + "{segment=\"from_agent\",packet_type=\"DATA\",}");
+  }
+
+  /** One sample of the sidecar's metrics (health port), 0 when absent. */
+  private double metric(String sample) throws IOException, InterruptedException {
+    Matcher value =
+        Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\S+)$")
+            .matcher(get(HEALTH_PORT, "/metrics").body());
+    return value.find() ? Double.parseDouble(value.group(1)) : 0;
+  }
+
+  private static void assertFree(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    } catch (IOException e) {
+      throw new AssertionError("port " + port + " (Kamaji's fixed sidecar port) is in use", e);
+    }
+  }
+
+  private static void writePrivate(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+  }
+}
