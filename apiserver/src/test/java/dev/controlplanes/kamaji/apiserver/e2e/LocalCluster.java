@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.e2e;
 
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.storage.testing.UpstreamBinaries;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -109,23 +110,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** The directory of a pinned upstream component's binaries (built once, then cached). */
   public Path upstream(String component) {
-    try {
-      Process build =
-          new ProcessBuilder(root.resolve("hack/build-upstream.sh").toString(), component)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      String dir =
-          new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!build.waitFor(30, TimeUnit.MINUTES) || build.exitValue() != 0) {
-        throw new IllegalStateException("hack/build-upstream.sh " + component + " failed");
-      }
-      return Path.of(dir);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return UpstreamBinaries.directory(component);
   }
 
   /** The checkout the cluster was started from. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreDriver;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
+import dev.controlplanes.kamaji.storage.testing.UpstreamBinaries;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
@@ -20,14 +21,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -63,7 +62,7 @@ class BuildersDryRunIT {
     int port = freePort();
     apiServer =
         new ProcessBuilder(
-                kubernetesDir().resolve("kube-apiserver").toString(),
+                UpstreamBinaries.directory("kubernetes").resolve("kube-apiserver").toString(),
                 "--etcd-servers=" + etcd.clientUrl(),
                 "--bind-address=127.0.0.1",
                 "--advertise-address=127.0.0.1",
@@ -194,29 +193,6 @@ class BuildersDryRunIT {
       }
     }
     throw new IllegalStateException("kube-apiserver not ready", last);
-  }
-
-  private static Path kubernetesDir() throws IOException, InterruptedException {
-    String fromEnv = System.getenv("KAMAJI_KUBERNETES_DIR");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return Paths.get(fromEnv);
-    }
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path script = p.resolve("hack/build-upstream.sh");
-      if (Files.isRegularFile(script)) {
-        Process build =
-            new ProcessBuilder("bash", script.toString(), "kubernetes")
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (build.waitFor() != 0) {
-          throw new IllegalStateException(script + " kubernetes failed");
-        }
-        List<String> lines = out.strip().lines().toList();
-        return Paths.get(lines.get(lines.size() - 1).strip());
-      }
-    }
-    throw new IllegalStateException("set KAMAJI_KUBERNETES_DIR or run inside the checkout");
   }
 
   private static String pem(String type, byte[] der) {

@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
+import dev.controlplanes.kamaji.storage.testing.UpstreamBinaries;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.AuthenticationV1Api;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;

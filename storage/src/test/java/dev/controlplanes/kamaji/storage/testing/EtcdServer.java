@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,46 +246,10 @@ public final class EtcdServer implements AutoCloseable {
   }
 
   private static Path findBinary() {
-    String dir = System.getenv("KAMAJI_ETCD_DIR");
-    if (dir == null || dir.isBlank()) {
-      dir = buildUpstream();
-    }
-    Path binary = Paths.get(dir, "etcd");
+    Path binary = UpstreamBinaries.directory("etcd").resolve("etcd");
     if (!Files.isExecutable(binary)) {
       throw new IllegalStateException("no etcd binary at " + binary);
     }
     return binary;
-  }
-
-  private static String buildUpstream() {
-    Path script = null;
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("hack/build-upstream.sh");
-      if (Files.isRegularFile(candidate)) {
-        script = candidate;
-        break;
-      }
-    }
-    if (script == null) {
-      throw new IllegalStateException(
-          "set KAMAJI_ETCD_DIR, or run from inside the checkout (hack/build-upstream.sh)");
-    }
-    try {
-      Process build =
-          new ProcessBuilder("bash", script.toString(), "etcd")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (build.waitFor() != 0) {
-        throw new IllegalStateException(script + " etcd failed with status " + build.exitValue());
-      }
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1].strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while building etcd", e);
-    }
   }
 }
