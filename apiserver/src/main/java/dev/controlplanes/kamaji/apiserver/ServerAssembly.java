@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.apiserver.authn.AuthenticationOptions;
 import dev.controlplanes.kamaji.apiserver.authn.Authenticator;
 import dev.controlplanes.kamaji.apiserver.authn.DelegatingAuthenticator;
 import dev.controlplanes.kamaji.apiserver.authn.ExtensionApiserverAuthenticationLoader;
+import dev.controlplanes.kamaji.apiserver.authn.LoopbackTokenAuthenticator;
 import dev.controlplanes.kamaji.apiserver.authn.ReloadingAuthenticationConfig;
 import dev.controlplanes.kamaji.apiserver.authn.TokenReviewAuthenticator;
 import dev.controlplanes.kamaji.apiserver.authz.Authorizer;
@@ -13,6 +14,7 @@ import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
 import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
+import dev.controlplanes.kamaji.apiserver.tls.PemFiles;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.controllers.Controllers;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResourceCatalog;
@@ -48,6 +50,7 @@ public final class ServerAssembly {
     ReloadingAuthenticationConfig authConfig;
     NamespaceLifecycle namespaces = NamespaceLifecycle.NONE;
     Optional<KubeconfigSubresource.SecretReader> secrets = Optional.empty();
+    Optional<LoopbackTokenAuthenticator> loopback = Optional.empty();
     Clock clock = Clock.systemUTC();
     boolean managementCluster = options.kubeconfig().isPresent() || options.inCluster();
     if (options.controllers().equals("true") && !managementCluster) {
@@ -60,9 +63,11 @@ public final class ServerAssembly {
           ReloadingAuthenticationConfig.start(
               new ExtensionApiserverAuthenticationLoader(client, auth.build()),
               AuthenticationOptions.DEFAULT_RELOAD_INTERVAL);
-      authenticator =
-          DelegatingAuthenticator.create(
-              authConfig, Optional.of(new TokenReviewAuthenticator(client)));
+      loopback =
+          Optional.of(
+              LoopbackTokenAuthenticator.generate(
+                  Optional.of(new TokenReviewAuthenticator(client))));
+      authenticator = DelegatingAuthenticator.create(authConfig, Optional.of(loopback.get()));
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
       namespaces = new ManagementClusterNamespaces(client, clock);
       secrets = Optional.of(new ManagementClusterSecrets(client));
@@ -117,8 +122,12 @@ public final class ServerAssembly {
                 namespaces,
                 metrics,
                 clock));
-    if (managementCluster && !options.controllers().equals("false")) {
-      // Started after the server listens: the controllers reach our API through the aggregator.
+    if (loopback.isPresent() && !options.controllers().equals("false")) {
+      // Started after the server listens. The controllers reach the management cluster's own
+      // kinds through its API server, and ours directly, as kube-apiserver's loopback client.
+      LoopbackClients own =
+          new LoopbackClients(
+              server.address(), PemFiles.readCertificates(cert).get(0), loopback.get().token());
       server.attach(
           Controllers.start(
               () -> {
@@ -128,6 +137,7 @@ public final class ServerAssembly {
                   throw new UncheckedIOException(e);
                 }
               },
+              own,
               options.controllerOptions(),
               TenantResourceCatalog.standard()));
     }

@@ -27,10 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded controllers: shared informers over the management cluster (TenantControlPlanes and
- * DataStores through its aggregation layer, and the owned core objects), the TenantControlPlane and
- * DataStore controllers, and their lifecycle. They use only client-java, as an out-of-process
- * controller would.
+ * The embedded controllers: shared informers over the management cluster's owned core objects and
+ * over TenantControlPlanes and DataStores, the TenantControlPlane and DataStore controllers, and
+ * their lifecycle. They use only client-java, as an out-of-process controller would.
  */
 public final class Controllers implements AutoCloseable {
 
@@ -60,17 +59,21 @@ public final class Controllers implements AutoCloseable {
    *
    * @param clients makes a new client for the management cluster each call (the informers get one
    *     of their own, without read timeout)
+   * @param kamajiClients the same for TenantControlPlanes and DataStores: the management cluster's
+   *     aggregation layer, or a direct client of the server that serves them
    */
   public static Controllers start(
-      Supplier<ApiClient> clients, ControllerOptions options, TenantResources resources) {
-    ApiClient watchClient = clients.get();
-    watchClient.setHttpClient(
-        watchClient.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
-    ApiClient client = clients.get();
-    client.setHttpClient(
-        client.getHttpClient().newBuilder().readTimeout(options.reconcileTimeout()).build());
+      Supplier<ApiClient> clients,
+      Supplier<ApiClient> kamajiClients,
+      ControllerOptions options,
+      TenantResources resources) {
+    ApiClient watchClient = watchClient(clients);
     SharedInformerFactory informers = new SharedInformerFactory(watchClient);
-    KubeClients kube = KubeClients.register(informers, watchClient, client);
+    KubeClients kube =
+        KubeClients.register(
+            informers,
+            new KubeClients.Clients(watchClient, client(clients, options)),
+            new KubeClients.Clients(watchClient(kamajiClients), client(kamajiClients, options)));
     ObjectWriter writer = new ObjectWriter();
     Clock clock = Clock.systemUTC();
     TenantBootstrap bootstrap =
@@ -132,6 +135,19 @@ public final class Controllers implements AutoCloseable {
         options.defaultDataStore(),
         options.tenantEndpoint());
     return new Controllers(informers, manager, runner, kube, bootstrap);
+  }
+
+  private static ApiClient watchClient(Supplier<ApiClient> clients) {
+    ApiClient client = clients.get();
+    client.setHttpClient(client.getHttpClient().newBuilder().readTimeout(Duration.ZERO).build());
+    return client;
+  }
+
+  private static ApiClient client(Supplier<ApiClient> clients, ControllerOptions options) {
+    ApiClient client = clients.get();
+    client.setHttpClient(
+        client.getHttpClient().newBuilder().readTimeout(options.reconcileTimeout()).build());
+    return client;
   }
 
   /** Whether every informer has listed once. */

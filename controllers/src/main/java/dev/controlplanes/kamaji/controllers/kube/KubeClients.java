@@ -24,8 +24,8 @@ import java.time.Duration;
 
 /**
  * The kinds the controllers read and write, each with a shared informer (registered on the factory,
- * started with it) and a client for writes. TenantControlPlanes and DataStores are read through the
- * management cluster's aggregation layer like any other kind.
+ * started with it) and a client for writes. TenantControlPlanes and DataStores may come from
+ * another API server than the rest (ours directly rather than through the aggregation layer).
  */
 public record KubeClients(
     ObjectClient<TenantControlPlane> tenantControlPlanes,
@@ -40,18 +40,28 @@ public record KubeClients(
   static final Duration RESYNC = Duration.ofMinutes(10);
 
   /**
+   * The clients of one API server.
+   *
+   * @param watch used by informers: its read timeout must be 0 (watches are long)
+   * @param requests used for reads and writes outside the caches
+   */
+  public record Clients(ApiClient watch, ApiClient requests) {}
+
+  /**
    * Registers the informers on {@code factory}.
    *
-   * @param watchClient used by informers: its read timeout must be 0 (watches are long)
-   * @param client used for reads and writes outside the caches
+   * @param management for the management cluster's own kinds
+   * @param kamaji for TenantControlPlanes and DataStores
    */
   public static KubeClients register(
-      SharedInformerFactory factory, ApiClient watchClient, ApiClient client) {
+      SharedInformerFactory factory, Clients management, Clients kamaji) {
+    ApiClient watchClient = management.watch();
+    ApiClient client = management.requests();
     return new KubeClients(
         kind(
             factory,
-            watchClient,
-            client,
+            kamaji.watch(),
+            kamaji.requests(),
             TenantControlPlane.class,
             TenantControlPlaneList.class,
             TenantControlPlane.GROUP,
@@ -61,8 +71,8 @@ public record KubeClients(
             true),
         kind(
             factory,
-            watchClient,
-            client,
+            kamaji.watch(),
+            kamaji.requests(),
             DataStore.class,
             DataStoreList.class,
             DataStore.GROUP,
