@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.controllers;
 
+import dev.controlplanes.kamaji.controllers.tenant.TenantNetworks;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,8 @@ import java.time.Duration;
  * @param tenantEndpoint how the tenant-side phase dials a tenant's API server: through its Service
  *     name (in-cluster, as Kamaji) or its public control-plane endpoint (a server outside the
  *     cluster cannot resolve Service names)
+ * @param tenantNetworks where the tenant-side phase may dial tenants at all ({@code
+ *     --tenant-networks}; any network by default)
  */
 public record ControllerOptions(
     int workers,
@@ -28,7 +31,8 @@ public record ControllerOptions(
     String konnectivityImage,
     Duration certificateExpirationDeadline,
     String keyAlgorithm,
-    TenantEndpoint tenantEndpoint) {
+    TenantEndpoint tenantEndpoint,
+    TenantNetworks tenantNetworks) {
 
   /** Which URL of a tenant the controllers use. */
   public enum TenantEndpoint {
@@ -62,6 +66,7 @@ public record ControllerOptions(
         "",
         Duration.ofHours(24),
         "ECDSA-P256",
-        TenantEndpoint.INTERNAL);
+        TenantEndpoint.INTERNAL,
+        TenantNetworks.any());
   }
 }

@@ -77,7 +77,11 @@ public final class Controllers implements AutoCloseable {
     ObjectWriter writer = new ObjectWriter();
     Clock clock = Clock.systemUTC();
     TenantBootstrap bootstrap =
-        new TenantBootstrap(kube.secrets(), kube.tenantControlPlanes(), options.tenantEndpoint());
+        new TenantBootstrap(
+            kube.secrets(),
+            kube.tenantControlPlanes(),
+            options.tenantEndpoint(),
+            options.tenantNetworks());
     Controller tenantControlPlanes =
         TenantControlPlaneController.build(
             informers, kube, writer, options, clock, resources, bootstrap);

@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.options;
 
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.tenant.TenantNetworks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ public record ServerOptions(
     DEFAULTS.put("key-algorithm", c.keyAlgorithm());
     // internal in-cluster, external otherwise (Service names do not resolve outside).
     DEFAULTS.put("tenant-endpoint", "auto");
+    // Comma-separated CIDRs the tenant-side phase may dial; empty: any.
+    DEFAULTS.put("tenant-networks", "");
   }
 
   public static ServerOptions parse(String... args) {
@@ -129,7 +132,8 @@ public record ServerOptions(
                   problems),
               values.get("key-algorithm"),
               tenantEndpoint(
-                  values.get("tenant-endpoint"), Boolean.parseBoolean(values.get("in-cluster"))));
+                  values.get("tenant-endpoint"), Boolean.parseBoolean(values.get("in-cluster"))),
+              TenantNetworks.parse(values.get("tenant-networks")));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -25,4 +25,23 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse("--tenant-endpoint=public"))
         .hasMessageContaining("--tenant-endpoint must be auto, internal or external");
   }
+
+  @Test
+  void tenantNetworksLimitWhichTenantsAreDialled() {
+    assertThat(
+            ServerOptions.parse()
+                .controllerOptions()
+                .tenantNetworks()
+                .permits("https://10.0.0.7:6443"))
+        .isTrue();
+    assertThat(
+            ServerOptions.parse("--tenant-networks=127.0.0.0/8,::1/128")
+                .controllerOptions()
+                .tenantNetworks()
+                .permits("https://10.0.0.7:6443"))
+        .isFalse();
+    assertThatThrownBy(() -> ServerOptions.parse("--tenant-networks=loopback"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--tenant-networks: loopback is not a CIDR");
+  }
 }

@@ -1,15 +1,13 @@
 package dev.controlplanes.kamaji.controllers.pki;
 
+import dev.controlplanes.kamaji.api.net.IpAddress;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** IP literals and CIDRs, parsed without ever resolving a host name. */
 final class IpAddresses {
-
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private IpAddresses() {}
 
@@ -17,15 +15,16 @@ final class IpAddresses {
   static Optional<InetAddress> parseLiteral(String text) {
     String candidate =
         text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    if (!IPV4.matcher(candidate).matches() && !candidate.contains(":")) {
-      return Optional.empty();
-    }
-    try {
-      // A literal is parsed, never looked up.
-      return Optional.of(InetAddress.getByName(candidate));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
+    // Our own parser: InetAddress.getByName looks up whatever is not a valid literal (999.0.0.1).
+    return IpAddress.parse(candidate)
+        .map(
+            ip -> {
+              try {
+                return InetAddress.getByAddress(ip.bytes());
+              } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   /** The first usable address of a CIDR (network + 1), kubeadm's API server virtual IP. */

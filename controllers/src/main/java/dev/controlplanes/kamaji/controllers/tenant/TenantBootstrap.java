@@ -39,16 +39,19 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   private final ObjectClient<V1Secret> secrets;
   private final ObjectClient<TenantControlPlane> tenantControlPlanes;
   private final TenantEndpoint endpoint;
+  private final TenantNetworks networks;
   private final ScheduledExecutorService timer;
   private final Map<String, Attempts> states = new ConcurrentHashMap<>();
 
   public TenantBootstrap(
       ObjectClient<V1Secret> secrets,
       ObjectClient<TenantControlPlane> tenantControlPlanes,
-      TenantEndpoint endpoint) {
+      TenantEndpoint endpoint,
+      TenantNetworks networks) {
     this.secrets = secrets;
     this.tenantControlPlanes = tenantControlPlanes;
     this.endpoint = endpoint;
+    this.networks = networks;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -134,7 +137,18 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     CompletableFuture<Void> run;
     try {
       if (attempts.api == null) {
-        attempts.api = TenantApi.of(kubeconfig(attempts));
+        TenantApi api = TenantApi.of(kubeconfig(attempts));
+        if (!networks.permits(api.server())) {
+          // Not an error and not worth retrying: new credentials or a restart check again.
+          LOG.info(
+              "TenantControlPlane {}: its API server {} is outside --tenant-networks ({}); the"
+                  + " tenant-side phase is skipped",
+              key,
+              api.server(),
+              networks);
+          return;
+        }
+        attempts.api = api;
       }
       TenantApi api = attempts.api;
       run =
