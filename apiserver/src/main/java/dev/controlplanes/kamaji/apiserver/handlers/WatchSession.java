@@ -96,18 +96,20 @@ final class WatchSession implements ApiResponse.StreamBody, WatchHub.Subscriber 
     if (event.revision() <= startRevision) {
       return;
     }
-    boolean nowMatches = event.kind() == HubEvent.Kind.PUT && query.matches(event.object());
-    boolean matched = event.previous() != null && query.matches(event.previous());
+    boolean nowMatches = event.kind() == HubEvent.Kind.PUT && event.object().matches(query);
+    boolean matched = event.previous() != null && event.previous().matches(query);
     byte[] frame;
     if (nowMatches) {
       String type = matched ? "MODIFIED" : "ADDED";
       frame =
-          output.shape() == Output.Shape.OBJECT ? event.frame(type) : encode(type, event.object());
+          output.shape() == Output.Shape.OBJECT
+              ? event.frame(type)
+              : encode(type, event.object().tree());
     } else if (matched) {
-      JsonObject last = event.previous().deepCopy();
-      last.getAsJsonObject("metadata")
-          .addProperty("resourceVersion", Long.toString(event.revision()));
-      frame = encode("DELETED", last);
+      frame =
+          output.shape() == Output.Shape.OBJECT
+              ? event.frame("DELETED")
+              : encode("DELETED", event.deleted());
     } else {
       return;
     }

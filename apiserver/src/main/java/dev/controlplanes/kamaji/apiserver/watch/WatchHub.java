@@ -1,11 +1,9 @@
 package dev.controlplanes.kamaji.apiserver.watch;
 
-import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ListPage;
 import dev.controlplanes.kamaji.apiserver.registry.ListQuery;
-import dev.controlplanes.kamaji.apiserver.registry.Meta;
 import dev.controlplanes.kamaji.apiserver.registry.ObjectCache;
 import dev.controlplanes.kamaji.storage.KeyValue;
 import dev.controlplanes.kamaji.storage.ListOptions;
@@ -29,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One store watch per resource, fanned out to every API watcher of that resource: each change is
- * decoded once, kept in a bounded history so watchers can start from a recent resourceVersion, and
- * handed to subscribers that filter and serialize it for their own connection.
+ * decoded and encoded once, kept (as encoded objects) in a bounded history so watchers can start
+ * from a recent resourceVersion, and handed to subscribers that filter and serialize it for their
+ * own connection.
  *
  * <p>A watcher asking for a revision older than the history gets 410 Expired and relists, as with
  * kube-apiserver's watch cache.
@@ -144,8 +143,7 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
             snapshot -> {
               List<byte[]> items = new ArrayList<>();
               for (CachedObject o : snapshot.objects()) {
-                if (query.fields().matches(o.namespace(), o.name())
-                    && query.labels().test(o.labels())) {
+                if (o.matches(query)) {
                   items.add(o.json());
                 }
               }
@@ -201,16 +199,21 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
   private final class Listener implements WatchListener {
     @Override
     public void onEvent(WatchEvent event) {
-      HubEvent decoded = decode(event);
+      String key = event.current().key();
+      CachedObject current =
+          event.type() == WatchEvent.Type.PUT
+              ? CachedObject.of(store.decode(event.current()))
+              : null;
       synchronized (WatchHub.this) {
+        HubEvent decoded = change(event, key, current);
         history.addLast(decoded);
         while (history.size() > historySize) {
           historyStart = history.removeFirst().revision();
         }
         if (decoded.kind() == HubEvent.Kind.PUT) {
-          cache.put(event.current().key(), CachedObject.of(decoded.object()));
+          cache.put(key, current);
         } else {
-          cache.remove(event.current().key());
+          cache.remove(key);
         }
         lastRevision = Math.max(lastRevision, decoded.revision());
         WatchHub.this.notifyAll();
@@ -285,15 +288,23 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
         TimeUnit.SECONDS);
   }
 
-  private HubEvent decode(WatchEvent event) {
-    if (event.type() == WatchEvent.Type.PUT) {
-      JsonObject previous = event.previous() == null ? null : store.decode(event.previous());
-      return new HubEvent(
-          HubEvent.Kind.PUT, store.decode(event.current()), previous, event.revision());
+  /**
+   * The hub's event for a store change. The state before it is the cache's entry for the key (the
+   * cache holds every object at the hub's revision), so it is shared rather than decoded again; the
+   * store's copy is decoded only if the cache somehow lacks the key.
+   */
+  private HubEvent change(WatchEvent event, String key, CachedObject current) {
+    CachedObject before = cache.get(key);
+    if (before == null && event.previous() != null) {
+      before = CachedObject.of(store.decode(event.previous()));
     }
-    JsonObject last = store.decode(event.current());
-    Meta.metadata(last).addProperty("resourceVersion", Long.toString(event.revision()));
-    return new HubEvent(HubEvent.Kind.DELETE, last, last, event.revision());
+    if (event.type() == WatchEvent.Type.PUT) {
+      return new HubEvent(HubEvent.Kind.PUT, current, before, event.revision());
+    }
+    if (before == null) {
+      before = CachedObject.of(store.decode(event.current()));
+    }
+    return new HubEvent(HubEvent.Kind.DELETE, before, before, event.revision());
   }
 
   @Override
