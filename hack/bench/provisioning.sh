@@ -3,7 +3,8 @@
 # management cluster (hack/local-up.sh, kwok nodes so the control-plane Deployments become
 # Available), once per key algorithm. For each run it prints the time until every TCP reports
 # `Ready`, the server's CPU time spent meanwhile, its peak resident memory, and the growth of its
-# live heap (after a full GC) per TCP.
+# live heap (after a full GC) per TCP, and the CPU time of the rest of the local cluster (etcd,
+# kube-apiserver, kube-controller-manager, kube-scheduler, kwok) meanwhile.
 #
 # Usage: hack/bench/provisioning.sh [N ...]            (default: 100)
 # Environment: KAMAJI_BENCH_ALGORITHMS (default "ECDSA-P256 RSA-2048"), KAMAJI_BENCH_TIMEOUT
@@ -19,6 +20,14 @@ workers=${KAMAJI_BENCH_WORKERS:-4}
 
 cpu_seconds() { # pid: user+system CPU seconds of the process so far
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+others_cpu() { # state dir: "<name> <CPU seconds>" of every other process of the local cluster
+  local f
+  for f in "$1"/pids/*; do
+    [ "$(basename "$f")" = kamaji-api ] && continue
+    kill -0 "$(cat "$f")" 2>/dev/null || continue
+    echo "$(basename "$f") $(cpu_seconds "$(cat "$f")")"
+  done
 }
 peak_rss_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 live_heap_mib() { # after a full GC
@@ -52,7 +61,7 @@ YAML
 }
 
 uptime
-printf '%-11s %6s %12s %10s %10s %12s %12s\n' algorithm tcps ready_after cpu_s cpu_ms/tcp peak_rss_mib heap_kib/tcp
+printf '%-11s %6s %12s %10s %10s %12s %12s %14s\n' algorithm tcps ready_after cpu_s cpu_ms/tcp peak_rss_mib heap_kib/tcp others_cpu_s
 for algorithm in $algorithms; do
   for n in "${counts[@]}"; do
     state=$(mktemp -d /tmp/kamaji-bench-provisioning.XXXXXX)
@@ -66,26 +75,33 @@ for algorithm in $algorithms; do
     k create namespace bench >/dev/null
     heap_before=$(live_heap_mib "$pid")
     cpu_before=$(cpu_seconds "$pid")
+    others_cpu "$state" > "$state/others-before"
     start=$(date +%s.%N)
     tcp_manifests "$n" | k apply -f - >/dev/null
-    ready=0
-    while :; do
-      ready=$(k get tcp -n bench -o jsonpath='{range .items[*]}{.status.kubernetesResources.version.status}{"\n"}{end}' | grep -c '^Ready$' || true)
-      [ "$ready" -ge "$n" ] && break
-      if [ "$(echo "$(date +%s.%N) - $start > $timeout" | bc)" = 1 ]; then
-        echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
-        break
-      fi
-      # Each poll lists every TCP through the aggregator (about 8 KiB each), which costs the
-      # server CPU of its own: poll less often for large runs.
-      if [ "$n" -gt 100 ]; then sleep 2; else sleep 0.5; fi
-    done
+    # One watch (through the aggregator, as any client) instead of repeated lists: a poll of 100
+    # TCPs every half second cost the machine a kubectl start and a 800 KB list each time.
+    mkfifo "$state/events"
+    k get tcp -n bench -w -o jsonpath='{.metadata.name} {.status.kubernetesResources.version.status}{"\n"}' \
+      > "$state/events" 2>/dev/null &
+    watcher=$!
+    ready=$(timeout "$timeout" awk -v n="$n" '
+      { ready += ($2 == "Ready") - (state[$1] == "Ready"); state[$1] = $2; print ready; fflush() }
+      ready >= n { exit }' < "$state/events" | tail -1 || true)
+    ready=${ready:-0}
+    kill "$watcher" 2>/dev/null || true
+    if [ "$ready" -lt "$n" ]; then
+      echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
+    fi
     elapsed=$(echo "$(date +%s.%N) - $start" | bc)
     cpu=$(echo "$(cpu_seconds "$pid") - $cpu_before" | bc)
+    others_cpu "$state" > "$state/others-after"
+    others_each=$(join "$state/others-before" "$state/others-after" | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $1, $3 - $2 }')
+    others=$(join "$state/others-before" "$state/others-after" | awk '{ t += $3 - $2 } END { printf "%.1f", t }')
     heap_after=$(live_heap_mib "$pid")
-    printf '%-11s %6s %11.1fs %10.1f %10.1f %12s %12.0f\n' "$algorithm" "$ready/$n" "$elapsed" "$cpu" \
+    printf '%-11s %6s %11.1fs %10.1f %10.1f %12s %12.0f %14.1f\n' "$algorithm" "$ready/$n" "$elapsed" "$cpu" \
       "$(echo "$cpu * 1000 / $n" | bc -l)" "$(peak_rss_mib "$pid")" \
-      "$(echo "($heap_after - $heap_before) * 1024 / $n" | bc -l)"
+      "$(echo "($heap_after - $heap_before) * 1024 / $n" | bc -l)" "$others"
+    echo "  others' CPU s: $others_each"
     uptime
     "$root/hack/local-down.sh" --purge >/dev/null
   done
