@@ -27,6 +27,10 @@ import java.util.Set;
  * Pure verdicts over PEM bytes that decide whether an item of the PKI must be regenerated (Kamaji's
  * certificate checks plus its lifecycle controller's expiry deadline). The CA itself is never
  * judged by expiry, as in Kamaji.
+ *
+ * <p>Every reconcile pass re-checks the same unchanged Secrets, so what the bytes alone decide
+ * (parsing, signatures, key pairs, SANs, server) is memoized by their SHA-256 in one cache shared
+ * by all instances; the clock and the rotate annotation are judged on every call.
  */
 public final class CertificateChecks {
 
@@ -62,15 +66,31 @@ public final class CertificateChecks {
     }
   }
 
+  /**
+   * Facts shared by every instance (the reconciler makes one per pass): ~15 checks per tenant, so
+   * this holds about a thousand tenants' PKIs; an entry is a few hundred bytes. Passes visit
+   * tenants in turn, and an LRU smaller than that cycle would never hit.
+   */
+  static final int SHARED_CAPACITY = 16_384;
+
+  private static final VerificationCache<Facts> SHARED_FACTS =
+      new VerificationCache<>(SHARED_CAPACITY);
+
   private final Duration expirationDeadline;
   private final Clock clock;
+  private final VerificationCache<Facts> facts;
 
   public CertificateChecks(Duration expirationDeadline, Clock clock) {
+    this(expirationDeadline, clock, SHARED_FACTS);
+  }
+
+  CertificateChecks(Duration expirationDeadline, Clock clock, VerificationCache<Facts> facts) {
     if (expirationDeadline.isNegative()) {
       throw new IllegalArgumentException("expirationDeadline must not be negative");
     }
     this.expirationDeadline = expirationDeadline;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.facts = Objects.requireNonNull(facts, "facts");
   }
 
   /** Kamaji's default deadline (24 h) on the system clock. */
@@ -104,72 +124,32 @@ public final class CertificateChecks {
       byte[] caPem,
       Collection<String> requiredSans,
       Map<String, String> annotations) {
-    X509Certificate ca = Pem.decodeCertificate(caPem);
-    if (isEmpty(certificatePem) || isEmpty(privateKeyPem)) {
-      return Verdict.MISSING;
-    }
-    Optional<X509Certificate> certificate = readCertificate(certificatePem);
-    Optional<KeyPair> keys = readKeys(privateKeyPem);
-    if (certificate.isEmpty() || keys.isEmpty() || notYetValid(certificate.get())) {
-      return Verdict.INVALID;
-    }
-    if (isRotationRequested(annotations)) {
-      return Verdict.ROTATION_REQUESTED;
-    }
-    if (!signedBy(certificate.get(), ca)) {
-      return Verdict.NOT_SIGNED_BY_CA;
-    }
-    if (!KeyPairs.matches(certificate.get().getPublicKey(), keys.get())) {
-      return Verdict.KEY_MISMATCH;
-    }
-    if (!covers(certificate.get(), requiredSans)) {
-      return Verdict.SANS_NOT_COVERED;
-    }
-    return expiring(certificate.get()) ? Verdict.EXPIRING : Verdict.VALID;
+    VerificationCache.KeyBuilder key =
+        VerificationCache.key("leaf").bytes(certificatePem).bytes(privateKeyPem).bytes(caPem);
+    requiredSans.forEach(key::text);
+    return judge(
+        facts.get(
+            key.build(),
+            () ->
+                leafFacts(
+                    certificatePem, privateKeyPem, Pem.decodeCertificate(caPem), requiredSans)),
+        annotations);
   }
 
   /** A CA certificate and its key: never EXPIRING (CAs are rotated by hand only). */
   public Verdict checkCa(
       byte[] certificatePem, byte[] privateKeyPem, Map<String, String> annotations) {
-    if (isEmpty(certificatePem) || isEmpty(privateKeyPem)) {
-      return Verdict.MISSING;
-    }
-    Optional<X509Certificate> certificate = readCertificate(certificatePem);
-    Optional<KeyPair> keys = readKeys(privateKeyPem);
-    if (certificate.isEmpty()
-        || keys.isEmpty()
-        || certificate.get().getBasicConstraints() < 0
-        || notYetValid(certificate.get())) {
-      return Verdict.INVALID;
-    }
-    if (isRotationRequested(annotations)) {
-      return Verdict.ROTATION_REQUESTED;
-    }
-    return KeyPairs.matches(certificate.get().getPublicKey(), keys.get())
-        ? Verdict.VALID
-        : Verdict.KEY_MISMATCH;
+    VerificationCache.Key key =
+        VerificationCache.key("ca").bytes(certificatePem).bytes(privateKeyPem).build();
+    return judge(facts.get(key, () -> caFacts(certificatePem, privateKeyPem)), annotations);
   }
 
   /** A bare key pair (the service-account {@code sa.pub}/{@code sa.key}). */
   public Verdict checkKeyPair(
       byte[] publicKeyPem, byte[] privateKeyPem, Map<String, String> annotations) {
-    if (isEmpty(publicKeyPem) || isEmpty(privateKeyPem)) {
-      return Verdict.MISSING;
-    }
-    PublicKey publicKey;
-    try {
-      publicKey = Pem.decodePublicKey(publicKeyPem);
-    } catch (PemException e) {
-      return Verdict.INVALID;
-    }
-    Optional<KeyPair> keys = readKeys(privateKeyPem);
-    if (keys.isEmpty()) {
-      return Verdict.INVALID;
-    }
-    if (isRotationRequested(annotations)) {
-      return Verdict.ROTATION_REQUESTED;
-    }
-    return KeyPairs.matches(publicKey, keys.get()) ? Verdict.VALID : Verdict.KEY_MISMATCH;
+    VerificationCache.Key key =
+        VerificationCache.key("key-pair").bytes(publicKeyPem).bytes(privateKeyPem).build();
+    return judge(facts.get(key, () -> keyPairFacts(publicKeyPem, privateKeyPem)), annotations);
   }
 
   /**
@@ -179,27 +159,140 @@ public final class CertificateChecks {
    */
   public Verdict checkKubeconfig(
       byte[] kubeconfig, byte[] caPem, String expectedServer, Map<String, String> annotations) {
+    VerificationCache.Key key =
+        VerificationCache.key("kubeconfig")
+            .bytes(kubeconfig)
+            .bytes(caPem)
+            .text(expectedServer)
+            .build();
+    return judge(
+        facts.get(key, () -> kubeconfigFacts(kubeconfig, caPem, expectedServer)), annotations);
+  }
+
+  /**
+   * What a verdict needs besides the clock and the annotations: fixed by the checked bytes alone,
+   * so it can be computed once per content. Holds no key material.
+   *
+   * @param unusable {@code MISSING} or {@code INVALID} when nothing else can be judged, else null
+   * @param notBefore start of validity; null when there is none (a bare key pair)
+   * @param notAfter end of validity; null when not judged by expiry (CAs, key pairs)
+   * @param mismatch the first content check that fails ({@code NOT_SIGNED_BY_CA}, {@code
+   *     KEY_MISMATCH}, {@code SANS_NOT_COVERED}, {@code SERVER_CHANGED}), else {@code VALID}
+   */
+  record Facts(Verdict unusable, Instant notBefore, Instant notAfter, Verdict mismatch) {
+
+    static Facts unusable(Verdict verdict) {
+      return new Facts(verdict, null, null, Verdict.VALID);
+    }
+
+    Facts withMismatch(Verdict verdict) {
+      return new Facts(unusable, notBefore, notAfter, verdict);
+    }
+  }
+
+  /** The checks that depend on the time or the annotations, in the order of {@link Verdict}. */
+  private Verdict judge(Facts facts, Map<String, String> annotations) {
+    if (facts.unusable() != null) {
+      return facts.unusable();
+    }
+    if (facts.notBefore() != null && facts.notBefore().isAfter(clock.instant())) {
+      return Verdict.INVALID;
+    }
+    if (isRotationRequested(annotations)) {
+      return Verdict.ROTATION_REQUESTED;
+    }
+    if (facts.mismatch() != Verdict.VALID) {
+      return facts.mismatch();
+    }
+    return facts.notAfter() != null && expiring(facts.notAfter())
+        ? Verdict.EXPIRING
+        : Verdict.VALID;
+  }
+
+  private static Facts leafFacts(
+      byte[] certificatePem,
+      byte[] privateKeyPem,
+      X509Certificate ca,
+      Collection<String> requiredSans) {
+    if (isEmpty(certificatePem) || isEmpty(privateKeyPem)) {
+      return Facts.unusable(Verdict.MISSING);
+    }
+    Optional<X509Certificate> certificate = readCertificate(certificatePem);
+    Optional<KeyPair> keys = readKeys(privateKeyPem);
+    if (certificate.isEmpty() || keys.isEmpty()) {
+      return Facts.unusable(Verdict.INVALID);
+    }
+    X509Certificate leaf = certificate.get();
+    Verdict mismatch;
+    if (!signedBy(leaf, ca)) {
+      mismatch = Verdict.NOT_SIGNED_BY_CA;
+    } else if (!KeyPairs.matches(leaf.getPublicKey(), keys.get())) {
+      mismatch = Verdict.KEY_MISMATCH;
+    } else if (!covers(leaf, requiredSans)) {
+      mismatch = Verdict.SANS_NOT_COVERED;
+    } else {
+      mismatch = Verdict.VALID;
+    }
+    return new Facts(
+        null, leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), mismatch);
+  }
+
+  private static Facts caFacts(byte[] certificatePem, byte[] privateKeyPem) {
+    if (isEmpty(certificatePem) || isEmpty(privateKeyPem)) {
+      return Facts.unusable(Verdict.MISSING);
+    }
+    Optional<X509Certificate> certificate = readCertificate(certificatePem);
+    Optional<KeyPair> keys = readKeys(privateKeyPem);
+    if (certificate.isEmpty() || keys.isEmpty() || certificate.get().getBasicConstraints() < 0) {
+      return Facts.unusable(Verdict.INVALID);
+    }
+    Verdict mismatch =
+        KeyPairs.matches(certificate.get().getPublicKey(), keys.get())
+            ? Verdict.VALID
+            : Verdict.KEY_MISMATCH;
+    return new Facts(null, certificate.get().getNotBefore().toInstant(), null, mismatch);
+  }
+
+  private static Facts keyPairFacts(byte[] publicKeyPem, byte[] privateKeyPem) {
+    if (isEmpty(publicKeyPem) || isEmpty(privateKeyPem)) {
+      return Facts.unusable(Verdict.MISSING);
+    }
+    PublicKey publicKey;
+    try {
+      publicKey = Pem.decodePublicKey(publicKeyPem);
+    } catch (PemException e) {
+      return Facts.unusable(Verdict.INVALID);
+    }
+    Optional<KeyPair> keys = readKeys(privateKeyPem);
+    if (keys.isEmpty()) {
+      return Facts.unusable(Verdict.INVALID);
+    }
+    Verdict mismatch =
+        KeyPairs.matches(publicKey, keys.get()) ? Verdict.VALID : Verdict.KEY_MISMATCH;
+    return new Facts(null, null, null, mismatch);
+  }
+
+  private static Facts kubeconfigFacts(byte[] kubeconfig, byte[] caPem, String expectedServer) {
     X509Certificate ca = Pem.decodeCertificate(caPem);
     if (isEmpty(kubeconfig)) {
-      return Verdict.MISSING;
+      return Facts.unusable(Verdict.MISSING);
     }
     Kubeconfigs.Kubeconfig parsed;
     try {
       parsed = Kubeconfigs.parse(kubeconfig);
     } catch (PemException e) {
-      return Verdict.INVALID;
+      return Facts.unusable(Verdict.INVALID);
     }
-    Optional<X509Certificate> embeddedCa = readCertificate(parsed.certificateAuthority());
-    Verdict client =
-        check(parsed.clientCertificate(), parsed.clientKey(), caPem, List.of(), annotations);
-    if (client != Verdict.VALID && client != Verdict.EXPIRING) {
+    Facts client = leafFacts(parsed.clientCertificate(), parsed.clientKey(), ca, List.of());
+    if (client.unusable() != null || client.mismatch() != Verdict.VALID) {
       return client;
     }
+    Optional<X509Certificate> embeddedCa = readCertificate(parsed.certificateAuthority());
     if (embeddedCa.isEmpty() || !sameCertificate(embeddedCa.get(), ca)) {
-      return Verdict.NOT_SIGNED_BY_CA;
+      return client.withMismatch(Verdict.NOT_SIGNED_BY_CA);
     }
     if (expectedServer != null && !expectedServer.equals(parsed.server())) {
-      return Verdict.SERVER_CHANGED;
+      return client.withMismatch(Verdict.SERVER_CHANGED);
     }
     return client;
   }
@@ -236,13 +329,9 @@ public final class CertificateChecks {
     }
   }
 
-  private boolean expiring(X509Certificate certificate) {
+  private boolean expiring(Instant notAfter) {
     Instant threshold = clock.instant().plus(expirationDeadline);
-    return !certificate.getNotAfter().toInstant().isAfter(threshold);
-  }
-
-  private boolean notYetValid(X509Certificate certificate) {
-    return certificate.getNotBefore().toInstant().isAfter(clock.instant());
+    return !notAfter.isAfter(threshold);
   }
 
   private static boolean signedBy(X509Certificate certificate, X509Certificate ca) {

@@ -19,8 +19,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +37,7 @@ class CertificateChecksTest {
   @BeforeAll
   static void issue() {
     certificates = new TenantCertificates(Fixtures.parameters(KeyAlgorithm.ECDSA_P256));
-    pki =
-        certificates.issueAll().stream()
-            .collect(Collectors.toMap(SecretContent::secret, Function.identity()));
+    pki = Fixtures.bySecret(certificates.issueAll());
     caPem = pki.get(PkiSecret.CA).data().get("ca.crt");
     apiCrt = pki.get(PkiSecret.API_SERVER).data().get("apiserver.crt");
     apiKey = pki.get(PkiSecret.API_SERVER).data().get("apiserver.key");

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Shared inputs for the PKI tests. */
 final class Fixtures {
@@ -33,5 +37,10 @@ final class Fixtures {
         .withCertSans(List.of("api.example.com", "203.0.113.7", "not a name!"))
         .withAlgorithm(algorithm)
         .withClock(CLOCK);
+  }
+
+  /** Issued Secrets by which Secret they are. */
+  static Map<PkiSecret, SecretContent> bySecret(Collection<SecretContent> contents) {
+    return contents.stream().collect(Collectors.toMap(SecretContent::secret, Function.identity()));
   }
 }

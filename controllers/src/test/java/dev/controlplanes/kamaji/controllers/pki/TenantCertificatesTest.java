@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -325,7 +324,6 @@ class TenantCertificatesTest {
   }
 
   private static Map<PkiSecret, SecretContent> issue(KeyAlgorithm algorithm) {
-    return new TenantCertificates(Fixtures.parameters(algorithm))
-        .issueAll().stream().collect(Collectors.toMap(SecretContent::secret, Function.identity()));
+    return Fixtures.bySecret(new TenantCertificates(Fixtures.parameters(algorithm)).issueAll());
   }
 }

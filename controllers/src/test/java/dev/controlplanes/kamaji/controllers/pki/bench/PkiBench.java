@@ -51,17 +51,7 @@ public final class PkiBench {
     if (iterations == 0) {
       return;
     }
-    TenantCertificates certificates =
-        new TenantCertificates(
-            TenantPkiParameters.of(
-                    "tenant-00",
-                    "tenants",
-                    "cluster.local",
-                    List.of("10.96.0.0/16"),
-                    "172.18.0.100",
-                    6443)
-                .withCertSans(List.of("api.example.com"))
-                .withAlgorithm(algorithm));
+    TenantCertificates certificates = new TenantCertificates(parameters("tenant-00", algorithm));
     CertificateBundle ca = certificates.ca().bundle();
     report(
         threads,
@@ -103,6 +93,14 @@ public final class PkiBench {
           iterations,
           () -> sign(signer, BOUNCY_CASTLE));
     }
+  }
+
+  /** The benchmarks' tenant: one service CIDR, one extra SAN. */
+  static TenantPkiParameters parameters(String name, KeyAlgorithm algorithm) {
+    return TenantPkiParameters.of(
+            name, "tenants", "cluster.local", List.of("10.96.0.0/16"), "172.18.0.100", 6443)
+        .withCertSans(List.of("api.example.com"))
+        .withAlgorithm(algorithm);
   }
 
   private static final java.security.Provider BOUNCY_CASTLE =
