@@ -12,6 +12,7 @@ import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
 import dev.controlplanes.kamaji.controllers.errors.RequeueException;
 import dev.controlplanes.kamaji.controllers.errors.Requeues;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
+import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.pki.RenewalSchedule;
@@ -38,10 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles one TenantControlPlane per call (Kamaji §3.1): uncached read, pause annotation,
- * DataStore preflight, the ordered resource pipeline with a status write after each resource that
- * changed something, {@code observedGeneration} after a full pass, and on deletion the datastore
- * teardown before the finalizer goes. Transient states requeue after 1 s without error logs; the
- * work queue guarantees that one TenantControlPlane is never reconciled twice at once.
+ * DataStore preflight, the ordered resource pipeline (its status changes written once per pass),
+ * {@code observedGeneration} after a full pass, and on deletion the datastore teardown before the
+ * finalizer goes. Transient states requeue after 1 s without error logs; the work queue guarantees
+ * that one TenantControlPlane is never reconciled twice at once.
  */
 public final class TenantControlPlaneReconciler implements Reconciler {
 
@@ -148,13 +149,13 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     for (ManagedResource<TenantControlPlane> r : resources.pipeline(context)) {
       pipeline.add(new Deadlined(r, deadline, clock));
     }
-    ResourcePipeline.Result<TenantControlPlane> result =
-        new ResourcePipeline<>(this::writeStatus).run(tcp, pipeline);
-    tcp = result.parent();
-    Long generation = tcp.getMetadata().getGeneration();
-    if (!Objects.equals(generation, status(tcp).getObservedGeneration())) {
-      tcp = writeStatus(tcp, t -> status(t).setObservedGeneration(generation));
-    }
+    // Last, so that it is reached only by a full pass; written with the pass's other changes.
+    pipeline.add(new ObservedGeneration(tcp.getMetadata().getGeneration()));
+    tcp =
+        new ResourcePipeline<TenantControlPlane>(
+                this::writeStatus, t -> KubeJson.copy(t, TenantControlPlane.class))
+            .run(tcp, pipeline)
+            .parent();
     afterPass.accept(tcp);
     return renewalDelay(tcp, context);
   }
@@ -295,6 +296,35 @@ public final class TenantControlPlaneReconciler implements Reconciler {
 
   private static String key(TenantControlPlane tcp) {
     return tcp.getMetadata().getNamespace() + "/" + tcp.getMetadata().getName();
+  }
+
+  /**
+   * Records the generation the pass started from (not the stored one: a spec change during the pass
+   * has not been reconciled yet).
+   */
+  private record ObservedGeneration(Long generation)
+      implements ManagedResource<TenantControlPlane> {
+
+    @Override
+    public String name() {
+      return "observed-generation";
+    }
+
+    @Override
+    public dev.controlplanes.kamaji.controllers.kube.WriteResult createOrUpdate(
+        TenantControlPlane tcp) {
+      return dev.controlplanes.kamaji.controllers.kube.WriteResult.UNCHANGED;
+    }
+
+    @Override
+    public boolean shouldUpdateStatus(TenantControlPlane tcp) {
+      return !Objects.equals(generation, status(tcp).getObservedGeneration());
+    }
+
+    @Override
+    public void updateStatus(TenantControlPlane tcp) {
+      status(tcp).setObservedGeneration(generation);
+    }
   }
 
   /** Ends the pass (to be retried) once the reconcile timeout has passed. */

@@ -19,14 +19,22 @@ class ResourcePipelineTest {
   private final List<String> calls = new ArrayList<>();
   private int statusWrites;
 
+  private final List<Map<String, String>> written = new ArrayList<>();
+
   private final ResourcePipeline<Parent> pipeline =
       new ResourcePipeline<>(
           (parent, change) -> {
             statusWrites++;
-            Parent copy = new Parent(new HashMap<>(parent.status()));
+            Parent copy = copy(parent);
             change.accept(copy);
+            written.add(copy.status());
             return copy;
-          });
+          },
+          ResourcePipelineTest::copy);
+
+  private static Parent copy(Parent parent) {
+    return new Parent(new HashMap<>(parent.status()));
+  }
 
   private ManagedResource<Parent> resource(String name, WriteResult result, boolean cleanup) {
     return new ManagedResource<>() {
@@ -68,7 +76,7 @@ class ResourcePipelineTest {
   }
 
   @Test
-  void walksInOrderAndWritesStatusOnlyWhereItLags() {
+  void walksInOrderAndWritesTheLaggingStatusOnceAtTheEnd() {
     Parent parent = new Parent(new HashMap<>(Map.of("b", "UNCHANGED")));
 
     ResourcePipeline.Result<Parent> result =
@@ -80,11 +88,44 @@ class ResourcePipelineTest {
                 resource("c", WriteResult.UPDATED, true)));
 
     assertThat(calls).containsExactly("createOrUpdate a", "createOrUpdate b", "cleanUp c");
-    assertThat(statusWrites).isEqualTo(2);
+    assertThat(statusWrites).isEqualTo(1);
     assertThat(result.parent().status())
         .containsEntry("a", "CREATED")
+        .containsEntry("b", "UNCHANGED")
         .containsEntry("c", "UPDATED");
     assertThat(result.changedAnything()).isTrue();
+    assertThat(parent.status()).containsOnlyKeys("b");
+  }
+
+  @Test
+  void laterResourcesSeeTheStatusOfEarlierOnesWithinThePass() {
+    List<String> seen = new ArrayList<>();
+    ManagedResource<Parent> reader =
+        new ManagedResource<>() {
+          @Override
+          public String name() {
+            return "reader";
+          }
+
+          @Override
+          public WriteResult createOrUpdate(Parent parent) {
+            seen.add(parent.status().get("a"));
+            return WriteResult.UNCHANGED;
+          }
+
+          @Override
+          public boolean shouldUpdateStatus(Parent parent) {
+            return false;
+          }
+
+          @Override
+          public void updateStatus(Parent parent) {}
+        };
+
+    pipeline.run(
+        new Parent(new HashMap<>()), List.of(resource("a", WriteResult.CREATED, false), reader));
+
+    assertThat(seen).containsExactly("CREATED");
   }
 
   @Test
@@ -117,5 +158,27 @@ class ResourcePipelineTest {
         .isInstanceOf(LoadBalancerPendingException.class);
     assertThat(calls).containsExactly("createOrUpdate a", "createOrUpdate lb");
     assertThat(statusWrites).isEqualTo(1);
+    assertThat(written).containsExactly(Map.of("a", "CREATED"));
+  }
+
+  @Test
+  void aFailedStatusWriteDoesNotHideTheErrorThatEndedThePass() {
+    List<String> attempts = new ArrayList<>();
+    ResourcePipeline<Parent> failing =
+        new ResourcePipeline<>(
+            (parent, change) -> {
+              attempts.add("write");
+              throw new IllegalStateException("status write refused");
+            },
+            ResourcePipelineTest::copy);
+
+    assertThatThrownBy(
+            () ->
+                failing.run(
+                    new Parent(new HashMap<>()),
+                    List.of(
+                        resource("a", WriteResult.CREATED, false), resource("lb", null, false))))
+        .isInstanceOf(LoadBalancerPendingException.class);
+    assertThat(attempts).containsExactly("write");
   }
 }
