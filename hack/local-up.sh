@@ -171,18 +171,23 @@ start kube-apiserver "$kube_dir/kube-apiserver" \
   --enable-aggregator-routing=false
 wait_for kube-apiserver kube-apiserver kubectl_admin get --raw /readyz
 
+# Client rate limits raised from 20/30 (controller-manager) and 50/100 (scheduler) requests per
+# second: at the defaults the Deployment, ReplicaSet and scheduling work of a hundred tenants
+# created at once waits tens of seconds in the components' own client throttling.
 start kube-controller-manager "$kube_dir/kube-controller-manager" \
   --kubeconfig="$state/controller-manager.kubeconfig" \
   --authentication-kubeconfig="$state/controller-manager.kubeconfig" \
   --authorization-kubeconfig="$state/controller-manager.kubeconfig" \
   --bind-address=127.0.0.1 --secure-port="$kcm_port" --leader-elect=false \
   --service-account-private-key-file="$certs/sa.key" --root-ca-file="$certs/cluster-ca.crt" \
-  --use-service-account-credentials=true --controllers='*,-nodeipam,-nodelifecycle,-cloud-node-lifecycle,-service-lb-controller,-route'
+  --use-service-account-credentials=true --controllers='*,-nodeipam,-nodelifecycle,-cloud-node-lifecycle,-service-lb-controller,-route' \
+  --kube-api-qps=200 --kube-api-burst=400
 start kube-scheduler "$kube_dir/kube-scheduler" \
   --kubeconfig="$state/scheduler.kubeconfig" \
   --authentication-kubeconfig="$state/scheduler.kubeconfig" \
   --authorization-kubeconfig="$state/scheduler.kubeconfig" \
-  --bind-address=127.0.0.1 --secure-port="$sched_port" --leader-elect=false
+  --bind-address=127.0.0.1 --secure-port="$sched_port" --leader-elect=false \
+  --kube-api-qps=200 --kube-api-burst=400
 
 # Fake nodes: kwok marks them Ready and runs their pods in name only, so tenant Deployments
 # become Available. The addresses are only written into status; nothing ever dials them.

@@ -76,7 +76,7 @@ for algorithm in $algorithms; do
     heap_before=$(live_heap_mib "$pid")
     cpu_before=$(cpu_seconds "$pid")
     others_cpu "$state" > "$state/others-before"
-    start=$(date +%s.%N)
+    start=$EPOCHREALTIME
     tcp_manifests "$n" | k apply -f - >/dev/null
     # One watch (through the aggregator, as any client) instead of repeated lists: a poll of 100
     # TCPs every half second cost the machine a kubectl start and a 800 KB list each time.
@@ -84,15 +84,33 @@ for algorithm in $algorithms; do
     k get tcp -n bench -w -o jsonpath='{.metadata.name} {.status.kubernetesResources.version.status}{"\n"}' \
       > "$state/events" 2>/dev/null &
     watcher=$!
-    ready=$(timeout "$timeout" awk -v n="$n" '
-      { ready += ($2 == "Ready") - (state[$1] == "Ready"); state[$1] = $2; print ready; fflush() }
-      ready >= n { exit }' < "$state/events" | tail -1 || true)
-    ready=${ready:-0}
+    declare -A seen=()
+    ready=0 milestones="" next_milestone=0 percents=(10 25 50 75 100)
+    exec 3< "$state/events"
+    while [ "$ready" -lt "$n" ]; do
+      if ! IFS=' ' read -r -t 5 name status <&3; then
+        kill -0 "$watcher" 2>/dev/null || break
+        [ "$(echo "$EPOCHREALTIME - $start > $timeout" | bc)" = 1 ] && break
+        continue
+      fi
+      [ -n "$name" ] || continue
+      [ "${seen[$name]:-}" = Ready ] && ready=$((ready - 1))
+      [ "$status" = Ready ] && ready=$((ready + 1))
+      seen[$name]=$status
+      # When a tenth, a quarter, half, three quarters and all of them were Ready.
+      while [ "$next_milestone" -lt 5 ]; do
+        pct=${percents[$next_milestone]}
+        [ $((ready * 100)) -ge $((pct * n)) ] || break
+        milestones="$milestones ${pct}%=$(printf '%.1f' "$(echo "$EPOCHREALTIME - $start" | bc)")s"
+        next_milestone=$((next_milestone + 1))
+      done
+    done
+    exec 3<&-
     kill "$watcher" 2>/dev/null || true
     if [ "$ready" -lt "$n" ]; then
       echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
     fi
-    elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+    elapsed=$(echo "$EPOCHREALTIME - $start" | bc)
     cpu=$(echo "$(cpu_seconds "$pid") - $cpu_before" | bc)
     others_cpu "$state" > "$state/others-after"
     others_each=$(join "$state/others-before" "$state/others-after" | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $1, $3 - $2 }')
@@ -101,6 +119,7 @@ for algorithm in $algorithms; do
     printf '%-11s %6s %11.1fs %10.1f %10.1f %12s %12.0f %14.1f\n' "$algorithm" "$ready/$n" "$elapsed" "$cpu" \
       "$(echo "$cpu * 1000 / $n" | bc -l)" "$(peak_rss_mib "$pid")" \
       "$(echo "($heap_after - $heap_before) * 1024 / $n" | bc -l)" "$others"
+    echo "  Ready at:$milestones"
     echo "  others' CPU s: $others_each"
     uptime
     "$root/hack/local-down.sh" --purge >/dev/null
