@@ -3,7 +3,9 @@ package dev.controlplanes.kamaji.controllers.resources;
 import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +39,25 @@ public final class ResourcePipeline<P> {
 
   private final StatusWriter<P> status;
   private final UnaryOperator<P> copy;
+  private final Function<P, ?> phase;
 
   /**
    * @param status writes status changes to the stored parent
    * @param copy a deep copy of a parent: the pass's working copy, so that the parent it was given
    *     stays the stored state the changes are replayed on
+   * @param phase the part of the status whose changes are written at once
    */
-  public ResourcePipeline(StatusWriter<P> status, UnaryOperator<P> copy) {
+  public ResourcePipeline(StatusWriter<P> status, UnaryOperator<P> copy, Function<P, ?> phase) {
     this.status = status;
     this.copy = copy;
+    this.phase = phase;
   }
 
   public Result<P> run(P parent, List<? extends ManagedResource<P>> resources) {
     List<Step> steps = new ArrayList<>();
     List<Consumer<P>> changes = new ArrayList<>();
     P current = copy.apply(parent);
+    P stored = parent;
     RuntimeException failure = null;
     try {
       for (ManagedResource<P> resource : resources) {
@@ -61,8 +67,12 @@ public final class ResourcePipeline<P> {
                 : resource.createOrUpdate(current);
         boolean statusChanged = resource.shouldUpdateStatus(current);
         if (statusChanged) {
+          Object phaseBefore = phase.apply(current);
           resource.updateStatus(current);
           changes.add(resource::updateStatus);
+          if (!Objects.equals(phaseBefore, phase.apply(current))) {
+            stored = write(stored, changes);
+          }
         }
         if (result.changed() || statusChanged) {
           LOG.debug(
@@ -76,10 +86,9 @@ public final class ResourcePipeline<P> {
     } catch (RuntimeException e) {
       failure = e;
     }
-    P stored = parent;
     if (!changes.isEmpty()) {
       try {
-        stored = status.write(parent, p -> changes.forEach(change -> change.accept(p)));
+        stored = write(stored, changes);
       } catch (RuntimeException e) {
         if (failure == null) {
           throw e;
@@ -93,5 +102,12 @@ public final class ResourcePipeline<P> {
       throw failure;
     }
     return new Result<>(stored, List.copyOf(steps));
+  }
+
+  /** Writes the pending changes on top of {@code stored}; returns what was stored. */
+  private P write(P stored, List<Consumer<P>> changes) {
+    List<Consumer<P>> pending = List.copyOf(changes);
+    changes.clear();
+    return status.write(stored, p -> pending.forEach(change -> change.accept(p)));
   }
 }

@@ -153,7 +153,9 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     pipeline.add(new ObservedGeneration(tcp.getMetadata().getGeneration()));
     tcp =
         new ResourcePipeline<TenantControlPlane>(
-                this::writeStatus, t -> KubeJson.copy(t, TenantControlPlane.class))
+                this::writeStatus,
+                t -> KubeJson.copy(t, TenantControlPlane.class),
+                TenantControlPlaneReconciler::versionState)
             .run(tcp, pipeline)
             .parent();
     afterPass.accept(tcp);
@@ -288,6 +290,16 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     return writer
         .modify(clients.tenantControlPlanes(), tcp, TenantControlPlane.class, true, c)
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
+  }
+
+  /** {@code status.kubernetesResources.version.status}: the phase watchers act on. */
+  private static String versionState(TenantControlPlane tcp) {
+    TenantControlPlaneStatus s = tcp.getStatus();
+    return s == null
+            || s.getKubernetesResources() == null
+            || s.getKubernetesResources().getVersion() == null
+        ? null
+        : s.getKubernetesResources().getVersion().getStatus();
   }
 
   private static TenantControlPlaneStatus status(TenantControlPlane tcp) {

@@ -30,7 +30,8 @@ class ResourcePipelineTest {
             written.add(copy.status());
             return copy;
           },
-          ResourcePipelineTest::copy);
+          ResourcePipelineTest::copy,
+          parent -> parent.status().get("phase"));
 
   private static Parent copy(Parent parent) {
     return new Parent(new HashMap<>(parent.status()));
@@ -170,7 +171,8 @@ class ResourcePipelineTest {
               attempts.add("write");
               throw new IllegalStateException("status write refused");
             },
-            ResourcePipelineTest::copy);
+            ResourcePipelineTest::copy,
+            parent -> null);
 
     assertThatThrownBy(
             () ->
@@ -180,5 +182,45 @@ class ResourcePipelineTest {
                         resource("a", WriteResult.CREATED, false), resource("lb", null, false))))
         .isInstanceOf(LoadBalancerPendingException.class);
     assertThat(attempts).containsExactly("write");
+  }
+
+  @Test
+  void aPhaseChangeIsWrittenAtOnceWithTheChangesBeforeIt() {
+    ManagedResource<Parent> announcer =
+        new ManagedResource<>() {
+          @Override
+          public String name() {
+            return "phase";
+          }
+
+          @Override
+          public WriteResult createOrUpdate(Parent parent) {
+            return WriteResult.UPDATED;
+          }
+
+          @Override
+          public boolean shouldUpdateStatus(Parent parent) {
+            return true;
+          }
+
+          @Override
+          public void updateStatus(Parent parent) {
+            parent.status().put("phase", "Rotating");
+          }
+        };
+
+    ResourcePipeline.Result<Parent> result =
+        pipeline.run(
+            new Parent(new HashMap<>()),
+            List.of(
+                resource("a", WriteResult.CREATED, false),
+                announcer,
+                resource("b", WriteResult.CREATED, false)));
+
+    assertThat(written)
+        .containsExactly(
+            Map.of("a", "CREATED", "phase", "Rotating"),
+            Map.of("a", "CREATED", "phase", "Rotating", "b", "CREATED"));
+    assertThat(result.parent().status()).isEqualTo(written.get(1));
   }
 }
