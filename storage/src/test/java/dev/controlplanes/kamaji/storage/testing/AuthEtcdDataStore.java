@@ -3,12 +3,20 @@ package dev.controlplanes.kamaji.storage.testing;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreDriver;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import io.etcd.jetcd.Client;
+import io.etcd.jetcd.api.AuthGrpc;
+import io.etcd.jetcd.api.AuthenticateRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -60,9 +68,53 @@ public final class AuthEtcdDataStore implements AutoCloseable {
         null);
   }
 
+  /**
+   * The endpoint of a DataStore whose administrator logs in with a user name and password. etcd
+   * still requires a client certificate: this one names no etcd user, so only the password grants
+   * anything.
+   */
+  public DataStoreEndpoint endpointWithPassword(String username, String password) {
+    TestPki.Issued anonymous = pki.client("kamaji-test-no-such-etcd-user");
+    return new DataStoreEndpoint(
+        DataStoreDriver.ETCD,
+        List.of(server.clientUrl().getAuthority()),
+        new DataStoreEndpoint.Tls(pki.caPem(), anonymous.certificatePem(), anonymous.keyPem()),
+        new DataStoreEndpoint.BasicAuth(username, password));
+  }
+
   /** A client authenticated by a certificate with {@code CN=<user>}, signed by the DataStore CA. */
   public Client clientAs(String user) {
     return clientWith(pki.client(user));
+  }
+
+  /**
+   * etcd's own answer to {@code Authenticate(user, password)}, sent as is (jetcd refuses an empty
+   * password before sending it).
+   *
+   * @return the token
+   * @throws StatusRuntimeException as etcd refused
+   */
+  public String authenticate(String user, String password) throws SSLException {
+    SslContext tls =
+        GrpcSslContexts.forClient()
+            .trustManager(new ByteArrayInputStream(pki.caPem()))
+            .keyManager(
+                new ByteArrayInputStream(root.certificatePem()),
+                new ByteArrayInputStream(root.keyPem()))
+            .build();
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress(server.clientUrl().getHost(), server.clientUrl().getPort())
+            .sslContext(tls)
+            .build();
+    try {
+      return AuthGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .authenticate(
+              AuthenticateRequest.newBuilder().setName(user).setPassword(password).build())
+          .getToken();
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   /** A client authenticated by a certificate signed by {@code otherCa}. */

@@ -12,13 +12,12 @@ import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.auth.Permission;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
+import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,22 +30,24 @@ import javax.net.ssl.SSLException;
  * exactly {@code [/<schema>/, prefixEnd(/<schema>/))}, granted to a user named after the tenant's
  * user. Tenants authenticate with a client certificate whose CN is that user name.
  *
- * <p>etcd 3.6 can add a user without a password ({@code UserAddOptions.no_password}), but jetcd
- * 0.8.7's {@code Auth.userAdd} cannot send that option. The user gets a random 256-bit password
- * instead, which is discarded: nobody can log in with it, and certificate authentication ignores
- * it, so the effect is the same.
+ * <p>As in Kamaji, the user has no password ({@code UserAddOptions.no_password}): etcd refuses to
+ * authenticate it by password at all. jetcd cannot send that option, so {@link NoPasswordUsers}
+ * adds the user on a gRPC channel of its own; everything else goes through jetcd.
  */
 public final class EtcdDataStoreConnection implements DataStoreConnection {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Client client;
   private final Auth auth;
+  private final NoPasswordUsers users;
+  private final String password;
 
-  private EtcdDataStoreConnection(Client client) {
+  private EtcdDataStoreConnection(Client client, NoPasswordUsers users, String password) {
     this.client = client;
     this.auth = client.getAuthClient();
+    this.users = users;
+    this.password = password;
   }
 
   /** Builds a client on every endpoint over https; nothing is sent until the first operation. */
@@ -77,12 +78,18 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
       // Netty's message names the PEM problem, never the key bytes.
       throw new DataStoreException(Operation.CONNECT, "cannot load the etcd TLS material: " + e);
     }
+    String password = null;
     if (endpoint.basicAuth() != null) {
-      builder
-          .user(bytes(endpoint.basicAuth().username()))
-          .password(bytes(endpoint.basicAuth().password()));
+      password = endpoint.basicAuth().password();
+      builder.user(bytes(endpoint.basicAuth().username())).password(bytes(password));
     }
-    return new EtcdDataStoreConnection(builder.build());
+    NoPasswordUsers users = NoPasswordUsers.open(builder, TIMEOUT);
+    try {
+      return new EtcdDataStoreConnection(builder.build(), users, password);
+    } catch (RuntimeException e) {
+      users.close();
+      throw e;
+    }
   }
 
   @Override
@@ -120,8 +127,7 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
               role, wanted.getKey(), wanted.getRangeEnd(), Permission.Type.READWRITE));
     }
     if (!exists(Operation.SET_UP, "user", auth.userGet(user))) {
-      ignoringAlreadyExists(
-          Operation.SET_UP, "cannot add user", auth.userAdd(user, bytes(unusablePassword())));
+      addUserWithoutPassword(userName(tenant));
     }
     List<String> roles = await(Operation.SET_UP, "cannot read user", auth.userGet(user)).getRoles();
     if (!roles.contains(roleName(tenant))) {
@@ -175,7 +181,11 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
 
   @Override
   public void close() {
-    client.close();
+    try {
+      client.close();
+    } finally {
+      users.close();
+    }
   }
 
   /**
@@ -238,12 +248,6 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
         && a.getRangeEnd().equals(b.getRangeEnd());
   }
 
-  private static String unusablePassword() {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    return Base64.getEncoder().encodeToString(secret);
-  }
-
   private static ByteSequence bytes(String s) {
     return ByteSequence.from(s, StandardCharsets.UTF_8);
   }
@@ -260,11 +264,22 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
     }
   }
 
+  private void addUserWithoutPassword(String user) {
+    try {
+      users.add(user);
+    } catch (StatusRuntimeException e) {
+      if (!isAlreadyExists(String.valueOf(e.getMessage()))) {
+        // Logging in with the DataStore's password can fail too: its message must not leak it.
+        throw DataStoreException.wrap(Operation.SET_UP, "cannot add user", e, password);
+      }
+    }
+  }
+
   private void ignoringAlreadyExists(Operation operation, String what, CompletableFuture<?> call) {
     try {
       await(operation, what, call);
     } catch (DataStoreException e) {
-      if (!String.valueOf(e.getMessage()).contains("already exists")) {
+      if (!isAlreadyExists(String.valueOf(e.getMessage()))) {
         throw e;
       }
     }
@@ -278,6 +293,11 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
         throw e;
       }
     }
+  }
+
+  private static boolean isAlreadyExists(String message) {
+    // etcd's errors are "etcdserver: role name already exists" and "... user name already exists".
+    return message.contains("already exists");
   }
 
   private static boolean isNotFound(DataStoreException e) {

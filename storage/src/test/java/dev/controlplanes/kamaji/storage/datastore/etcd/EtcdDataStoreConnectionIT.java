@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.testing.AuthEtcdDataStore;
 import dev.controlplanes.kamaji.storage.testing.DataStoreConnectionContract;
@@ -13,6 +14,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.options.GetOption;
+import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +22,35 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
-/** The etcd driver against a real etcd with TLS, client-certificate auth and RBAC enabled. */
+/**
+ * The etcd driver against a real etcd with TLS, client-certificate auth and RBAC enabled, the
+ * administrator authenticated by its certificate. A subclass changes {@link #adminEndpoint}.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
 
-  private static AuthEtcdDataStore etcd;
-  private static DataStoreConnection connection;
-  private static Client root;
+  private AuthEtcdDataStore etcd;
+  private DataStoreConnection connection;
+  private Client root;
+
+  /** How the driver reaches {@code etcd} as its administrator; {@code root} is etcd's root. */
+  protected DataStoreEndpoint adminEndpoint(AuthEtcdDataStore etcd, Client root) throws Exception {
+    return etcd.endpoint();
+  }
 
   @BeforeAll
-  static void start() {
+  void start() throws Exception {
     etcd = AuthEtcdDataStore.start();
-    connection = DataStoreConnections.open(etcd.endpoint());
     root = etcd.rootClient();
+    connection = DataStoreConnections.open(adminEndpoint(etcd, root));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (root != null) {
       root.close();
     }
@@ -53,6 +65,10 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
   @Override
   protected DataStoreConnection connection() {
     return connection;
+  }
+
+  protected Client rootClient() {
+    return root;
   }
 
   @Override
@@ -162,6 +178,44 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
         .isEqualTo("/" + a.schema() + "/");
     assertThat(permissions.get(0).getRangeEnd().toString(StandardCharsets.UTF_8))
         .isEqualTo("/" + a.schema() + "0");
+  }
+
+  @Test
+  void theTenantsUserHasNoPasswordOnlyItsCertificate() throws Exception {
+    TenantDatabase a = newTenant();
+    connection.setUp(a);
+
+    for (String password : List.of("", a.password(), "anything")) {
+      // etcd's ErrNoPasswordUser, which it answers before comparing any password.
+      assertThatThrownBy(() -> etcd.authenticate(a.user(), password))
+          .as("password %s", password.isEmpty() ? "empty" : password)
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e ->
+                  assertThat(e.getStatus().getDescription())
+                      .isEqualTo(
+                          "auth: authentication failed, password was given for no password user"));
+    }
+    write(a, a.schema(), "by certificate");
+    assertThat(read(a, a.schema())).isEqualTo("by certificate");
+  }
+
+  @Test
+  void aUserWithAPasswordGetsAnotherAnswer() throws Exception {
+    // The contrast that gives the test above its meaning.
+    String name = unique("pw");
+    root.getAuthClient().userAdd(bytes(name), bytes("right")).get(10, TimeUnit.SECONDS);
+    try {
+      assertThat(etcd.authenticate(name, "right")).isNotEmpty();
+      assertThatThrownBy(() -> etcd.authenticate(name, ""))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e ->
+                  assertThat(e.getStatus().getDescription())
+                      .isEqualTo("etcdserver: authentication failed, invalid user ID or password"));
+    } finally {
+      root.getAuthClient().userDelete(bytes(name)).get(10, TimeUnit.SECONDS);
+    }
   }
 
   private static void put(Client client, String key, String value) throws Exception {
