@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** client-java objects as JSON trees, through client-java's own Gson (dates, quantities). */
@@ -46,47 +47,79 @@ public final class KubeJson {
   /**
    * Whether every field of {@code wanted} is present in {@code actual} with the same value. Lists
    * must have the same length and match element by element; fields the API server adds (defaults,
-   * allocated ports, cluster IPs) are ignored.
+   * allocated ports, cluster IPs) are ignored. A wanted 0, "" or empty list also matches an absent
+   * field: the API server omits them ({@code omitempty}), and client-java models start every list
+   * empty, so without this such fields looked changed on every pass. An empty object does not: it
+   * can be a choice that must be present ({@code emptyDir: {}}).
    */
   public static boolean contains(JsonElement actual, JsonElement wanted) {
+    return firstDifference(actual, wanted, "").isEmpty();
+  }
+
+  /**
+   * The path of the first field of {@code wanted} that {@code actual} lacks or holds with another
+   * value (as {@link #contains} judges), e.g. {@code .spec.ports[0].targetPort}.
+   */
+  public static Optional<String> firstDifference(
+      JsonElement actual, JsonElement wanted, String path) {
     if (wanted == null || wanted.isJsonNull()) {
-      return true;
+      return Optional.empty();
     }
     if (actual == null || actual.isJsonNull()) {
-      return false;
+      return isZero(wanted) ? Optional.empty() : Optional.of(path);
     }
     if (wanted.isJsonObject()) {
       if (!actual.isJsonObject()) {
-        return false;
+        return Optional.of(path);
       }
       JsonObject a = actual.getAsJsonObject();
       for (Map.Entry<String, JsonElement> e : wanted.getAsJsonObject().entrySet()) {
-        if (!contains(a.get(e.getKey()), e.getValue())) {
-          return false;
+        Optional<String> difference =
+            firstDifference(a.get(e.getKey()), e.getValue(), path + "." + e.getKey());
+        if (difference.isPresent()) {
+          return difference;
         }
       }
-      return true;
+      return Optional.empty();
     }
     if (wanted.isJsonArray()) {
       if (!actual.isJsonArray()
           || actual.getAsJsonArray().size() != wanted.getAsJsonArray().size()) {
-        return false;
+        return Optional.of(path);
       }
       for (int i = 0; i < wanted.getAsJsonArray().size(); i++) {
-        if (!contains(actual.getAsJsonArray().get(i), wanted.getAsJsonArray().get(i))) {
-          return false;
+        Optional<String> difference =
+            firstDifference(
+                actual.getAsJsonArray().get(i),
+                wanted.getAsJsonArray().get(i),
+                path + "[" + i + "]");
+        if (difference.isPresent()) {
+          return difference;
         }
       }
-      return true;
+      return Optional.empty();
     }
     if (!actual.isJsonPrimitive()) {
-      return false;
+      return Optional.of(path);
     }
     var a = actual.getAsJsonPrimitive();
     var w = wanted.getAsJsonPrimitive();
-    if (a.isNumber() && w.isNumber()) {
-      return a.getAsBigDecimal().compareTo(w.getAsBigDecimal()) == 0;
+    boolean same =
+        a.isNumber() && w.isNumber()
+            ? a.getAsBigDecimal().compareTo(w.getAsBigDecimal()) == 0
+            : a.equals(w);
+    return same ? Optional.empty() : Optional.of(path);
+  }
+
+  private static boolean isZero(JsonElement value) {
+    if (value.isJsonArray()) {
+      return value.getAsJsonArray().isEmpty();
     }
-    return a.equals(w);
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+      return value.getAsJsonPrimitive().getAsBigDecimal().signum() == 0;
+    }
+    return value.isJsonPrimitive()
+        && value.getAsJsonPrimitive().isString()
+        && value.getAsString().isEmpty();
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that writes owned objects to the management cluster. A create-or-update compares
@@ -18,6 +20,8 @@ import java.util.function.Consumer;
  * costs no writes; conflicts are retried against fresh reads.
  */
 public final class ObjectWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
 
   public static final String CHECKSUM_ANNOTATION = "kamaji.clastix.io/checksum";
 
@@ -67,6 +71,14 @@ public final class ObjectWriter {
       if (isUpToDate(actual, want, checksum)) {
         return new Applied<>(WriteResult.UNCHANGED, live.get());
       }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} {}/{} differs at {}",
+            client.kind(),
+            namespace,
+            name,
+            KubeJson.firstDifference(actual, want, "").orElse("the checksum annotation"));
+      }
       try {
         return new Applied<>(
             WriteResult.UPDATED,
@@ -80,10 +92,15 @@ public final class ObjectWriter {
     throw new ConflictException(client.kind() + " " + namespace + "/" + name);
   }
 
-  /** Deletes the object if the cache or the API server has it. */
+  /**
+   * Deletes the object if the cache has it. Absent from the cache is trusted rather than confirmed
+   * by a read on every pass (one GET per turned-off resource per pass, a 404 nearly always): an
+   * owned object the cache does not know yet arrives as an informer event that requeues its owner,
+   * whose next pass deletes it.
+   */
   public <T extends KubernetesObject> WriteResult delete(
       ObjectClient<T> client, String namespace, String name) {
-    if (client.cached(namespace, name).isEmpty() && client.live(namespace, name).isEmpty()) {
+    if (client.cached(namespace, name).isEmpty()) {
       return WriteResult.UNCHANGED;
     }
     client.delete(namespace, name);

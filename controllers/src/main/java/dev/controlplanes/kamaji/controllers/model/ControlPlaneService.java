@@ -60,7 +60,11 @@ public final class ControlPlaneService {
         new V1ServiceSpec()
             .type(type)
             .selector(Labels.selector(tcp.getMetadata().getName()))
-            .ports(ports);
+            .ports(ports)
+            // The API server allocates these; client-java starts them as empty lists, which would
+            // never match the allocated values and make every pass update the Service.
+            .clusterIPs(null)
+            .ipFamilies(null);
     if (LOAD_BALANCER.equals(type)) {
       // Kubernetes defaults allocateLoadBalancerNodePorts to true; writing the default keeps a
       // cleared field reverting to it instead of leaving the server's last value.

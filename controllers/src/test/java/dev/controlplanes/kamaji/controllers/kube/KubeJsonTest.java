@@ -27,6 +27,17 @@ class KubeJsonTest {
   }
 
   @Test
+  void zeroValuesTheApiServerOmitsMatchAnAbsentField() {
+    assertThat(KubeJson.contains(json("{}"), json("{\"n\":0,\"s\":\"\",\"l\":[]}"))).isTrue();
+    assertThat(KubeJson.contains(json("{\"l\":[\"x\"]}"), json("{\"l\":[]}"))).isFalse();
+    assertThat(KubeJson.contains(json("{\"n\":3}"), json("{\"n\":0}"))).isFalse();
+    assertThat(KubeJson.contains(json("{}"), json("{\"b\":false}"))).isFalse();
+    assertThat(
+            KubeJson.firstDifference(json("{\"a\":{\"l\":[1]}}"), json("{\"a\":{\"l\":[2]}}"), ""))
+        .contains(".a.l[0]");
+  }
+
+  @Test
   void checksumsDoNotDependOnKeyOrder() {
     assertThat(Checksums.of(json("{\"a\":1,\"b\":{\"x\":1,\"y\":2}}")))
         .isEqualTo(Checksums.of(json("{\"b\":{\"y\":2,\"x\":1},\"a\":1}")))
