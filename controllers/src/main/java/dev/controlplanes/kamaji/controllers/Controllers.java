@@ -181,5 +181,6 @@ public final class Controllers implements AutoCloseable {
     bootstrap.close();
     informers.stopAllRegisteredInformers();
     runner.shutdownNow();
+    clients.dataStoreConnections().close();
   }
 }

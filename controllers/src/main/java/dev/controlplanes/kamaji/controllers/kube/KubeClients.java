@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreList;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneList;
+import dev.controlplanes.kamaji.storage.datastore.SharedDataStoreConnections;
 import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.informer.SharedIndexInformer;
@@ -34,7 +35,8 @@ public record KubeClients(
     ObjectClient<V1ConfigMap> configMaps,
     ObjectClient<V1Service> services,
     ObjectClient<V1Deployment> deployments,
-    ObjectClient<V1Ingress> ingresses) {
+    ObjectClient<V1Ingress> ingresses,
+    SharedDataStoreConnections dataStoreConnections) {
 
   /** Informers see every change; this resync only re-checks time-dependent state. */
   static final Duration RESYNC = Duration.ofMinutes(10);
@@ -134,7 +136,8 @@ public record KubeClients(
             "v1",
             "ingresses",
             "Ingress",
-            true));
+            true),
+        new SharedDataStoreConnections());
   }
 
   private static <T extends KubernetesObject, L extends KubernetesListObject> ObjectClient<T> kind(

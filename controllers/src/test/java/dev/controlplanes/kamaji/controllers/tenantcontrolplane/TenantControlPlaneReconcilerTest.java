@@ -18,6 +18,7 @@ import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.pki.TenantPkiParameters;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import dev.controlplanes.kamaji.storage.datastore.SharedDataStoreConnections;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
@@ -51,7 +52,8 @@ class TenantControlPlaneReconcilerTest {
           new FakeObjectClient<>(V1ConfigMap.class),
           new FakeObjectClient<>(V1Service.class),
           new FakeObjectClient<>(V1Deployment.class),
-          new FakeObjectClient<>(V1Ingress.class));
+          new FakeObjectClient<>(V1Ingress.class),
+          new SharedDataStoreConnections());
   private final List<String> teardowns = new ArrayList<>();
 
   private final TenantResources resources =

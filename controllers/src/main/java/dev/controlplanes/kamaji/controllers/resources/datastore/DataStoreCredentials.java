@@ -7,7 +7,6 @@ import dev.controlplanes.kamaji.api.v1alpha1.SecretReference;
 import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,12 @@ public final class DataStoreCredentials {
     return new DataStoreEndpoint(driver(spec.getDriver()), spec.getEndpoints(), tls, basicAuth);
   }
 
-  /** An administrator connection to the DataStore; the caller closes it. */
+  /**
+   * An administrator connection to the DataStore, shared with other reconciles where the driver
+   * allows; the caller closes it.
+   */
   public DataStoreConnection open(DataStore dataStore) {
-    return DataStoreConnections.open(endpoint(dataStore));
+    return clients.dataStoreConnections().open(endpoint(dataStore));
   }
 
   /** The DataStore CA's certificate and key (etcd: to sign tenant client certificates). */
