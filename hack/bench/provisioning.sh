@@ -76,41 +76,40 @@ for algorithm in $algorithms; do
     heap_before=$(live_heap_mib "$pid")
     cpu_before=$(cpu_seconds "$pid")
     others_cpu "$state" > "$state/others-before"
+    # One watch (through the aggregator, as any client) instead of repeated lists: a poll of 100
+    # TCPs every half second cost the machine a kubectl start and a 800 KB list each time. Each
+    # line is stamped on arrival; the file is only read locally.
+    k get tcp -n bench -w -o jsonpath='{.metadata.name} {.status.kubernetesResources.version.status}{"\n"}' \
+      2>/dev/null | while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done > "$state/events" &
+    watcher=$!
     start=$EPOCHREALTIME
     tcp_manifests "$n" | k apply -f - >/dev/null
-    # One watch (through the aggregator, as any client) instead of repeated lists: a poll of 100
-    # TCPs every half second cost the machine a kubectl start and a 800 KB list each time.
-    mkfifo "$state/events"
-    k get tcp -n bench -w -o jsonpath='{.metadata.name} {.status.kubernetesResources.version.status}{"\n"}' \
-      > "$state/events" 2>/dev/null &
-    watcher=$!
-    declare -A seen=()
-    ready=0 milestones="" next_milestone=0 percents=(10 25 50 75 100)
-    exec 3< "$state/events"
-    while [ "$ready" -lt "$n" ]; do
-      if ! IFS=' ' read -r -t 5 name status <&3; then
-        kill -0 "$watcher" 2>/dev/null || break
-        [ "$(echo "$EPOCHREALTIME - $start > $timeout" | bc)" = 1 ] && break
-        continue
+    # The time each TCP last turned Ready, from the stamped events; the last line is the count.
+    ready_times() {
+      awk -v start="$start" '
+        { if ($3 == "Ready" && state[$2] != "Ready") { ready++; at[ready] = $1 - start }
+          if ($3 != "Ready" && state[$2] == "Ready") ready--
+          state[$2] = $3 }
+        END { for (i = 1; i <= ready; i++) print at[i]; print ready + 0 }' "$state/events"
+    }
+    while :; do
+      ready=$(ready_times | tail -1)
+      [ "$ready" -ge "$n" ] && break
+      if [ "$(echo "$EPOCHREALTIME - $start > $timeout" | bc)" = 1 ]; then
+        echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
+        break
       fi
-      [ -n "$name" ] || continue
-      [ "${seen[$name]:-}" = Ready ] && ready=$((ready - 1))
-      [ "$status" = Ready ] && ready=$((ready + 1))
-      seen[$name]=$status
-      # When a tenth, a quarter, half, three quarters and all of them were Ready.
-      while [ "$next_milestone" -lt 5 ]; do
-        pct=${percents[$next_milestone]}
-        [ $((ready * 100)) -ge $((pct * n)) ] || break
-        milestones="$milestones ${pct}%=$(printf '%.1f' "$(echo "$EPOCHREALTIME - $start" | bc)")s"
-        next_milestone=$((next_milestone + 1))
-      done
+      sleep 0.5
     done
-    exec 3<&-
     kill "$watcher" 2>/dev/null || true
-    if [ "$ready" -lt "$n" ]; then
-      echo "timed out: $ready of $n Ready after ${timeout}s (state kept in $state)" >&2
-    fi
-    elapsed=$(echo "$EPOCHREALTIME - $start" | bc)
+    pkill -f "get tcp -n bench -w" 2>/dev/null || true
+    milestones=""
+    for pct in 10 25 50 75 100; do
+      at=$(ready_times | sed '$d' | sed -n "$(( (pct * n + 99) / 100 ))p")
+      [ -n "$at" ] && milestones="$milestones ${pct}%=$(printf '%.1f' "$at")s"
+    done
+    elapsed=$(ready_times | sed '$d' | tail -1)
+    elapsed=${elapsed:-$(echo "$EPOCHREALTIME - $start" | bc)}
     cpu=$(echo "$(cpu_seconds "$pid") - $cpu_before" | bc)
     others_cpu "$state" > "$state/others-after"
     others_each=$(join "$state/others-before" "$state/others-after" | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $1, $3 - $2 }')
