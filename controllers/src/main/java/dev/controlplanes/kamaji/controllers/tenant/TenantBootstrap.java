@@ -137,18 +137,19 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     CompletableFuture<Void> run;
     try {
       if (attempts.api == null) {
-        TenantApi api = TenantApi.of(kubeconfig(attempts));
-        if (!networks.permits(api.server())) {
+        byte[] kubeconfig = kubeconfig(attempts);
+        String server = Kubeconfigs.parse(kubeconfig).server();
+        if (!networks.permits(server)) {
           // Not an error and not worth retrying: new credentials or a restart check again.
           LOG.info(
               "TenantControlPlane {}: its API server {} is outside --tenant-networks ({}); the"
                   + " tenant-side phase is skipped",
               key,
-              api.server(),
+              server,
               networks);
           return;
         }
-        attempts.api = api;
+        attempts.api = TenantApi.of(kubeconfig);
       }
       TenantApi api = attempts.api;
       run =
