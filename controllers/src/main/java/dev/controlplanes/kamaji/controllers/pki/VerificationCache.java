@@ -1,9 +1,6 @@
 package dev.controlplanes.kamaji.controllers.pki;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.controlplanes.kamaji.storage.ContentDigest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,37 +90,25 @@ final class VerificationCache<V> {
     }
   }
 
-  /**
-   * Hashes inputs each prefixed by its length (-1 for null), so that no two different sequences
-   * hash the same bytes (e.g. {@code ["ab", "c"]} and {@code ["a", "bc"]}).
-   */
+  /** Builds a {@link Key} from every input the value depends on, in order. */
   static final class KeyBuilder {
 
-    private final MessageDigest sha256;
+    private final ContentDigest digest = ContentDigest.sha256();
 
-    private KeyBuilder() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    private KeyBuilder() {}
 
     KeyBuilder bytes(byte[] input) {
-      int length = input == null ? -1 : input.length;
-      sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(length).array());
-      if (input != null) {
-        sha256.update(input);
-      }
+      digest.bytes(input);
       return this;
     }
 
     KeyBuilder text(String input) {
-      return bytes(input == null ? null : input.getBytes(StandardCharsets.UTF_8));
+      digest.text(input);
+      return this;
     }
 
     Key build() {
-      return new Key(sha256.digest());
+      return new Key(digest.digest());
     }
   }
 }

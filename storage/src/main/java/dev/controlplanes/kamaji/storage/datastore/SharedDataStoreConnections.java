@@ -1,15 +1,11 @@
 package dev.controlplanes.kamaji.storage.datastore;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.controlplanes.kamaji.storage.ContentDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -116,31 +112,17 @@ public final class SharedDataStoreConnections implements AutoCloseable {
 
   /** A digest of everything that reaches the DataStore; the credentials never leave it. */
   private static String key(DataStoreEndpoint endpoint) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      update(sha256, endpoint.driver().name().getBytes(StandardCharsets.UTF_8));
-      for (String e : endpoint.endpoints()) {
-        update(sha256, e.getBytes(StandardCharsets.UTF_8));
-      }
-      DataStoreEndpoint.Tls tls = endpoint.tls();
-      update(sha256, tls == null ? null : tls.caCertificate());
-      update(sha256, tls == null ? null : tls.clientCertificate());
-      update(sha256, tls == null ? null : tls.clientKey());
-      DataStoreEndpoint.BasicAuth auth = endpoint.basicAuth();
-      update(sha256, auth == null ? null : auth.username().getBytes(StandardCharsets.UTF_8));
-      update(sha256, auth == null ? null : auth.password().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Each input prefixed by its length (-1 for none), so no two sequences hash alike. */
-  private static void update(MessageDigest digest, byte[] input) {
-    digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(input == null ? -1 : input.length));
-    if (input != null) {
-      digest.update(input);
-    }
+    ContentDigest digest = ContentDigest.sha256().text(endpoint.driver().name());
+    endpoint.endpoints().forEach(digest::text);
+    DataStoreEndpoint.Tls tls = endpoint.tls();
+    DataStoreEndpoint.BasicAuth auth = endpoint.basicAuth();
+    return digest
+        .bytes(tls == null ? null : tls.caCertificate())
+        .bytes(tls == null ? null : tls.clientCertificate())
+        .bytes(tls == null ? null : tls.clientKey())
+        .text(auth == null ? null : auth.username())
+        .text(auth == null ? null : auth.password())
+        .hex();
   }
 
   /** The caller's use of a shared connection: every call goes through, close releases. */
