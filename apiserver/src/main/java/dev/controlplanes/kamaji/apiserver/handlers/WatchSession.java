@@ -11,7 +11,6 @@ import dev.controlplanes.kamaji.apiserver.table.PartialObjects;
 import dev.controlplanes.kamaji.apiserver.table.TableConverter;
 import dev.controlplanes.kamaji.apiserver.watch.HubEvent;
 import dev.controlplanes.kamaji.apiserver.watch.WatchHub;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -212,10 +211,6 @@ final class WatchSession implements ApiResponse.StreamBody, WatchHub.Subscriber 
   }
 
   private static byte[] frame(String eventType, JsonObject object) {
-    JsonObject event = new JsonObject();
-    event.addProperty("type", eventType);
-    event.add("object", object);
-    String line = Codec.toJsonString(event) + "\n";
-    return line.getBytes(StandardCharsets.UTF_8);
+    return HubEvent.frame(eventType, Codec.toJsonBytes(object, false));
   }
 }

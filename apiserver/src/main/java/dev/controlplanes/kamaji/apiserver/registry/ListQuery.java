@@ -1,5 +1,8 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
+import com.google.gson.JsonObject;
+import java.util.Map;
+
 /**
  * A validated list or watch request.
  *
@@ -18,8 +21,12 @@ public record ListQuery(
     long limit,
     String continueToken) {
 
-  public boolean matches(com.google.gson.JsonObject object) {
-    return fields.matches(Meta.namespace(object), Meta.name(object))
-        && labels.test(Meta.labels(object));
+  public boolean matches(JsonObject object) {
+    return matches(Meta.namespace(object), Meta.name(object), Meta.labels(object));
+  }
+
+  /** Whether an object with these fields passes the label and field selectors. */
+  public boolean matches(String namespace, String name, Map<String, String> labels) {
+    return fields.matches(namespace, name) && this.labels.test(labels);
   }
 }

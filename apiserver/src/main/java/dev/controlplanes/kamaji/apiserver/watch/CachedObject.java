@@ -25,7 +25,7 @@ public record CachedObject(String namespace, String name, Map<String, String> la
 
   /** Whether the object passes the label and field selectors of {@code query}. */
   public boolean matches(ListQuery query) {
-    return query.fields().matches(namespace, name) && query.labels().test(labels);
+    return query.matches(namespace, name, labels);
   }
 
   /** A fresh, mutable tree of the object, for the rare consumers that need one. */

@@ -53,7 +53,7 @@ public record HubEvent(
   }
 
   /** {@code {"type":"<type>","object":<json>}\n}, byte for byte what gson writes for the pair. */
-  static byte[] frame(String type, byte[] objectJson) {
+  public static byte[] frame(String type, byte[] objectJson) {
     byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + objectJson.length + 2);
     out.writeBytes(head);
