@@ -38,9 +38,8 @@ final class TenantApi {
     this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
   }
 
-  /** The server and credentials of {@code kubeconfig} (a kubeadm-style one with embedded data). */
-  static TenantApi of(byte[] kubeconfig) {
-    Kubeconfigs.Kubeconfig parsed = Kubeconfigs.parse(kubeconfig);
+  /** The server and credentials of a parsed kubeadm-style kubeconfig with embedded data. */
+  static TenantApi of(Kubeconfigs.Kubeconfig parsed) {
     try {
       char[] password = new char[0];
       KeyPair keys = Pem.decodePrivateKey(parsed.clientKey());

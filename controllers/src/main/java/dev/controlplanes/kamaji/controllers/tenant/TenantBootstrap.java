@@ -7,6 +7,7 @@ import dev.controlplanes.kamaji.controllers.kube.ObjectClient;
 import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
 import dev.controlplanes.kamaji.controllers.pki.PemException;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.Duration;
 import java.util.Map;
@@ -77,13 +78,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
    * the TCP leaves Provisioning, and stops them while Sleeping.
    */
   static boolean eligible(TenantControlPlane tcp) {
-    if (tcp.getMetadata().getDeletionTimestamp() != null
-        || tcp.getStatus() == null
-        || tcp.getStatus().getKubernetesResources() == null
-        || tcp.getStatus().getKubernetesResources().getVersion() == null) {
+    if (tcp.getMetadata().getDeletionTimestamp() != null) {
       return false;
     }
-    String state = tcp.getStatus().getKubernetesResources().getVersion().getStatus();
+    String state = VersionStatus.stored(tcp);
     return state != null
         && !state.equals(VersionState.PROVISIONING)
         && !state.equals(VersionState.SLEEPING);
@@ -137,8 +135,8 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     CompletableFuture<Void> run;
     try {
       if (attempts.api == null) {
-        byte[] kubeconfig = kubeconfig(attempts);
-        String server = Kubeconfigs.parse(kubeconfig).server();
+        Kubeconfigs.Kubeconfig kubeconfig = Kubeconfigs.parse(kubeconfig(attempts));
+        String server = kubeconfig.server();
         if (!networks.permits(server)) {
           // Not an error and not worth retrying: new credentials or a restart check again.
           LOG.info(

@@ -155,7 +155,8 @@ public final class TenantControlPlaneReconciler implements Reconciler {
         new ResourcePipeline<TenantControlPlane>(
                 this::writeStatus,
                 t -> KubeJson.copy(t, TenantControlPlane.class),
-                TenantControlPlaneReconciler::versionState)
+                // The phase watchers act on, written as soon as it changes.
+                VersionStatus::stored)
             .run(tcp, pipeline)
             .parent();
     afterPass.accept(tcp);
@@ -211,11 +212,7 @@ public final class TenantControlPlaneReconciler implements Reconciler {
   /** Provisioning and the DataStore in use, recorded before anything else is created. */
   private TenantControlPlane initialStatus(TenantControlPlane tcp, DataStore dataStore) {
     TenantControlPlaneStatus s = tcp.getStatus();
-    boolean hasVersion =
-        s != null
-            && s.getKubernetesResources() != null
-            && s.getKubernetesResources().getVersion() != null
-            && s.getKubernetesResources().getVersion().getStatus() != null;
+    boolean hasVersion = VersionStatus.stored(tcp) != null;
     boolean hasStorage =
         s != null && s.getStorage() != null && s.getStorage().getDataStoreName() != null;
     if (hasVersion && hasStorage) {
@@ -290,16 +287,6 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     return writer
         .modify(clients.tenantControlPlanes(), tcp, TenantControlPlane.class, true, c)
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
-  }
-
-  /** {@code status.kubernetesResources.version.status}: the phase watchers act on. */
-  private static String versionState(TenantControlPlane tcp) {
-    TenantControlPlaneStatus s = tcp.getStatus();
-    return s == null
-            || s.getKubernetesResources() == null
-            || s.getKubernetesResources().getVersion() == null
-        ? null
-        : s.getKubernetesResources().getVersion().getStatus();
   }
 
   private static TenantControlPlaneStatus status(TenantControlPlane tcp) {

@@ -40,6 +40,16 @@ public final class VersionStatus {
     return VersionState.UNKNOWN;
   }
 
+  /** The state stored in {@code status.kubernetesResources.version.status}; null when none. */
+  public static String stored(TenantControlPlane tcp) {
+    if (tcp.getStatus() == null
+        || tcp.getStatus().getKubernetesResources() == null
+        || tcp.getStatus().getKubernetesResources().getVersion() == null) {
+      return null;
+    }
+    return tcp.getStatus().getKubernetesResources().getVersion().getStatus();
+  }
+
   /** The version status to store: the state, and the spec version once Ready or Sleeping. */
   public static KubernetesVersionStatus next(TenantControlPlane tcp, V1Deployment deployment) {
     String state = state(tcp, deployment);

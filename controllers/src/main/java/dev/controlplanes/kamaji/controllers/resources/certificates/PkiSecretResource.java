@@ -19,6 +19,7 @@ import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
 import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.OffsetDateTime;
@@ -173,12 +174,7 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
    * regeneration is a rotation (§1.5, §3.6).
    */
   private static boolean provisioning(TenantControlPlane tcp) {
-    String state =
-        tcp.getStatus() == null
-                || tcp.getStatus().getKubernetesResources() == null
-                || tcp.getStatus().getKubernetesResources().getVersion() == null
-            ? null
-            : tcp.getStatus().getKubernetesResources().getVersion().getStatus();
+    String state = VersionStatus.stored(tcp);
     return state == null || state.equals(VersionState.PROVISIONING);
   }
 
