@@ -114,12 +114,25 @@ for algorithm in $algorithms; do
     others_cpu "$state" > "$state/others-after"
     others_each=$(join "$state/others-before" "$state/others-after" | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $1, $3 - $2 }')
     others=$(join "$state/others-before" "$state/others-after" | awk '{ t += $3 - $2 } END { printf "%.1f", t }')
+    # Reconcile passes so far, from the server's own metrics (controller-runtime's names).
+    k --server="https://127.0.0.1:$KAMAJI_API_PORT" --certificate-authority="$state/certs/kamaji-serving-ca.crt" \
+      get --raw /metrics > "$state/metrics"
+    passes=$(awk -v n="$n" '
+      /^controller_runtime_reconcile_total\{controller="tenantcontrolplane"/ {
+        match($0, /result="[a-z_]+"/); r = substr($0, RSTART + 8, RLENGTH - 9); by[r] = $NF; total += $NF }
+      /^controller_runtime_reconcile_time_seconds_sum\{controller="tenantcontrolplane"/ { sum = $NF }
+      /^workqueue_queue_duration_seconds_sum\{name="tenantcontrolplane"/ { wait = $NF }
+      /^workqueue_queue_duration_seconds_count\{name="tenantcontrolplane"/ { taken = $NF }
+      END { printf "%.1f per TCP (", total / n
+            for (r in by) printf "%s=%d ", r, by[r]
+            printf "), %.0f ms each on average, %.0f ms average wait in the queue", (total ? sum / total * 1000 : 0), (taken ? wait / taken * 1000 : 0) }' "$state/metrics")
     heap_after=$(live_heap_mib "$pid")
     printf '%-11s %6s %11.1fs %10.1f %10.1f %12s %12.0f %14.1f\n' "$algorithm" "$ready/$n" "$elapsed" "$cpu" \
       "$(echo "$cpu * 1000 / $n" | bc -l)" "$(peak_rss_mib "$pid")" \
       "$(echo "($heap_after - $heap_before) * 1024 / $n" | bc -l)" "$others"
     echo "  Ready at:$milestones"
     echo "  others' CPU s: $others_each"
+    echo "  reconcile passes: $passes"
     uptime
     "$root/hack/local-down.sh" --purge >/dev/null
   done

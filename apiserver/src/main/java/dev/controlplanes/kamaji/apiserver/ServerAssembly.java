@@ -17,6 +17,7 @@ import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.Kubeconfig
 import dev.controlplanes.kamaji.apiserver.tls.PemFiles;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.controllers.Controllers;
+import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResourceCatalog;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
@@ -139,7 +140,8 @@ public final class ServerAssembly {
               },
               own,
               options.controllerOptions(),
-              TenantResourceCatalog.standard()));
+              TenantResourceCatalog.standard(),
+              new ControllerMetrics(metrics)));
     }
     return server;
   }

@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
 import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
@@ -35,6 +36,8 @@ public final class Controllers implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Controllers.class);
 
+  private static final String DATASTORE = "datastore";
+
   private final SharedInformerFactory informers;
   private final ControllerManager manager;
   private final ExecutorService runner;
@@ -61,12 +64,14 @@ public final class Controllers implements AutoCloseable {
    *     of their own, without read timeout)
    * @param kamajiClients the same for TenantControlPlanes and DataStores: the management cluster's
    *     aggregation layer, or a direct client of the server that serves them
+   * @param metrics where the controllers' reconciles and work queues are counted
    */
   public static Controllers start(
       Supplier<ApiClient> clients,
       Supplier<ApiClient> kamajiClients,
       ControllerOptions options,
-      TenantResources resources) {
+      TenantResources resources,
+      ControllerMetrics metrics) {
     ApiClient watchClient = watchClient(clients);
     SharedInformerFactory informers = new SharedInformerFactory(watchClient);
     KubeClients kube =
@@ -84,9 +89,10 @@ public final class Controllers implements AutoCloseable {
             options.tenantNetworks());
     Controller tenantControlPlanes =
         TenantControlPlaneController.build(
-            informers, kube, writer, options, clock, resources, bootstrap);
+            informers, kube, writer, options, clock, resources, bootstrap, metrics);
     RateLimitingQueue<Request> dataStoreQueue =
-        new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+        metrics.measure(
+            DATASTORE, new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor()));
     // A rotated or deleted credential Secret re-validates the DataStores that use it.
     informers
         .getExistingSharedIndexInformer(V1Secret.class)
@@ -95,10 +101,11 @@ public final class Controllers implements AutoCloseable {
                 kube.dataStores(), name -> dataStoreQueue.add(new Request(name))));
     Controller dataStores =
         ControllerBuilder.defaultBuilder(informers)
-            .withName("datastore")
+            .withName(DATASTORE)
             .withWorkQueue(dataStoreQueue)
             .withWorkerCount(1)
-            .withReconciler(new DataStoreReconciler(kube, writer, clock))
+            .withReconciler(
+                metrics.measure(DATASTORE, 1, new DataStoreReconciler(kube, writer, clock)))
             .withReadyFunc(() -> synced(informers))
             .watch(
                 queue ->

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -186,6 +188,23 @@ class ProvisioningE2E {
     Map<String, String> before = resourceVersions(ns);
     Thread.sleep(8_000);
     assertThat(resourceVersions(ns)).isEqualTo(before);
+
+    // The passes are counted as Kamaji's manager counts them (controller-runtime's names).
+    String metrics =
+        kubectl
+            .run(
+                "--server=" + cluster.apiServerUrl(),
+                "--certificate-authority=" + cluster.apiServerCa(),
+                "get",
+                "--raw",
+                "/metrics")
+            .assertOk()
+            .stdout();
+    assertThat(
+            sample(metrics, "controller_runtime_reconcile_total", "tenantcontrolplane", "success"))
+        .isPositive();
+    assertThat(sample(metrics, "workqueue_adds_total", "tenantcontrolplane")).isPositive();
+    assertThat(sample(metrics, "controller_runtime_active_workers", "tenantcontrolplane")).isZero();
 
     // The kubeconfig subresource, as `kubectl get --raw ... > tenant.kubeconfig` gives it.
     String endpoint = status.get("controlPlaneEndpoint").getAsString();
@@ -420,5 +439,24 @@ class ProvisioningE2E {
   private static byte[] content(JsonObject tls, String pair, String item) {
     return Base64.getDecoder()
         .decode(tls.getAsJsonObject(pair).getAsJsonObject(item).get("content").getAsString());
+  }
+
+  /** The value of one sample in Prometheus text format whose label values are {@code labels}. */
+  private static double sample(String metrics, String name, String... labels) {
+    for (String line : metrics.split("\n")) {
+      if (!line.startsWith(name + "{")) {
+        continue;
+      }
+      String labelText = line.substring(name.length() + 1, line.lastIndexOf('}'));
+      List<String> values = new ArrayList<>();
+      Matcher value = Pattern.compile("=\"([^\"]*)\"").matcher(labelText);
+      while (value.find()) {
+        values.add(value.group(1));
+      }
+      if (values.equals(List.of(labels))) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no sample " + name + List.of(labels) + " in\n" + metrics);
   }
 }

@@ -7,6 +7,7 @@ import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
+import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.Controller;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
@@ -35,6 +36,9 @@ import java.util.function.Consumer;
  */
 public final class TenantControlPlaneController {
 
+  /** The controller's name in logs and metrics, as Kamaji's. */
+  public static final String NAME = "tenantcontrolplane";
+
   private TenantControlPlaneController() {}
 
   public static Controller build(
@@ -44,25 +48,29 @@ public final class TenantControlPlaneController {
       ControllerOptions options,
       Clock clock,
       TenantResources resources,
-      Consumer<TenantControlPlane> afterPass) {
+      Consumer<TenantControlPlane> afterPass,
+      ControllerMetrics metrics) {
     RateLimitingQueue<Request> queue =
-        new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor());
+        metrics.measure(NAME, new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor()));
     // The echoes of our own writes: the pass that wrote them has already continued from them.
     OwnWrites own = writer.ownWrites();
     DefaultControllerBuilder builder =
         ControllerBuilder.defaultBuilder(informers)
-            .withName("tenantcontrolplane")
+            .withName(NAME)
             .withWorkQueue(queue)
             .withWorkerCount(options.workers())
             .withReconciler(
-                new TenantControlPlaneReconciler(
-                    clients,
-                    writer,
-                    options,
-                    clock,
-                    resources,
-                    new RenewalTimer(clock, queue::addAfter),
-                    afterPass))
+                metrics.measure(
+                    NAME,
+                    options.workers(),
+                    new TenantControlPlaneReconciler(
+                        clients,
+                        writer,
+                        options,
+                        clock,
+                        resources,
+                        new RenewalTimer(clock, queue::addAfter),
+                        afterPass)))
             .withReadyFunc(
                 () ->
                     informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()
