@@ -6,17 +6,43 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** Key-pair helpers: deriving a public key from a private one, and matching the two halves. */
 final class KeyPairs {
 
+  /**
+   * P-256 with one shared base point: the comb table of a fixed-base multiplication is kept on the
+   * point object, so a base point converted afresh for each key would rebuild it every time (most
+   * of the cost of a derivation).
+   */
+  private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
+
+  private static final ECParameterSpec P256_SPEC = EC5Util.convertToSpec(P256);
+
+  private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
+
   private KeyPairs() {}
+
+  private static org.bouncycastle.math.ec.ECPoint baseOf(ECParameterSpec params) {
+    boolean p256 =
+        params.getCurve().equals(P256_SPEC.getCurve())
+            && params.getGenerator().equals(P256_SPEC.getGenerator())
+            && params.getOrder().equals(P256_SPEC.getOrder())
+            && params.getCofactor() == P256_SPEC.getCofactor();
+    return p256 ? P256.getG() : EC5Util.convertSpec(params).getG();
+  }
 
   /** Rebuilds the pair from a private key that carries enough to derive its public half. */
   static KeyPair fromPrivateKey(PrivateKey key) {
@@ -29,7 +55,7 @@ final class KeyPairs {
       }
       if (key instanceof ECPrivateKey ec) {
         org.bouncycastle.math.ec.ECPoint q =
-            EC5Util.convertSpec(ec.getParams()).getG().multiply(ec.getS()).normalize();
+            BASE_MULTIPLIER.multiply(baseOf(ec.getParams()), ec.getS()).normalize();
         ECPoint point =
             new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
         PublicKey publicKey =
@@ -42,8 +68,22 @@ final class KeyPairs {
     throw new PemException("unsupported private key type " + key.getAlgorithm());
   }
 
-  /** Whether the public key belongs to the private key (compared by encoded public keys). */
+  /**
+   * Whether the public key belongs to the private key: the same point on the same curve, or the
+   * same modulus and exponent (keys from different providers encode alike but need not be equal
+   * objects).
+   */
   static boolean matches(PublicKey publicKey, KeyPair candidate) {
-    return Arrays.equals(publicKey.getEncoded(), candidate.getPublic().getEncoded());
+    PublicKey other = candidate.getPublic();
+    if (publicKey instanceof ECPublicKey a && other instanceof ECPublicKey b) {
+      return a.getW().equals(b.getW())
+          && a.getParams().getCurve().equals(b.getParams().getCurve())
+          && a.getParams().getGenerator().equals(b.getParams().getGenerator());
+    }
+    if (publicKey instanceof RSAPublicKey a && other instanceof RSAPublicKey b) {
+      return a.getModulus().equals(b.getModulus())
+          && a.getPublicExponent().equals(b.getPublicExponent());
+    }
+    return Arrays.equals(publicKey.getEncoded(), other.getEncoded());
   }
 }
