@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -40,17 +41,27 @@ public final class ResourcePipeline<P> {
   private final StatusWriter<P> status;
   private final UnaryOperator<P> copy;
   private final Function<P, ?> phase;
+  private final BinaryOperator<P> rebase;
 
   /**
    * @param status writes status changes to the stored parent
    * @param copy a deep copy of a parent: the pass's working copy, so that the parent it was given
    *     stays the stored state the changes are replayed on
    * @param phase the part of the status whose changes are written at once
+   * @param rebase the stored parent after a resource wrote the parent object itself (a finalizer)
+   *     and left the stored metadata on the working copy, given (stored, working copy); the stored
+   *     parent itself otherwise. Without it the pass's status write would start from an outdated
+   *     resourceVersion and cost a conflict and a fresh read.
    */
-  public ResourcePipeline(StatusWriter<P> status, UnaryOperator<P> copy, Function<P, ?> phase) {
+  public ResourcePipeline(
+      StatusWriter<P> status,
+      UnaryOperator<P> copy,
+      Function<P, ?> phase,
+      BinaryOperator<P> rebase) {
     this.status = status;
     this.copy = copy;
     this.phase = phase;
+    this.rebase = rebase;
   }
 
   public Result<P> run(P parent, List<? extends ManagedResource<P>> resources) {
@@ -65,6 +76,7 @@ public final class ResourcePipeline<P> {
             resource.shouldCleanup(current)
                 ? resource.cleanUp(current)
                 : resource.createOrUpdate(current);
+        stored = rebase.apply(stored, current);
         boolean statusChanged = resource.shouldUpdateStatus(current);
         if (statusChanged) {
           Object phaseBefore = phase.apply(current);

@@ -23,6 +23,7 @@ import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,7 +157,8 @@ public final class TenantControlPlaneReconciler implements Reconciler {
                 this::writeStatus,
                 t -> KubeJson.copy(t, TenantControlPlane.class),
                 // The phase watchers act on, written as soon as it changes.
-                VersionStatus::stored)
+                VersionStatus::stored,
+                TenantControlPlaneReconciler::rebase)
             .run(tcp, pipeline)
             .parent();
     afterPass.accept(tcp);
@@ -287,6 +289,20 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     return writer
         .modify(clients.tenantControlPlanes(), tcp, TenantControlPlane.class, true, c)
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
+  }
+
+  /**
+   * The stored TenantControlPlane with the metadata the pass's own update of it (the finalizer)
+   * left on the working copy; {@code stored} itself when there was none.
+   */
+  private static TenantControlPlane rebase(TenantControlPlane stored, TenantControlPlane working) {
+    if (Objects.equals(
+        stored.getMetadata().getResourceVersion(), working.getMetadata().getResourceVersion())) {
+      return stored;
+    }
+    TenantControlPlane rebased = KubeJson.copy(stored, TenantControlPlane.class);
+    rebased.setMetadata(KubeJson.copy(working.getMetadata(), V1ObjectMeta.class));
+    return rebased;
   }
 
   private static TenantControlPlaneStatus status(TenantControlPlane tcp) {

@@ -31,7 +31,8 @@ class ResourcePipelineTest {
             return copy;
           },
           ResourcePipelineTest::copy,
-          parent -> parent.status().get("phase"));
+          parent -> parent.status().get("phase"),
+          (stored, working) -> stored);
 
   private static Parent copy(Parent parent) {
     return new Parent(new HashMap<>(parent.status()));
@@ -172,7 +173,8 @@ class ResourcePipelineTest {
               throw new IllegalStateException("status write refused");
             },
             ResourcePipelineTest::copy,
-            parent -> null);
+            parent -> null,
+            (stored, working) -> stored);
 
     assertThatThrownBy(
             () ->
@@ -222,5 +224,56 @@ class ResourcePipelineTest {
             Map.of("a", "CREATED", "phase", "Rotating"),
             Map.of("a", "CREATED", "phase", "Rotating", "b", "CREATED"));
     assertThat(result.parent().status()).isEqualTo(written.get(1));
+  }
+
+  @Test
+  void theStatusWriteStartsFromTheParentAResourceWroteItself() {
+    List<String> bases = new ArrayList<>();
+    ResourcePipeline<Parent> rebasing =
+        new ResourcePipeline<>(
+            (parent, change) -> {
+              bases.add(parent.status().get("version"));
+              Parent copy = copy(parent);
+              change.accept(copy);
+              return copy;
+            },
+            ResourcePipelineTest::copy,
+            parent -> null,
+            (stored, working) -> {
+              Parent rebased = copy(stored);
+              rebased.status().put("version", working.status().get("version"));
+              return rebased;
+            });
+    ManagedResource<Parent> finalizer =
+        new ManagedResource<>() {
+          @Override
+          public String name() {
+            return "finalizer";
+          }
+
+          @Override
+          public WriteResult createOrUpdate(Parent parent) {
+            parent.status().put("version", "2"); // as the parent's own update returned it
+            return WriteResult.UPDATED;
+          }
+
+          @Override
+          public boolean shouldUpdateStatus(Parent parent) {
+            return false;
+          }
+
+          @Override
+          public void updateStatus(Parent parent) {}
+        };
+
+    Parent stored =
+        rebasing
+            .run(
+                new Parent(new HashMap<>(Map.of("version", "1"))),
+                List.of(finalizer, resource("a", WriteResult.CREATED, false)))
+            .parent();
+
+    assertThat(bases).containsExactly("2");
+    assertThat(stored.status()).containsEntry("a", "CREATED").containsEntry("version", "2");
   }
 }

@@ -56,12 +56,13 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
       connection.setUp(database);
     }
     if (!finalized) {
+      // Starts from the pass's copy (its resourceVersion is the precondition) and leaves the
+      // stored metadata on it, so the pass's status write does not start from an outdated version.
       context
           .writer()
           .modify(
               context.clients().tenantControlPlanes(),
-              tcp.getMetadata().getNamespace(),
-              tcp.getMetadata().getName(),
+              tcp,
               TenantControlPlane.class,
               false,
               t -> {
@@ -71,7 +72,8 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
                         .contains(TenantControlPlaneReconciler.FINALIZER)) {
                   t.getMetadata().addFinalizersItem(TenantControlPlaneReconciler.FINALIZER);
                 }
-              });
+              })
+          .ifPresent(updated -> tcp.setMetadata(updated.getMetadata()));
     }
     return WriteResult.UPDATED;
   }
