@@ -15,7 +15,7 @@
 # Environment: KAMAJI_LOCAL_DIR (state, default .local), KAMAJI_PORT_BASE (default 23790; ports
 # base..base+8 are used), KAMAJI_API_PORT (our server, default 8443), KAMAJI_KWOK_NODES (fake
 # nodes, default 2), KAMAJI_API_ARGS (extra flags for our server), KAMAJI_API_JAVA_OPTS (its JVM
-# options, default -Xmx512m).
+# options besides apiserver/jvm.options, default -Xmx512m).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=$(mkdir -p "${KAMAJI_LOCAL_DIR:-$root/.local}" && cd "${KAMAJI_LOCAL_DIR:-$root/.local}" && pwd)
@@ -218,7 +218,7 @@ kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests
 # The tenant-side phase dials only loopback tenants (those run by the end-to-end tests): a
 # tenant's ClusterIP is unreachable from here and must never be dialled through the default route.
 # shellcheck disable=SC2086 # KAMAJI_API_ARGS is a list of flags
-start kamaji-api java ${KAMAJI_API_JAVA_OPTS:--Xmx512m} -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
+start kamaji-api java @"$root/apiserver/jvm.options" ${KAMAJI_API_JAVA_OPTS:--Xmx512m} -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address=127.0.0.1 --secure-port="$api_port" \
   --etcd-servers="http://127.0.0.1:$kamaji_etcd" \
   --tls-cert-file="$certs/kamaji-api-serving.crt" --tls-private-key-file="$certs/kamaji-api-serving.key" \

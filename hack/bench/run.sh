@@ -13,7 +13,7 @@
 #   BENCH_OUT [a new /tmp/kamaji-bench.XXXXXX]: results.md, phases.tsv, server.log, etcd.log,
 #             server.jfr and hotspots.txt (with BENCH_JFR=1) stay there after the run.
 #   BENCH_SKIP_BUILD [0]      BENCH_ARGS: extra ApiBenchmark flags, e.g. "--get-requests 10000"
-#   BENCH_SERVER_JAVA_OPTS: extra JVM flags of the server, e.g. -XX:TieredStopAtLevel=1
+#   BENCH_SERVER_JAVA_OPTS: JVM flags of the server besides apiserver/jvm.options (later flags win)
 #
 # Every process started here is stopped on exit, and the etcd data directory is deleted.
 set -euo pipefail
@@ -112,7 +112,7 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
   jfr_flags=("-XX:StartFlightRecording=name=bench,settings=$out/bench.jfc")
 fi
 # shellcheck disable=SC2086 # BENCH_SERVER_JAVA_OPTS is a list of flags
-java -Xmx"$server_heap" ${BENCH_SERVER_JAVA_OPTS:-} "${jfr_flags[@]}" -cp "$cp" dev.controlplanes.kamaji.apiserver.Main \
+java @"$root/apiserver/jvm.options" -Xmx"$server_heap" ${BENCH_SERVER_JAVA_OPTS:-} "${jfr_flags[@]}" -cp "$cp" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address 127.0.0.1 --secure-port "$server_port" \
   --etcd-servers "http://127.0.0.1:$client_port" \
   --tls-cert-file "$out/certs/serving.crt" --tls-private-key-file "$out/certs/serving.key" \
