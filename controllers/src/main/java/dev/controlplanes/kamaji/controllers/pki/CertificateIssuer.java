@@ -7,13 +7,16 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -26,7 +29,12 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcECContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -37,6 +45,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CertificateIssuer {
 
   private static final BigInteger MAX_SERIAL = BigInteger.valueOf(Long.MAX_VALUE - 1);
+
+  private static final AlgorithmIdentifier ECDSA_SHA256 =
+      new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
+
+  private static final AlgorithmIdentifier SHA256 =
+      new DefaultDigestAlgorithmIdentifierFinder().find(ECDSA_SHA256);
 
   private CertificateIssuer() {}
 
@@ -101,17 +115,31 @@ public final class CertificateIssuer {
       }
       addUsages(builder, spec, KeyAlgorithm.of(publicKey));
       addSubjectAlternativeNames(builder, spec);
-      JcaContentSignerBuilder signer =
-          new JcaContentSignerBuilder(signingAlgorithm.signatureAlgorithm())
-              .setSecureRandom(KeyAlgorithm.RANDOM);
-      if (signingAlgorithm.provider() != null) {
-        signer.setProvider(signingAlgorithm.provider());
-      }
       return new JcaX509CertificateConverter()
-          .getCertificate(builder.build(signer.build(signingKey)));
+          .getCertificate(builder.build(contentSigner(signingKey, signingAlgorithm)));
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
       throw new IllegalStateException("cannot issue certificate " + spec.commonName(), e);
     }
+  }
+
+  /** P-256 keys sign on the shared domain ({@link P256}); others through their JCA provider. */
+  private static ContentSigner contentSigner(PrivateKey key, KeyAlgorithm algorithm)
+      throws OperatorCreationException {
+    if (key instanceof ECPrivateKey ec) {
+      Optional<ECPrivateKeyParameters> p256 = P256.privateKey(ec);
+      if (p256.isPresent()) {
+        return new BcECContentSignerBuilder(ECDSA_SHA256, SHA256)
+            .setSecureRandom(KeyAlgorithm.RANDOM)
+            .build(p256.get());
+      }
+    }
+    JcaContentSignerBuilder signer =
+        new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
+            .setSecureRandom(KeyAlgorithm.RANDOM);
+    if (algorithm.provider() != null) {
+      signer.setProvider(algorithm.provider());
+    }
+    return signer.build(key);
   }
 
   private static void addUsages(

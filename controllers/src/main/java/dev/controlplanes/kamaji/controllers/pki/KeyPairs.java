@@ -14,34 +14,18 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** Key-pair helpers: deriving a public key from a private one, and matching the two halves. */
 final class KeyPairs {
 
-  /**
-   * P-256 with one shared base point: the comb table of a fixed-base multiplication is kept on the
-   * point object, so a base point converted afresh for each key would rebuild it every time (most
-   * of the cost of a derivation).
-   */
-  private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
-
-  private static final ECParameterSpec P256_SPEC = EC5Util.convertToSpec(P256);
-
   private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
 
   private KeyPairs() {}
 
   private static org.bouncycastle.math.ec.ECPoint baseOf(ECParameterSpec params) {
-    boolean p256 =
-        params.getCurve().equals(P256_SPEC.getCurve())
-            && params.getGenerator().equals(P256_SPEC.getGenerator())
-            && params.getOrder().equals(P256_SPEC.getOrder())
-            && params.getCofactor() == P256_SPEC.getCofactor();
-    return p256 ? P256.getG() : EC5Util.convertSpec(params).getG();
+    return P256.is(params) ? P256.CURVE.getG() : EC5Util.convertSpec(params).getG();
   }
 
   /** Rebuilds the pair from a private key that carries enough to derive its public half. */
