@@ -357,28 +357,62 @@ public final class GenericStore {
    * precondition on the revision that was read. When the store changed in between, the transform
    * runs again on the fresh state, unless {@code transform} carried its own resourceVersion (then
    * the client's precondition fails with 409).
+   *
+   * <p>As kube's GuaranteedUpdate, the first attempt starts from the watch cache's copy instead of
+   * reading etcd: the write's revision precondition rejects a copy that lags behind, and whatever
+   * that attempt decides without writing (an error, a failed precondition, a no-op, a dry run) is
+   * decided again on a fresh read.
    */
   public WriteResult guaranteedUpdate(
       String namespace, String name, UnaryOperator<JsonObject> transform, WriteOptions options) {
     long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
+    ObjectCache objectCache = cache;
+    JsonObject current =
+        objectCache == null ? null : objectCache.current(key(namespace, name)).orElse(null);
+    boolean fresh = false;
     while (true) {
-      JsonObject current = get(namespace, name);
-      JsonObject desired = transform.apply(current.deepCopy());
-      String expected = Meta.resourceVersion(desired);
-      boolean clientPrecondition =
-          !expected.isEmpty() && !expected.equals(Meta.resourceVersion(current));
-      if (clientPrecondition) {
-        throw Statuses.conflict(type.qualified(), name, Statuses.MODIFIED);
+      if (current == null) {
+        current = get(namespace, name);
+        fresh = true;
       }
+      WriteResult result;
       try {
-        return writeUpdate(namespace, name, current, desired, options);
+        result = attemptUpdate(namespace, name, current, transform, options);
       } catch (StorageException e) {
-        if (e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
+        if (!fresh || e.code() == StorageException.Code.CONFLICT && System.nanoTime() < deadline) {
+          current = null;
           continue;
         }
         throw translate(e, name, "update");
+      } catch (RuntimeException e) {
+        // Refusals of the transform or the checks (409, 422, apply conflicts) count on fresh data.
+        if (fresh) {
+          throw e;
+        }
+        current = null;
+        continue;
       }
+      boolean wrote = !Meta.resourceVersion(result.object()).equals(Meta.resourceVersion(current));
+      if (!wrote && !fresh) {
+        current = null;
+        continue;
+      }
+      return result;
     }
+  }
+
+  private WriteResult attemptUpdate(
+      String namespace,
+      String name,
+      JsonObject current,
+      UnaryOperator<JsonObject> transform,
+      WriteOptions options) {
+    JsonObject desired = transform.apply(current.deepCopy());
+    String expected = Meta.resourceVersion(desired);
+    if (!expected.isEmpty() && !expected.equals(Meta.resourceVersion(current))) {
+      throw Statuses.conflict(type.qualified(), name, Statuses.MODIFIED);
+    }
+    return writeUpdate(namespace, name, current, desired, options);
   }
 
   private WriteResult writeUpdate(

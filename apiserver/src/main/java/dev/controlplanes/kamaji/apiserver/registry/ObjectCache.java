@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
+import com.google.gson.JsonObject;
 import java.util.Optional;
 
 /** An in-memory copy of a resource's current objects that can answer lists (the watch cache). */
@@ -10,4 +11,10 @@ public interface ObjectCache {
    * {@code minRevision}; empty when the cache cannot serve it in time.
    */
   Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision);
+
+  /**
+   * A fresh tree of the cached state of the object at {@code key}, which may lag behind the store;
+   * empty when the cache holds none.
+   */
+  Optional<JsonObject> current(String key);
 }

@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.watch;
 
+import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ListPage;
@@ -149,6 +150,15 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
               }
               return ListPage.encoded(items, snapshot.revision());
             });
+  }
+
+  @Override
+  public Optional<JsonObject> current(String key) {
+    CachedObject cached;
+    synchronized (this) {
+      cached = cache.get(key);
+    }
+    return cached == null ? Optional.empty() : Optional.of(cached.tree());
   }
 
   /** Objects of one consistent cache state and the revision it reflects. */

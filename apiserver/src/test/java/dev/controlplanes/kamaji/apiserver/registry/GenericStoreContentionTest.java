@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Writes that carry no resourceVersion of their own (kubectl label, annotate, scale, merge patches)
  * must not fail because other writers keep winning the race for the same object: kube retries them
- * until the request times out and never answers 409.
+ * until the request times out and never answers 409. Updates start from the watch cache's copy,
+ * which may lag behind the store: that must cost a fresh read, never a lost change or a wrong 409.
  */
 class GenericStoreContentionTest {
 
@@ -84,6 +85,83 @@ class GenericStoreContentionTest {
     assertThat(store.find("", "ds")).isEmpty();
   }
 
+  @Test
+  void anUpdateStartsFromTheWatchCachesCopyWithoutReadingTheStore() {
+    JsonObject created = store.create("", json(DATASTORE), options).object();
+    store.useCache(cacheHolding(created));
+    backend.gets = 0;
+
+    store.guaranteedUpdate("", "ds", current -> label(current, "env", "dev"), options);
+
+    assertThat(backend.gets).isZero();
+    assertThat(labels(store.get("", "ds"))).containsEntry("env", "dev");
+  }
+
+  @Test
+  void aStaleCachedCopyCostsOneFreshReadAndLosesNoChange() {
+    JsonObject stale = store.create("", json(DATASTORE), options).object();
+    store.guaranteedUpdate("", "ds", current -> label(current, "team", "a"), options);
+    store.useCache(cacheHolding(stale));
+    backend.gets = 0;
+
+    store.guaranteedUpdate("", "ds", current -> label(current, "env", "dev"), options);
+
+    assertThat(backend.gets).isEqualTo(1);
+    assertThat(labels(store.get("", "ds"))).containsEntry("team", "a").containsEntry("env", "dev");
+  }
+
+  @Test
+  void aClientResourceVersionIsJudgedOnTheStoreNotOnAStaleCache() {
+    JsonObject stale = store.create("", json(DATASTORE), options).object();
+    JsonObject newest =
+        store.guaranteedUpdate("", "ds", current -> label(current, "team", "a"), options).object();
+    store.useCache(cacheHolding(stale));
+
+    JsonObject desired = label(newest.deepCopy(), "env", "dev");
+    store.update("", "ds", desired, options);
+
+    assertThat(labels(store.get("", "ds"))).containsEntry("env", "dev");
+  }
+
+  @Test
+  void aNoOpOnAStaleCacheIsCheckedOnTheStore() {
+    JsonObject created = store.create("", json(DATASTORE), options).object();
+    // The cache believes the label is there already; the store does not have it.
+    store.useCache(cacheHolding(label(created.deepCopy(), "env", "dev")));
+
+    store.guaranteedUpdate("", "ds", current -> label(current, "env", "dev"), options);
+
+    assertThat(labels(store.get("", "ds"))).containsEntry("env", "dev");
+  }
+
+  private static JsonObject label(JsonObject object, String key, String value) {
+    JsonObject metadata = Meta.metadata(object);
+    if (!metadata.has("labels")) {
+      metadata.add("labels", new JsonObject());
+    }
+    metadata.getAsJsonObject("labels").addProperty(key, value);
+    return object;
+  }
+
+  private static Map<String, String> labels(JsonObject object) {
+    return Meta.labels(object);
+  }
+
+  /** A watch cache that holds {@code object} (possibly behind the store) under any key. */
+  private static ObjectCache cacheHolding(JsonObject object) {
+    return new ObjectCache() {
+      @Override
+      public Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<JsonObject> current(String key) {
+        return Optional.of(object.deepCopy());
+      }
+    };
+  }
+
   private static JsonObject json(String text) {
     return JsonParser.parseString(text).getAsJsonObject();
   }
@@ -93,6 +171,7 @@ class GenericStoreContentionTest {
     private final Map<String, KeyValue> data = new HashMap<>();
     private long revision = 1;
     int conflicts;
+    int gets;
 
     @Override
     public synchronized KeyValue create(String key, byte[] value) {
@@ -107,6 +186,7 @@ class GenericStoreContentionTest {
 
     @Override
     public synchronized Optional<KeyValue> get(String key) {
+      gets++;
       return Optional.ofNullable(data.get(key));
     }
 
