@@ -4,7 +4,8 @@
 # Available), once per key algorithm. For each run it prints the time until every TCP reports
 # `Ready`, the server's CPU time spent meanwhile, its peak resident memory, and the growth of its
 # live heap (after a full GC) per TCP, and the CPU time of the rest of the local cluster (etcd,
-# kube-apiserver, kube-controller-manager, kube-scheduler, kwok) meanwhile.
+# kube-apiserver, kube-controller-manager, kube-scheduler, kwok) meanwhile, the server's CPU time by
+# thread (the JIT compiler threads, the reconcile workers, ...), and its reconcile passes.
 #
 # Usage: hack/bench/provisioning.sh [N ...]            (default: 100)
 # Environment: KAMAJI_BENCH_ALGORITHMS (default "ECDSA-P256 RSA-2048"), KAMAJI_BENCH_TIMEOUT
@@ -28,6 +29,16 @@ others_cpu() { # state dir: "<name> <CPU seconds>" of every other process of the
     kill -0 "$(cat "$f")" 2>/dev/null || continue
     echo "$(basename "$f") $(cpu_seconds "$(cat "$f")")"
   done
+}
+thread_cpu() { # pid: "<thread group> <CPU seconds>" per thread name without its number (C2 CompilerThread, ...)
+  local t stat rest
+  for t in /proc/"$1"/task/*; do
+    stat=$(cat "$t/stat" 2>/dev/null) || continue
+    rest=${stat##*) }
+    # shellcheck disable=SC2086 # the fields of stat
+    set -- $rest
+    echo "$(sed -E 's/[-#]?[0-9]+$//; s/ /_/g' "$t/comm" 2>/dev/null) $(( ${12} + ${13} ))"
+  done | awk -v hz="$(getconf CLK_TCK)" '{ a[$1] += $2 } END { for (k in a) printf "%s %.2f\n", k, a[k] / hz }' | sort
 }
 peak_rss_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 live_heap_mib() { # after a full GC
@@ -76,6 +87,7 @@ for algorithm in $algorithms; do
     heap_before=$(live_heap_mib "$pid")
     cpu_before=$(cpu_seconds "$pid")
     others_cpu "$state" > "$state/others-before"
+    thread_cpu "$pid" > "$state/threads-before"
     # One watch (through the aggregator, as any client) instead of repeated lists: a poll of 100
     # TCPs every half second cost the machine a kubectl start and a 800 KB list each time. Each
     # line is stamped on arrival; the file is only read locally.
@@ -112,6 +124,10 @@ for algorithm in $algorithms; do
     elapsed=${elapsed:-$(echo "$EPOCHREALTIME - $start" | bc)}
     cpu=$(echo "$(cpu_seconds "$pid") - $cpu_before" | bc)
     others_cpu "$state" > "$state/others-after"
+    thread_cpu "$pid" > "$state/threads-after"
+    # The server's CPU by thread: the JIT's compiler threads apart from the reconcile workers etc.
+    threads_each=$(join "$state/threads-before" "$state/threads-after" | awk '{ d = $3 - $2; if (d >= 0.3) print d, $1 }' \
+      | sort -rn | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $2, $1 }')
     others_each=$(join "$state/others-before" "$state/others-after" | awk '{ printf "%s%s=%.1f", (NR > 1 ? " " : ""), $1, $3 - $2 }')
     others=$(join "$state/others-before" "$state/others-after" | awk '{ t += $3 - $2 } END { printf "%.1f", t }')
     # Reconcile passes so far, from the server's own metrics (controller-runtime's names).
@@ -133,6 +149,7 @@ for algorithm in $algorithms; do
     echo "  Ready at:$milestones"
     echo "  others' CPU s: $others_each"
     echo "  reconcile passes: $passes"
+    echo "  server CPU s by thread (0.3 s or more): $threads_each"
     uptime
     "$root/hack/local-down.sh" --purge >/dev/null
   done
