@@ -1,12 +1,19 @@
 package dev.controlplanes.kamaji.controllers.pki;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.util.Optional;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
 
 /**
@@ -23,6 +30,14 @@ final class P256 {
 
   private static final ECParameterSpec SPEC = EC5Util.convertToSpec(CURVE);
 
+  /**
+   * Public keys on the shared domain, by their encoding: a CA's point then keeps the multiples
+   * precomputed by its first verification for the next ones (a tenant's CA checks ten
+   * certificates). Public values only.
+   */
+  private static final VerificationCache<ECPublicKeyParameters> PUBLIC_KEYS =
+      new VerificationCache<>(4_096);
+
   private P256() {}
 
   /** Whether the parameters are P-256's, whichever provider made them. */
@@ -33,7 +48,40 @@ final class P256 {
         && params.getCofactor() == SPEC.getCofactor();
   }
 
-  /** The key on the shared domain, or empty for another curve. */
+  /** The public key on the shared domain, or empty for another curve. */
+  static Optional<ECPublicKeyParameters> publicKey(ECPublicKey key) {
+    if (!is(key.getParams())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PUBLIC_KEYS.get(
+            VerificationCache.key("p256-public-key").bytes(key.getEncoded()).build(),
+            () ->
+                new ECPublicKeyParameters(
+                    CURVE
+                        .getCurve()
+                        .validatePoint(key.getW().getAffineX(), key.getW().getAffineY()),
+                    DOMAIN)));
+  }
+
+  /** Whether {@code signature} (DER) is {@code key}'s ECDSA signature of SHA-256({@code data}). */
+  static boolean verifiesSha256(ECPublicKeyParameters key, byte[] data, byte[] signature) {
+    BigInteger[] rs;
+    try {
+      rs = StandardDSAEncoding.INSTANCE.decode(DOMAIN.getN(), signature);
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+    SHA256Digest digest = new SHA256Digest();
+    digest.update(data, 0, data.length);
+    byte[] hash = new byte[digest.getDigestSize()];
+    digest.doFinal(hash, 0);
+    ECDSASigner verifier = new ECDSASigner();
+    verifier.init(false, key);
+    return verifier.verifySignature(hash, rs[0], rs[1]);
+  }
+
+  /** The private key on the shared domain, or empty for another curve. */
   static Optional<ECPrivateKeyParameters> privateKey(ECPrivateKey key) {
     return is(key.getParams())
         ? Optional.of(new ECPrivateKeyParameters(key.getS(), DOMAIN))

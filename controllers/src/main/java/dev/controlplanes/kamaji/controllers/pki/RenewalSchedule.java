@@ -14,6 +14,13 @@ import java.util.Optional;
  */
 public final class RenewalSchedule {
 
+  /**
+   * NotAfter by content: every pass looks at every certificate and kubeconfig of its tenant, and
+   * parsing them (a kubeconfig is YAML) cost more than the rest of a converged pass's checks.
+   */
+  private static final VerificationCache<Optional<Instant>> NOT_AFTER =
+      new VerificationCache<>(CertificateChecks.SHARED_CAPACITY);
+
   private final Duration expirationDeadline;
 
   public RenewalSchedule(Duration expirationDeadline) {
@@ -55,10 +62,10 @@ public final class RenewalSchedule {
     }
     Instant earliest = null;
     if (secret.kind() == PkiSecret.Kind.X509) {
-      earliest = renewal(data.get(secret.certificateKey()));
+      earliest = renewal(certificateNotAfter(data.get(secret.certificateKey())));
     } else {
       for (String key : secret.dataKeys()) {
-        Instant at = renewal(clientCertificate(data.get(key)));
+        Instant at = renewal(kubeconfigNotAfter(data.get(key)));
         if (at != null && (earliest == null || at.isBefore(earliest))) {
           earliest = at;
         }
@@ -71,28 +78,40 @@ public final class RenewalSchedule {
     return secret == PkiSecret.CA || secret == PkiSecret.FRONT_PROXY_CA;
   }
 
-  private Instant renewal(byte[] certificatePem) {
-    if (certificatePem == null || certificatePem.length == 0) {
-      return null;
-    }
-    try {
-      return Pem.decodeCertificate(certificatePem)
-          .getNotAfter()
-          .toInstant()
-          .minus(expirationDeadline);
-    } catch (PemException e) {
-      return null;
-    }
+  private Instant renewal(Optional<Instant> notAfter) {
+    return notAfter.map(at -> at.minus(expirationDeadline)).orElse(null);
   }
 
-  private static byte[] clientCertificate(byte[] kubeconfig) {
-    if (kubeconfig == null || kubeconfig.length == 0) {
-      return null;
+  private static Optional<Instant> certificateNotAfter(byte[] certificatePem) {
+    if (certificatePem == null || certificatePem.length == 0) {
+      return Optional.empty();
     }
+    return NOT_AFTER.get(
+        VerificationCache.key("not-after").bytes(certificatePem).build(),
+        () -> notAfter(certificatePem));
+  }
+
+  private static Optional<Instant> kubeconfigNotAfter(byte[] kubeconfig) {
+    if (kubeconfig == null || kubeconfig.length == 0) {
+      return Optional.empty();
+    }
+    return NOT_AFTER.get(
+        VerificationCache.key("kubeconfig-not-after").bytes(kubeconfig).build(),
+        () -> {
+          try {
+            return notAfter(
+                Objects.requireNonNull(Kubeconfigs.parse(kubeconfig).clientCertificate()));
+          } catch (PemException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  private static Optional<Instant> notAfter(byte[] certificatePem) {
     try {
-      return Objects.requireNonNull(Kubeconfigs.parse(kubeconfig).clientCertificate());
+      return Optional.of(Pem.decodeCertificate(certificatePem).getNotAfter().toInstant());
     } catch (PemException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }
