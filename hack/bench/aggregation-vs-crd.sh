@@ -64,7 +64,13 @@ certs=$state/certs
 python3 hack/bench/tcp-crd.py api/src/main/resources/dev/controlplanes/kamaji/api/schemas/tenantcontrolplane.json \
   > "$out/crd.json"
 kubectl apply -f "$out/crd.json" >/dev/null
-kubectl wait --for=condition=Established --timeout=120s crd/tenantcontrolplanes.crd.kamaji.clastix.io >/dev/null
+# kubectl wait fails at once ("conditions accessor error") while the new CRD has no conditions yet.
+for _ in $(seq 1 120); do
+  kubectl wait --for=condition=Established --timeout=60s crd/tenantcontrolplanes.crd.kamaji.clastix.io \
+    >/dev/null 2>&1 && break
+  sleep 1
+done
+kubectl wait --for=condition=Established --timeout=5s crd/tenantcontrolplanes.crd.kamaji.clastix.io >/dev/null
 # Discovery can lag Established by a moment.
 for _ in $(seq 60); do
   kubectl get --raw /apis/crd.kamaji.clastix.io/v1alpha1 >/dev/null 2>&1 && break
