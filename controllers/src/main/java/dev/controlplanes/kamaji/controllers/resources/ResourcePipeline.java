@@ -41,27 +41,39 @@ public final class ResourcePipeline<P> {
   private final StatusWriter<P> status;
   private final UnaryOperator<P> copy;
   private final Function<P, ?> phase;
-  private final BinaryOperator<P> rebase;
+  private final ParentWrites<P> parentWrites;
+
+  /**
+   * How a resource's own write of the parent object (a finalizer) reaches the pass's stored base:
+   * the resource leaves the stored metadata on the working copy, and when the working copy's {@code
+   * version} changed during a step, {@code adopt(stored, working)} gives the new base. Without it
+   * the pass's status write would start from an outdated resourceVersion and cost a conflict and a
+   * fresh read.
+   */
+  public record ParentWrites<P>(Function<P, ?> version, BinaryOperator<P> adopt) {
+
+    /** For parents that no resource writes. */
+    public static <P> ParentWrites<P> none() {
+      return new ParentWrites<>(p -> null, (stored, working) -> stored);
+    }
+  }
 
   /**
    * @param status writes status changes to the stored parent
    * @param copy a deep copy of a parent: the pass's working copy, so that the parent it was given
    *     stays the stored state the changes are replayed on
    * @param phase the part of the status whose changes are written at once
-   * @param rebase the stored parent after a resource wrote the parent object itself (a finalizer)
-   *     and left the stored metadata on the working copy, given (stored, working copy); the stored
-   *     parent itself otherwise. Without it the pass's status write would start from an outdated
-   *     resourceVersion and cost a conflict and a fresh read.
+   * @param parentWrites how resources' own writes of the parent reach the stored base
    */
   public ResourcePipeline(
       StatusWriter<P> status,
       UnaryOperator<P> copy,
       Function<P, ?> phase,
-      BinaryOperator<P> rebase) {
+      ParentWrites<P> parentWrites) {
     this.status = status;
     this.copy = copy;
     this.phase = phase;
-    this.rebase = rebase;
+    this.parentWrites = parentWrites;
   }
 
   public Result<P> run(P parent, List<? extends ManagedResource<P>> resources) {
@@ -72,11 +84,14 @@ public final class ResourcePipeline<P> {
     RuntimeException failure = null;
     try {
       for (ManagedResource<P> resource : resources) {
+        Object version = parentWrites.version().apply(current);
         WriteResult result =
             resource.shouldCleanup(current)
                 ? resource.cleanUp(current)
                 : resource.createOrUpdate(current);
-        stored = rebase.apply(stored, current);
+        if (!Objects.equals(version, parentWrites.version().apply(current))) {
+          stored = parentWrites.adopt().apply(stored, current);
+        }
         boolean statusChanged = resource.shouldUpdateStatus(current);
         if (statusChanged) {
           Object phaseBefore = phase.apply(current);

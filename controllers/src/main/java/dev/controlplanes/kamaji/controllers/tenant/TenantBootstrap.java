@@ -128,7 +128,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (states.get(key) != attempts) {
       return; // superseded by new credentials
     }
-    if (!stillWanted(attempts)) {
+    // The first attempt follows the pass that asked for it: that pass has just read and written
+    // the TCP, and the informer may not have the write's event yet (a cached copy still
+    // Provisioning would drop the bootstrap until some later pass). Retries ask the cache.
+    if (attempts.failures > 0 && !stillWanted(attempts)) {
       states.remove(key, attempts); // gone, asleep or being deleted: a later pass starts over
       return;
     }

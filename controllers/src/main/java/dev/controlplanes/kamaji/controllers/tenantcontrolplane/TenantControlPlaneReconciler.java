@@ -158,7 +158,9 @@ public final class TenantControlPlaneReconciler implements Reconciler {
                 t -> KubeJson.copy(t, TenantControlPlane.class),
                 // The phase watchers act on, written as soon as it changes.
                 VersionStatus::stored,
-                TenantControlPlaneReconciler::rebase)
+                new ResourcePipeline.ParentWrites<>(
+                    t -> t.getMetadata().getResourceVersion(),
+                    TenantControlPlaneReconciler::withMetadataOf))
             .run(tcp, pipeline)
             .parent();
     afterPass.accept(tcp);
@@ -291,15 +293,9 @@ public final class TenantControlPlaneReconciler implements Reconciler {
         .orElseThrow(() -> new RequeueException("TenantControlPlane " + key(tcp) + " is gone"));
   }
 
-  /**
-   * The stored TenantControlPlane with the metadata the pass's own update of it (the finalizer)
-   * left on the working copy; {@code stored} itself when there was none.
-   */
-  private static TenantControlPlane rebase(TenantControlPlane stored, TenantControlPlane working) {
-    if (Objects.equals(
-        stored.getMetadata().getResourceVersion(), working.getMetadata().getResourceVersion())) {
-      return stored;
-    }
+  /** The stored TenantControlPlane with the metadata the pass's own update of it left. */
+  private static TenantControlPlane withMetadataOf(
+      TenantControlPlane stored, TenantControlPlane working) {
     TenantControlPlane rebased = KubeJson.copy(stored, TenantControlPlane.class);
     rebased.setMetadata(KubeJson.copy(working.getMetadata(), V1ObjectMeta.class));
     return rebased;

@@ -32,7 +32,7 @@ class ResourcePipelineTest {
           },
           ResourcePipelineTest::copy,
           parent -> parent.status().get("phase"),
-          (stored, working) -> stored);
+          ResourcePipeline.ParentWrites.none());
 
   private static Parent copy(Parent parent) {
     return new Parent(new HashMap<>(parent.status()));
@@ -174,7 +174,7 @@ class ResourcePipelineTest {
             },
             ResourcePipelineTest::copy,
             parent -> null,
-            (stored, working) -> stored);
+            ResourcePipeline.ParentWrites.none());
 
     assertThatThrownBy(
             () ->
@@ -238,12 +238,14 @@ class ResourcePipelineTest {
               return copy;
             },
             ResourcePipelineTest::copy,
-            parent -> null,
-            (stored, working) -> {
-              Parent rebased = copy(stored);
-              rebased.status().put("version", working.status().get("version"));
-              return rebased;
-            });
+            parent -> parent.status().get("phase"),
+            new ResourcePipeline.ParentWrites<>(
+                parent -> parent.status().get("version"),
+                (stored, working) -> {
+                  Parent rebased = copy(stored);
+                  rebased.status().put("version", working.status().get("version"));
+                  return rebased;
+                }));
     ManagedResource<Parent> finalizer =
         new ManagedResource<>() {
           @Override
@@ -275,5 +277,59 @@ class ResourcePipelineTest {
 
     assertThat(bases).containsExactly("2");
     assertThat(stored.status()).containsEntry("a", "CREATED").containsEntry("version", "2");
+  }
+
+  @Test
+  void aPhaseWrittenMidPassIsTheBaseOfTheFinalWrite() {
+    List<String> bases = new ArrayList<>();
+    ResourcePipeline<Parent> versioned =
+        new ResourcePipeline<>(
+            (parent, change) -> {
+              bases.add(parent.status().get("version"));
+              Parent copy = copy(parent);
+              change.accept(copy);
+              // The store gives every write a new version; the working copy keeps its own.
+              copy.status().put("version", Integer.toString(bases.size() + 1));
+              return copy;
+            },
+            ResourcePipelineTest::copy,
+            parent -> parent.status().get("phase"),
+            new ResourcePipeline.ParentWrites<>(
+                parent -> parent.status().get("version"),
+                (stored, working) -> {
+                  throw new AssertionError("no resource wrote the parent");
+                }));
+    ManagedResource<Parent> phase =
+        new ManagedResource<>() {
+          @Override
+          public String name() {
+            return "phase";
+          }
+
+          @Override
+          public WriteResult createOrUpdate(Parent parent) {
+            return WriteResult.UNCHANGED;
+          }
+
+          @Override
+          public boolean shouldUpdateStatus(Parent parent) {
+            return !"Ready".equals(parent.status().get("phase"));
+          }
+
+          @Override
+          public void updateStatus(Parent parent) {
+            parent.status().put("phase", "Ready");
+          }
+        };
+
+    Parent stored =
+        versioned
+            .run(
+                new Parent(new HashMap<>(Map.of("version", "1"))),
+                List.of(phase, resource("a", WriteResult.CREATED, false)))
+            .parent();
+
+    assertThat(bases).containsExactly("1", "2");
+    assertThat(stored.status()).containsEntry("phase", "Ready").containsEntry("a", "CREATED");
   }
 }
