@@ -1,7 +1,5 @@
 package dev.controlplanes.kamaji.controllers.pki;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
@@ -12,6 +10,7 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
@@ -66,19 +65,12 @@ final class P256 {
 
   /** Whether {@code signature} (DER) is {@code key}'s ECDSA signature of SHA-256({@code data}). */
   static boolean verifiesSha256(ECPublicKeyParameters key, byte[] data, byte[] signature) {
-    BigInteger[] rs;
-    try {
-      rs = StandardDSAEncoding.INSTANCE.decode(DOMAIN.getN(), signature);
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-    SHA256Digest digest = new SHA256Digest();
-    digest.update(data, 0, data.length);
-    byte[] hash = new byte[digest.getDigestSize()];
-    digest.doFinal(hash, 0);
-    ECDSASigner verifier = new ECDSASigner();
+    // Decodes the DER pair (a malformed one is simply not valid), hashes and verifies.
+    DSADigestSigner verifier =
+        new DSADigestSigner(new ECDSASigner(), new SHA256Digest(), StandardDSAEncoding.INSTANCE);
     verifier.init(false, key);
-    return verifier.verifySignature(hash, rs[0], rs[1]);
+    verifier.update(data, 0, data.length);
+    return verifier.verifySignature(signature);
   }
 
   /** The private key on the shared domain, or empty for another curve. */
