@@ -186,30 +186,34 @@ class ResourcePipelineTest {
     assertThat(attempts).containsExactly("write");
   }
 
+  /** A resource that records {@code value} as the phase (the status written at once). */
+  private static ManagedResource<Parent> phase(String value) {
+    return new ManagedResource<>() {
+      @Override
+      public String name() {
+        return "phase";
+      }
+
+      @Override
+      public WriteResult createOrUpdate(Parent parent) {
+        return WriteResult.UNCHANGED;
+      }
+
+      @Override
+      public boolean shouldUpdateStatus(Parent parent) {
+        return !value.equals(parent.status().get("phase"));
+      }
+
+      @Override
+      public void updateStatus(Parent parent) {
+        parent.status().put("phase", value);
+      }
+    };
+  }
+
   @Test
   void aPhaseChangeIsWrittenAtOnceWithTheChangesBeforeIt() {
-    ManagedResource<Parent> announcer =
-        new ManagedResource<>() {
-          @Override
-          public String name() {
-            return "phase";
-          }
-
-          @Override
-          public WriteResult createOrUpdate(Parent parent) {
-            return WriteResult.UPDATED;
-          }
-
-          @Override
-          public boolean shouldUpdateStatus(Parent parent) {
-            return true;
-          }
-
-          @Override
-          public void updateStatus(Parent parent) {
-            parent.status().put("phase", "Rotating");
-          }
-        };
+    ManagedResource<Parent> announcer = phase("Rotating");
 
     ResourcePipeline.Result<Parent> result =
         pipeline.run(
@@ -299,34 +303,11 @@ class ResourcePipelineTest {
                 (stored, working) -> {
                   throw new AssertionError("no resource wrote the parent");
                 }));
-    ManagedResource<Parent> phase =
-        new ManagedResource<>() {
-          @Override
-          public String name() {
-            return "phase";
-          }
-
-          @Override
-          public WriteResult createOrUpdate(Parent parent) {
-            return WriteResult.UNCHANGED;
-          }
-
-          @Override
-          public boolean shouldUpdateStatus(Parent parent) {
-            return !"Ready".equals(parent.status().get("phase"));
-          }
-
-          @Override
-          public void updateStatus(Parent parent) {
-            parent.status().put("phase", "Ready");
-          }
-        };
-
     Parent stored =
         versioned
             .run(
                 new Parent(new HashMap<>(Map.of("version", "1"))),
-                List.of(phase, resource("a", WriteResult.CREATED, false)))
+                List.of(phase("Ready"), resource("a", WriteResult.CREATED, false)))
             .parent();
 
     assertThat(bases).containsExactly("1", "2");
