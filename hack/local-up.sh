@@ -209,8 +209,10 @@ NODE
 done
 # Admission taints new nodes not-ready; the node lifecycle controller that would lift the taint is
 # off here (it needs kubelet heartbeats), so lift it once kwok has made the nodes Ready.
-kubectl_admin wait --for=condition=Ready --timeout=60s node -l type=kwok >/dev/null
-kubectl_admin taint nodes -l type=kwok node.kubernetes.io/not-ready:NoSchedule- >/dev/null 2>&1 || true
+if [ "$kwok_nodes" -gt 0 ]; then
+  kubectl_admin wait --for=condition=Ready --timeout=60s node -l type=kwok >/dev/null
+  kubectl_admin taint nodes -l type=kwok node.kubernetes.io/not-ready:NoSchedule- >/dev/null 2>&1 || true
+fi
 
 # ---------------------------------------------------------------- our server
 kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests/base/serviceaccount.yaml" \

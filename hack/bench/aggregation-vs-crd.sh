@@ -28,15 +28,13 @@ export KAMAJI_API_ARGS="--controllers=false"
 kube_url=https://127.0.0.1:$((KAMAJI_PORT_BASE + 4))
 api_url=https://127.0.0.1:$KAMAJI_API_PORT
 
-started=
+# shellcheck source=hack/bench/lib/bench-cluster.sh
+. "$root/hack/bench/lib/bench-cluster.sh"
 loadwatch_pid=
 cleanup() {
   local status=$?
   [ -n "$loadwatch_pid" ] && kill "$loadwatch_pid" 2>/dev/null || true
-  if [ -n "$started" ]; then
-    cp "$state"/logs/*.log "$out/" 2>/dev/null || true
-    "$root/hack/local-down.sh" --purge >&2 || true
-  fi
+  bench_cluster_down
   echo "aggregation-vs-crd: output kept in $out" >&2
   exit $status
 }
@@ -44,38 +42,15 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- build (load generator)
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "aggregation-vs-crd: building (offline, tests skipped)" >&2
-  mvn -q -o -B -DskipTests -Dspotless.skip=true -pl apiserver -am package \
-    dependency:build-classpath -Dmdep.outputFile=target/aggcrd.classpath -Dmdep.includeScope=runtime >&2
-fi
+bench_cluster_build aggcrd
 cp="$root/apiserver/target/classes:$root/apiserver/target/test-classes:$(cat "$root/apiserver/target/aggcrd.classpath")"
-# Seed local-up's classpath (the server's: runtime scope, no test classes) so it does not rebuild.
-mkdir -p "$state"
-echo "$root/apiserver/target/classes:$(cat "$root/apiserver/target/aggcrd.classpath")" > "$state/classpath"
 
 # ---------------------------------------------------------------- cluster
-started=1
-hack/local-up.sh > "$out/local-up.log" 2>&1 || { tail -30 "$out/local-up.log" >&2; exit 1; }
-export KUBECONFIG=$state/admin.kubeconfig
+bench_cluster_up
 certs=$state/certs
 
 # ---------------------------------------------------------------- the CRD (converted at run time)
-python3 hack/bench/tcp-crd.py api/src/main/resources/dev/controlplanes/kamaji/api/schemas/tenantcontrolplane.json \
-  > "$out/crd.json"
-kubectl apply -f "$out/crd.json" >/dev/null
-# kubectl wait fails at once ("conditions accessor error") while the new CRD has no conditions yet.
-for _ in $(seq 1 120); do
-  kubectl wait --for=condition=Established --timeout=60s crd/tenantcontrolplanes.crd.kamaji.clastix.io \
-    >/dev/null 2>&1 && break
-  sleep 1
-done
-kubectl wait --for=condition=Established --timeout=5s crd/tenantcontrolplanes.crd.kamaji.clastix.io >/dev/null
-# Discovery can lag Established by a moment.
-for _ in $(seq 60); do
-  kubectl get --raw /apis/crd.kamaji.clastix.io/v1alpha1 >/dev/null 2>&1 && break
-  sleep 0.5
-done
+bench_cluster_crd
 for p in agg crd direct; do
   for w in warm n; do kubectl create namespace "bench-$w-$p" >/dev/null; done
 done
