@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.api;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.api.schema.KubernetesTypeSchemas;
 import dev.controlplanes.kamaji.api.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,7 @@ public final class Schemas {
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         JsonObject json = JsonParser.parseReader(reader).getAsJsonObject();
+        KubernetesTypeSchemas.expandEmbedded(json);
         return Schema.parse(json);
       }
     } catch (IOException e) {

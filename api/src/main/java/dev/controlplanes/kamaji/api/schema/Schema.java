@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class Schema {
 
+  /** The extension naming the client-java model of an embedded Kubernetes type. */
+  public static final String KUBERNETES_TYPE = "x-kamaji-kubernetes-type";
+
   /** The JSON type of a node; ANY for int-or-string and untyped preserve-unknown nodes. */
   public enum Type {
     OBJECT,
@@ -186,7 +189,7 @@ public final class Schema {
    * such as {@code V1Container}, or null when the node is not an embedded Kubernetes type.
    */
   public String kubernetesType() {
-    return string(source, "x-kamaji-kubernetes-type");
+    return string(source, KUBERNETES_TYPE);
   }
 
   /** The value of a vendor extension such as {@code x-kubernetes-list-type} (a copy), or null. */

@@ -69,7 +69,7 @@ class SchemaPrunerTest {
   }
 
   @Test
-  void prunesRealKindsAtAnyDepth() {
+  void prunesRealKindsAtAnyDepthIncludingEmbeddedKubernetesTypes() {
     JsonObject tcp =
         json(
             """
@@ -84,7 +84,57 @@ class SchemaPrunerTest {
         .containsExactly(
             "spec.bogus",
             "spec.controlPlane.service.oops",
+            "spec.controlPlane.deployment.additionalContainers[0].anything",
             "spec.spec",
             "status.kubernetesResources.deployment.nope");
+  }
+
+  @Test
+  void keepsEveryFieldOfEmbeddedKubernetesTypesAndPrunesTheirUnknownOnes() {
+    JsonObject tcp =
+        json(
+            """
+            {spec: {controlPlane: {deployment: {
+              additionalContainers: [{name: 'c', image: 'i', ports: [{containerPort: 80, bogus: 1}],
+                                      resources: {limits: {cpu: '1'}}, typo: 'x'}],
+              affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{matchExpressions: [{key: 'k', operator: 'In', values: ['v'],
+                                                         extra: 1}]}]}}},
+              strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: '100%', maxUnavailable: 0}}}}}}
+            """);
+    JsonObject expected = tcp.deepCopy();
+
+    assertThat(SchemaPruner.prune(tcp, Schemas.tenantControlPlane()))
+        .containsExactly(
+            "spec.controlPlane.deployment.additionalContainers[0].ports[0].bogus",
+            "spec.controlPlane.deployment.additionalContainers[0].typo",
+            "spec.controlPlane.deployment.affinity.nodeAffinity"
+                + ".requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                + ".matchExpressions[0].extra");
+    JsonObject container =
+        expected
+            .getAsJsonObject("spec")
+            .getAsJsonObject("controlPlane")
+            .getAsJsonObject("deployment")
+            .getAsJsonArray("additionalContainers")
+            .get(0)
+            .getAsJsonObject();
+    container.remove("typo");
+    container.getAsJsonArray("ports").get(0).getAsJsonObject().remove("bogus");
+    expected
+        .getAsJsonObject("spec")
+        .getAsJsonObject("controlPlane")
+        .getAsJsonObject("deployment")
+        .getAsJsonObject("affinity")
+        .getAsJsonObject("nodeAffinity")
+        .getAsJsonObject("requiredDuringSchedulingIgnoredDuringExecution")
+        .getAsJsonArray("nodeSelectorTerms")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("matchExpressions")
+        .get(0)
+        .getAsJsonObject()
+        .remove("extra");
+    assertThat(tcp).isEqualTo(expected);
   }
 }

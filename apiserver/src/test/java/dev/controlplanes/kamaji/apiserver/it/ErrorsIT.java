@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
 import dev.controlplanes.kamaji.apiserver.testing.ApiServerExtension;
 import dev.controlplanes.kamaji.apiserver.testing.Json;
 import dev.controlplanes.kamaji.apiserver.testing.RestClient;
 import dev.controlplanes.kamaji.apiserver.testing.Samples;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Container;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,41 @@ class ErrorsIT {
         .isEqualTo(
             "CreateOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value:"
                 + " \"Loud\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+  }
+
+  @Test
+  void unknownFieldsInsideEmbeddedKubernetesTypesArePrunedSoClientJavaDecodesTheObject() {
+    JsonObject tcp = Samples.tcp(NS, "embedded-unknown");
+    JsonObject container =
+        Json.parse(
+            "{\"name\": \"sidecar\", \"image\": \"busybox\", \"typo\": 1,"
+                + " \"resources\": {\"limits\": {\"cpu\": \"1\"}, \"bogus\": {}}}");
+    JsonArray containers = new JsonArray();
+    containers.add(container);
+    tcp.getAsJsonObject("spec")
+        .getAsJsonObject("controlPlane")
+        .getAsJsonObject("deployment")
+        .add("additionalContainers", containers);
+
+    JsonObject s =
+        status(
+            client.post(Samples.tcps(NS) + "?fieldValidation=Strict", tcp.toString()),
+            400,
+            "BadRequest");
+    assertThat(string(s, "message"))
+        .endsWith(
+            "strict decoding error: unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].typo\", unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].resources.bogus\"");
+
+    RestClient.Response created = client.post(Samples.tcps(NS), tcp.toString()).expect(201);
+    assertThat(created.headers("Warning")).hasSize(2);
+    JsonObject stored = client.get(Samples.tcpPath(NS, "embedded-unknown")).expect(200).json();
+    TenantControlPlane decoded = JSON.getGson().fromJson(stored, TenantControlPlane.class);
+    V1Container sidecar =
+        decoded.getSpec().getControlPlane().getDeployment().getAdditionalContainers().get(0);
+    assertThat(sidecar.getImage()).isEqualTo("busybox");
+    assertThat(sidecar.getResources().getLimits()).containsKey("cpu");
   }
 
   @Test

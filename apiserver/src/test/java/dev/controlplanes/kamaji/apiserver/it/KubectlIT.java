@@ -823,6 +823,10 @@ class KubectlIT {
             """)
         .contains("\n  serviceCidr\t<string>\n")
         .contains("\n  port\t<integer>\n");
+    assertThat(ok("explain tcp.spec.controlPlane.deployment.additionalContainers.ports"))
+        .contains("FIELD: ports <[]Object>\n")
+        .contains("\n  containerPort\t<integer> -required-\n")
+        .contains("Number of port to expose on the pod's IP address.");
     assertThat(ok("explain datastores"))
         .startsWith("GROUP:      kamaji.clastix.io\nKIND:       DataStore\nVERSION:    v1alpha1\n");
   }
@@ -876,6 +880,72 @@ class KubectlIT {
     assertThat(warn.stdout()).isEqualTo("tenantcontrolplane.kamaji.clastix.io/s created\n");
     assertThat(ok("get tcp s -n strict -o", "jsonpath={.spec.controlPlane.deployment}"))
         .doesNotContain("bogus");
+  }
+
+  @Test
+  void unknownFieldsInsideEmbeddedKubernetesTypesAreCheckedToo() {
+    Path file =
+        write(
+            "embedded.yaml",
+            tcp("strict", "e", "v1.33.0")
+                .replace(
+                    "      replicas: 1\n",
+                    """
+                          replicas: 1
+                          additionalContainers:
+                          - name: sidecar
+                            image: registry.k8s.io/pause:3.10
+                            imagePullPolcy: Always
+                            ports:
+                            - containerPort: 8080
+                              protocl: TCP
+                    """));
+
+    Result strict = k("create -f " + file);
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(strict.stderr())
+        .isEqualTo(
+            "Error from server (BadRequest): error when creating \""
+                + file
+                + "\": TenantControlPlane in version \"v1alpha1\" cannot be handled as a"
+                + " TenantControlPlane: strict decoding error: unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].imagePullPolcy\","
+                + " unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].ports[0].protocl\"\n");
+
+    Result warn = k("create --validate=warn -f " + file);
+    assertThat(warn.stderr())
+        .isEqualTo(
+            "Warning: unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].imagePullPolcy\"\n"
+                + "Warning: unknown field"
+                + " \"spec.controlPlane.deployment.additionalContainers[0].ports[0].protocl\"\n");
+    assertThat(
+            ok(
+                "get tcp e -n strict -o",
+                "jsonpath={.spec.controlPlane.deployment.additionalContainers[0]}"))
+        .isEqualTo(
+            "{\"image\":\"registry.k8s.io/pause:3.10\",\"name\":\"sidecar\","
+                + "\"ports\":[{\"containerPort\":8080}]}");
+
+    Path wrongType =
+        write(
+            "embedded-type.yaml",
+            tcp("strict", "t", "v1.33.0")
+                .replace(
+                    "      replicas: 1\n",
+                    """
+                          replicas: 1
+                          additionalContainers:
+                          - name: sidecar
+                            ports:
+                            - containerPort: http
+                    """));
+    Result invalid = k("create -f " + wrongType);
+    assertThat(invalid.exitCode()).isEqualTo(1);
+    assertThat(invalid.stderr())
+        .contains("spec.controlPlane.deployment.additionalContainers[0].ports[0].containerPort")
+        .contains("must be of type integer");
   }
 
   @Test
