@@ -140,12 +140,7 @@ class ErrorsIT {
   void fieldValidation() {
     JsonObject tcp = Samples.tcp(NS, "unknown-strict");
     tcp.getAsJsonObject("spec").addProperty("bogus", true);
-    JsonObject s =
-        status(
-            client.post(Samples.tcps(NS) + "?fieldValidation=Strict", tcp.toString()),
-            400,
-            "BadRequest");
-    assertThat(string(s, "message"))
+    assertThat(strictlyRejected(tcp))
         .isEqualTo(
             "TenantControlPlane in version \"v1alpha1\" cannot be handled as a"
                 + " TenantControlPlane: strict decoding error: unknown field \"spec.bogus\"");
@@ -162,7 +157,7 @@ class ErrorsIT {
         client.post(Samples.tcps(NS) + "?fieldValidation=Ignore", tcp.toString()).expect(201);
     assertThat(ignore.headers("Warning")).isEmpty();
 
-    s =
+    JsonObject s =
         status(
             client.post(Samples.tcps(NS) + "?fieldValidation=Loud", tcp.toString()),
             422,
@@ -171,6 +166,13 @@ class ErrorsIT {
         .isEqualTo(
             "CreateOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value:"
                 + " \"Loud\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+  }
+
+  /** Creates {@code tcp} under fieldValidation=Strict, expects a 400 and returns its message. */
+  private String strictlyRejected(JsonObject tcp) {
+    RestClient.Response r =
+        client.post(Samples.tcps(NS) + "?fieldValidation=Strict", tcp.toString());
+    return string(status(r, 400, "BadRequest"), "message");
   }
 
   @Test
@@ -187,12 +189,7 @@ class ErrorsIT {
         .getAsJsonObject("deployment")
         .add("additionalContainers", containers);
 
-    JsonObject s =
-        status(
-            client.post(Samples.tcps(NS) + "?fieldValidation=Strict", tcp.toString()),
-            400,
-            "BadRequest");
-    assertThat(string(s, "message"))
+    assertThat(strictlyRejected(tcp))
         .endsWith(
             "strict decoding error: unknown field"
                 + " \"spec.controlPlane.deployment.additionalContainers[0].typo\", unknown field"
