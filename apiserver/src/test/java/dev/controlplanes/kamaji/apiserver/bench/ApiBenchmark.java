@@ -63,7 +63,8 @@ import javax.net.ssl.TrustManagerFactory;
  *   --etcd-pid PID                 for CPU figures
  *   --watchers 1000 --watch-events 50 --watch-warmup-events 10
  *   --watch-client netty|jdk       Netty (default) or the JDK HttpClient for the watch streams
- *   --warmup-objects 1000           JVM warm-up before the first phase (0: none)
+ *   --warmup-objects 1000           JVM warm-up before the first phase (0: none): creates these
+ *   --warmup-gets 5000              and then GETs them this many times (default 5 per object)
  *   --create-clients 8 --get-requests 5000 --get-clients 4 --list-runs 10
  *   --update-requests 2000 --update-clients 4
  *   --phase-log FILE               phase name, start and end (epoch ms), for profile windows
@@ -125,7 +126,8 @@ public final class ApiBenchmark {
 
   private void run() throws Exception {
     ensureDataStore();
-    warmUpJvm(flag("warmup-objects", 1000));
+    int warmupObjects = flag("warmup-objects", 1000);
+    warmUpJvm(warmupObjects, flag("warmup-gets", 5 * warmupObjects));
     for (String size : flags.getOrDefault("sizes", "1000,10000").split(",")) {
       int n = Integer.parseInt(size.trim());
       String at = "N=" + n;
@@ -194,7 +196,7 @@ public final class ApiBenchmark {
    * in a namespace of their own, so that the first measured phase (the creates) does not pay for
    * the server's class loading and JIT compilation.
    */
-  private void warmUpJvm(int count) throws Exception {
+  private void warmUpJvm(int count, int gets) throws Exception {
     if (count <= 0) {
       return;
     }
@@ -220,7 +222,7 @@ public final class ApiBenchmark {
           "warmup-get",
           "JVM warm-up",
           4,
-          count * 5,
+          gets,
           () ->
               send(
                           "GET",
@@ -316,7 +318,35 @@ public final class ApiBenchmark {
 
   private void list(int n, String at, int limit, int runs) throws Exception {
     String path = GROUP_PATH + "/tenantcontrolplanes" + (limit > 0 ? "?limit=" + limit : "");
-    // Check once that the list is complete; the timed runs do not parse.
+    Samples pages = new Samples(runs * Math.max(1, n / Math.max(1, limit) + 1));
+    Result r =
+        phase(
+            limit == 0 ? "list" : "list-paged",
+            at,
+            1,
+            runs,
+            () -> {
+              if (limit == 0) {
+                // Read and drop: holding 30 MiB strings made this JVM pause for GC (once 294 ms,
+                // in the middle of a list), which the table then charged to the server.
+                return send("GET", path, null, HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
+              }
+              String c = null;
+              do {
+                String p = c == null ? path : path + "&continue=" + URLEncoder.encode(c, UTF8);
+                long t0 = System.nanoTime();
+                HttpResponse<String> resp = send("GET", p, null, ofString());
+                pages.add(System.nanoTime() - t0);
+                if (resp.statusCode() != 200) {
+                  return false;
+                }
+                c = continueToken(resp.body());
+              } while (c != null);
+              return true;
+            });
+    // Check once that the list is complete; the timed runs do not parse. After them: parsing a
+    // whole list leaves this JVM with hundreds of MiB to collect, which paused the runs.
     int seen = 0;
     long bytes = 0;
     String cont = null;
@@ -347,27 +377,6 @@ public final class ApiBenchmark {
       errors++;
       notes.add("list at " + at + " returned " + seen + " items, expected " + n);
     }
-    Samples pages = new Samples(runs * Math.max(1, n / Math.max(1, limit) + 1));
-    Result r =
-        phase(
-            limit == 0 ? "list" : "list-paged",
-            at,
-            1,
-            runs,
-            () -> {
-              String c = null;
-              do {
-                String p = c == null ? path : path + "&continue=" + URLEncoder.encode(c, UTF8);
-                long t0 = System.nanoTime();
-                HttpResponse<String> resp = send("GET", p, null, ofString());
-                pages.add(System.nanoTime() - t0);
-                if (resp.statusCode() != 200) {
-                  return false;
-                }
-                c = limit == 0 ? null : continueToken(resp.body());
-              } while (c != null);
-              return true;
-            });
     if (limit == 0) {
       addRow(
           row(
@@ -764,6 +773,10 @@ public final class ApiBenchmark {
         samples.count() / (wall / 1e9),
         failures.get(),
         firstFailure.isEmpty() ? "" : " first: " + firstFailure.get(0));
+    if (samples.count() <= 50) {
+      // Few, slow samples (lists): each one in the order taken, so an outlier can be placed.
+      System.err.println("             samples in order, ms: " + samples.inOrder());
+    }
     if (failures.get() > 0) {
       errors += failures.get();
       notes.add(name + " at " + at + ": " + failures.get() + " failed requests");
@@ -807,6 +820,14 @@ public final class ApiBenchmark {
 
     synchronized int count() {
       return n;
+    }
+
+    synchronized String inOrder() {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", values[i] / 1e6));
+      }
+      return sb.toString();
     }
 
     /** Nearest-rank percentile, in nanoseconds. */
