@@ -9,11 +9,14 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_SIZES [1000,10000]  BENCH_WATCHERS [1000]  BENCH_WATCH_EVENTS [50]
-#   BENCH_WARMUP_GETS [60000]: GETs before the first phase. The C2 thresholds of jvm.options are ten
-#             times HotSpot's, so the server reaches full speed only after some 50,000 requests;
-#             5000 measures a server that is still compiling (see docs/benchmarks.md).
+#   BENCH_WARMUP_ROUNDS [3] x (1,000 creates, BENCH_WARMUP_GETS [20000] GETs, lists, updates and
+#             deletes) before the first phase. The C2 thresholds of jvm.options are ten times
+#             HotSpot's, so the server keeps compiling through its first ~100,000 requests; with
+#             BENCH_WARMUP_ROUNDS=1 BENCH_WARMUP_GETS=5000 the phases measure a server that is still
+#             compiling (see docs/benchmarks.md).
 #   BENCH_SERVER_HEAP [1g]    BENCH_JFR [0]          BENCH_ETCD_FSYNC [1] (0: --unsafe-no-fsync)
 #   BENCH_OUT [a new /tmp/kamaji-bench.XXXXXX]: results.md, phases.tsv, server.log, etcd.log,
+#             server-metrics.txt (the server's /metrics at the end),
 #             server.jfr and hotspots.txt (with BENCH_JFR=1) stay there after the run.
 #   BENCH_SKIP_BUILD [0]      BENCH_ARGS: extra ApiBenchmark flags, e.g. "--get-requests 10000"
 #   BENCH_SERVER_JAVA_OPTS: JVM flags of the server besides apiserver/jvm.options (later flags win)
@@ -26,7 +29,8 @@ root=$(pwd)
 sizes=${BENCH_SIZES:-1000,10000}
 watchers=${BENCH_WATCHERS:-1000}
 watch_events=${BENCH_WATCH_EVENTS:-50}
-warmup_gets=${BENCH_WARMUP_GETS:-60000}
+warmup_gets=${BENCH_WARMUP_GETS:-20000}
+warmup_rounds=${BENCH_WARMUP_ROUNDS:-3}
 server_heap=${BENCH_SERVER_HEAP:-1g}
 out=${BENCH_OUT:-$(mktemp -d /tmp/kamaji-bench.XXXXXX)}
 mkdir -p "$out"
@@ -74,7 +78,7 @@ cp="$root/apiserver/target/classes:$root/apiserver/target/test-classes:$(cat "$r
   free -h | sed 's/^/free: /'
   java -version 2>&1 | sed 's/^/java: /'
   echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "settings: sizes=$sizes watchers=$watchers watch_events=$watch_events warmup_gets=$warmup_gets" \
+  echo "settings: sizes=$sizes watchers=$watchers watch_events=$watch_events warmup=${warmup_rounds}x${warmup_gets}" \
     "server_heap=$server_heap etcd_fsync=${BENCH_ETCD_FSYNC:-1} jfr=${BENCH_JFR:-0} args=${BENCH_ARGS:-}"
 } | tee "$out/machine.txt" >&2
 
@@ -142,8 +146,12 @@ bench_status=0
 java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.ApiBenchmark \
   --url "https://127.0.0.1:$server_port" --certs "$out/certs" \
   --sizes "$sizes" --watchers "$watchers" --watch-events "$watch_events" \
-  --warmup-gets "$warmup_gets" --server-pid "$server_pid" --etcd-pid "$etcd_pid" \
+  --warmup-gets "$warmup_gets" --warmup-rounds "$warmup_rounds" --server-pid "$server_pid" --etcd-pid "$etcd_pid" \
   --phase-log "$out/phases.tsv" --results "$out/results.md" ${BENCH_ARGS:-} || bench_status=$?
+
+# The server's own view (request durations by verb, without the load generator's side).
+curl -sS --cacert "$out/certs/serving-ca.crt" --cert "$out/certs/admin.crt" --key "$out/certs/admin.key" \
+  "https://127.0.0.1:$server_port/metrics" > "$out/server-metrics.txt" || true
 
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jcmd "$server_pid" JFR.dump name=bench filename="$out/server.jfr" >/dev/null

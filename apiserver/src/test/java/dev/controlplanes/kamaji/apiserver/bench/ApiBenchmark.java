@@ -63,8 +63,9 @@ import javax.net.ssl.TrustManagerFactory;
  *   --etcd-pid PID                 for CPU figures
  *   --watchers 1000 --watch-events 50 --watch-warmup-events 10
  *   --watch-client netty|jdk       Netty (default) or the JDK HttpClient for the watch streams
- *   --warmup-objects 1000           JVM warm-up before the first phase (0: none): creates these
- *   --warmup-gets 5000              and then GETs them this many times (default 5 per object)
+ *   --warmup-objects 1000           JVM warm-up before the first phase (0: none): creates these,
+ *   --warmup-gets 5000              GETs them this many times (default 5 per object), lists,
+ *   --warmup-rounds 1               updates and deletes them; that many rounds
  *   --create-clients 8 --get-requests 5000 --get-clients 4 --list-runs 10
  *   --update-requests 2000 --update-clients 4
  *   --phase-log FILE               phase name, start and end (epoch ms), for profile windows
@@ -127,7 +128,7 @@ public final class ApiBenchmark {
   private void run() throws Exception {
     ensureDataStore();
     int warmupObjects = flag("warmup-objects", 1000);
-    warmUpJvm(warmupObjects, flag("warmup-gets", 5 * warmupObjects));
+    warmUpJvm(warmupObjects, flag("warmup-gets", 5 * warmupObjects), flag("warmup-rounds", 1));
     for (String size : flags.getOrDefault("sizes", "1000,10000").split(",")) {
       int n = Integer.parseInt(size.trim());
       String at = "N=" + n;
@@ -196,82 +197,87 @@ public final class ApiBenchmark {
    * in a namespace of their own, so that the first measured phase (the creates) does not pay for
    * the server's class loading and JIT compilation.
    */
-  private void warmUpJvm(int count, int gets) throws Exception {
+  private void warmUpJvm(int count, int gets, int rounds) throws Exception {
     if (count <= 0) {
       return;
     }
     warming = true;
-    String ns = "bench-warmup";
-    String collection = GROUP_PATH + "/namespaces/" + ns + "/tenantcontrolplanes";
-    AtomicInteger next = new AtomicInteger();
     try {
-      phase(
-          "warmup-create",
-          "JVM warm-up",
-          4,
-          count,
-          () ->
-              send(
-                          "POST",
-                          collection,
-                          BenchObjects.tenantControlPlane("warm-" + next.getAndIncrement(), ns),
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 201);
-      phase(
-          "warmup-get",
-          "JVM warm-up",
-          4,
-          gets,
-          () ->
-              send(
-                          "GET",
-                          collection + "/warm-" + ThreadLocalRandom.current().nextInt(count),
-                          null,
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 200);
-      phase(
-          "warmup-list",
-          "JVM warm-up",
-          1,
-          20,
-          () -> send("GET", collection, null, ofString()).statusCode() == 200);
-      AtomicInteger updated = new AtomicInteger();
-      phase(
-          "warmup-update",
-          "JVM warm-up",
-          1,
-          count,
-          () -> {
-            String path = collection + "/warm-" + updated.getAndIncrement();
-            JsonObject o =
-                JsonParser.parseString(send("GET", path, null, ofString()).body())
-                    .getAsJsonObject();
-            annotations(o).addProperty("bench.kamaji.dev/warm", "1");
-            return send("PUT", path, o.toString(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode()
-                == 200;
-          });
-      AtomicInteger deleted = new AtomicInteger();
-      phase(
-          "warmup-delete",
-          "JVM warm-up",
-          4,
-          count,
-          () -> {
-            int code =
-                send(
-                        "DELETE",
-                        collection + "/warm-" + deleted.getAndIncrement(),
-                        null,
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-            return code == 200 || code == 202;
-          });
+      for (int round = 1; round <= rounds; round++) {
+        warmUpRound(count, gets, "warm" + round + "-");
+      }
     } finally {
       warming = false;
     }
+  }
+
+  private void warmUpRound(int count, int gets, String prefix) throws Exception {
+    String ns = "bench-warmup";
+    String collection = GROUP_PATH + "/namespaces/" + ns + "/tenantcontrolplanes";
+    AtomicInteger next = new AtomicInteger();
+    phase(
+        "warmup-create",
+        "JVM warm-up",
+        4,
+        count,
+        () ->
+            send(
+                        "POST",
+                        collection,
+                        BenchObjects.tenantControlPlane(prefix + next.getAndIncrement(), ns),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 201);
+    phase(
+        "warmup-get",
+        "JVM warm-up",
+        4,
+        gets,
+        () ->
+            send(
+                        "GET",
+                        collection + "/" + prefix + ThreadLocalRandom.current().nextInt(count),
+                        null,
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200);
+    phase(
+        "warmup-list",
+        "JVM warm-up",
+        1,
+        20,
+        () -> send("GET", collection, null, ofString()).statusCode() == 200);
+    AtomicInteger updated = new AtomicInteger();
+    phase(
+        "warmup-update",
+        "JVM warm-up",
+        1,
+        count,
+        () -> {
+          String path = collection + "/" + prefix + updated.getAndIncrement();
+          JsonObject o =
+              JsonParser.parseString(send("GET", path, null, ofString()).body()).getAsJsonObject();
+          annotations(o).addProperty("bench.kamaji.dev/warm", "1");
+          return send("PUT", path, o.toString(), HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200;
+        });
+    AtomicInteger deleted = new AtomicInteger();
+    phase(
+        "warmup-delete",
+        "JVM warm-up",
+        4,
+        count,
+        () -> {
+          int code =
+              send(
+                      "DELETE",
+                      collection + "/" + prefix + deleted.getAndIncrement(),
+                      null,
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode();
+          return code == 200 || code == 202;
+        });
   }
 
   private void createUpTo(int n, String at) throws Exception {
@@ -726,6 +732,9 @@ public final class ApiBenchmark {
     AtomicLong failures = new AtomicLong();
     List<String> firstFailure = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients, daemon(name));
+    // This JVM's own garbage (parsed lists of the phase before) is collected before the clock
+    // starts: its GC pauses, tens of milliseconds, otherwise landed in the next phase's p99.
+    System.gc();
     Cpu before = cpu();
     long startMs = System.currentTimeMillis();
     long start = System.nanoTime();
