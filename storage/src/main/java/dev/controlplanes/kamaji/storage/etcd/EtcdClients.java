@@ -21,7 +21,8 @@ final class EtcdClients {
             // gRPC's 4 MiB default fails an unpaginated list of more than ~1,300 TCPs with
             // RESOURCE_EXHAUSTED (a 500); kube-apiserver's etcd client allows math.MaxInt32 too.
             .maxInboundMessageSize(Integer.MAX_VALUE)
-            .interceptor(new InlineUnaryCallbacks());
+            .interceptor(new InlineUnaryCallbacks())
+            .executorService(new CallerThreadExecutor());
     EtcdStoreConfig.Tls tls = config.tls();
     if (tls != null) {
       try {
