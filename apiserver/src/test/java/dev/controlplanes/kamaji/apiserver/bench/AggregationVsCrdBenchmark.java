@@ -54,7 +54,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   --target name=URL,CERTDIR,GROUP_PATH,API_VERSION   (repeatable; CERTDIR holds admin.crt,
  *                                                       admin.key and serving-ca.crt)
  *   --namespace-prefix P   --n 1000   --clients 8   --get-requests 5000   --list-runs 10
- *   --watchers 100   --watch-events 20   --warmup 200   --results FILE
+ *   --watchers 100   --watch-events 20   --warmup 200   --warmup-gets 2000   --results FILE
  * </pre>
  */
 public final class AggregationVsCrdBenchmark {
@@ -156,7 +156,7 @@ public final class AggregationVsCrdBenchmark {
     for (Target t : targets) {
       log("warm-up " + t.name());
       create(t, ns(t, "warm"), warm, clients);
-      get(t, ns(t, "warm"), warm, clients, 2000);
+      get(t, ns(t, "warm"), warm, clients, flag("warmup-gets", 2000));
       list(t, ns(t, "warm"), 5);
     }
     for (Target t : targets) {
