@@ -16,10 +16,17 @@ final class ReadHandler {
   ApiResponse get(ApiRequest request, ResourceEndpoint endpoint) {
     Output output = Negotiator.negotiate(request.header("Accept"), false);
     String rv = request.param("resourceVersion");
-    if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
-      endpoint.store().waitForRevision(RequestedVersion.parse(rv));
+    String namespace = request.info().namespace();
+    String name = request.info().name();
+    JsonObject object;
+    if ("0".equals(rv)) {
+      object = endpoint.store().getAnyVersion(namespace, name);
+    } else {
+      if (rv != null && !rv.isEmpty()) {
+        endpoint.store().waitForRevision(RequestedVersion.parse(rv));
+      }
+      object = endpoint.store().get(namespace, name);
     }
-    JsonObject object = endpoint.store().get(request.info().namespace(), request.info().name());
     return Responses.object(request, 200, object, output, endpoint.tables(), List.of());
   }
 

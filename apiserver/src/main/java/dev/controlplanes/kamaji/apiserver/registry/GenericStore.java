@@ -115,6 +115,21 @@ public final class GenericStore {
     return object;
   }
 
+  /**
+   * The object for a GET with {@code resourceVersion=0} ("any version"): the watch cache's copy
+   * when it holds one, as kube's cacher answers it, else etcd's (which also decides a 404).
+   */
+  public JsonObject getAnyVersion(String namespace, String name) {
+    ObjectCache objectCache = cache;
+    if (objectCache != null) {
+      Optional<JsonObject> cached = objectCache.current(key(namespace, name));
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+    }
+    return get(namespace, name);
+  }
+
   /** Lets lists be served from {@code objectCache} where kube would serve them from its cache. */
   public void useCache(ObjectCache objectCache) {
     this.cache = objectCache;

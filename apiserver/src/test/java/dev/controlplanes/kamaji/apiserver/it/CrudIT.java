@@ -10,6 +10,8 @@ import dev.controlplanes.kamaji.apiserver.testing.ApiServerExtension;
 import dev.controlplanes.kamaji.apiserver.testing.Json;
 import dev.controlplanes.kamaji.apiserver.testing.RestClient;
 import dev.controlplanes.kamaji.apiserver.testing.Samples;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +146,28 @@ class CrudIT {
                 + "\"group\":\"kamaji.clastix.io\",\"kind\":\"tenantcontrolplanes\"},\"code\":404}");
     JsonObject ds = client.get(Samples.dataStorePath("nope")).expect(404).json();
     assertThat(string(ds, "message")).isEqualTo("datastores.kamaji.clastix.io \"nope\" not found");
+  }
+
+  @Test
+  void getAtResourceVersionZeroAnswersAsAPlainGet() {
+    JsonObject created = create("rv-zero");
+    String path = Samples.tcpPath(NS, "rv-zero");
+    JsonObject plain = client.get(path).expect(200).json();
+    assertThat(plain).isEqualTo(created);
+
+    // Served from the watch cache, which may lag a moment behind the write.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(client.get(path + "?resourceVersion=0").expect(200).json())
+                    .isEqualTo(plain));
+
+    client.delete(path).expect(200);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> client.get(path + "?resourceVersion=0").expect(404));
+    client.get(Samples.tcpPath(NS, "never-there") + "?resourceVersion=0").expect(404);
   }
 
   @Test
