@@ -2,7 +2,8 @@
 # Benchmarks our konnectivity server against the upstream proxy-server v0.34.0 in one run, on
 # loopback: each server is its own process with its own upstream proxy-agent (same binary, same
 # flags); the same Java frontend client (gRPC over the Unix socket, one Proxy stream per tunnel,
-# like kube-apiserver) and the same target drive both. Prints a Markdown table with the ratios.
+# like kube-apiserver) and the same target drive both; the dials alternate between the two servers
+# so that machine noise falls on both alike. Prints a Markdown table with the ratios.
 #
 #   hack/bench/konnectivity.sh [output-dir]
 #
