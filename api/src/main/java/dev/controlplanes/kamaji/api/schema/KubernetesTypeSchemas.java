@@ -80,11 +80,7 @@ public final class KubernetesTypeSchemas {
           source.getAsJsonArray("required").forEach(r -> required.add(r.getAsString()));
         }
       }
-      if (!required.isEmpty()) {
-        JsonArray array = new JsonArray();
-        required.forEach(array::add);
-        document.add("required", array);
-      }
+      putRequired(document, required);
       document.remove("x-kubernetes-preserve-unknown-fields");
       return;
     }
@@ -126,12 +122,7 @@ public final class KubernetesTypeSchemas {
     JsonObject props = new JsonObject();
     properties.forEach(props::add);
     schema.add("properties", props);
-    Collection<String> required = requiredFields(model);
-    if (!required.isEmpty()) {
-      JsonArray array = new JsonArray();
-      required.forEach(array::add);
-      schema.add("required", array);
-    }
+    putRequired(schema, requiredFields(model));
     return schema;
   }
 
@@ -224,6 +215,15 @@ public final class KubernetesTypeSchemas {
       return required;
     } catch (NoSuchFieldException | IllegalAccessException e) {
       return List.of();
+    }
+  }
+
+  /** Sets {@code required} to {@code names}, or leaves it out when there are none. */
+  private static void putRequired(JsonObject schema, Collection<String> names) {
+    if (!names.isEmpty()) {
+      JsonArray array = new JsonArray();
+      names.forEach(array::add);
+      schema.add("required", array);
     }
   }
 
