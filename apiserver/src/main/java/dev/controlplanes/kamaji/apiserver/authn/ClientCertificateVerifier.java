@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Verified paths are cached by the presented chain until the first certificate on the path
  * expires (at most an hour): kube-apiserver presents the same front-proxy certificate on every
- * proxied request, and building a PKIX path was the largest fixed cost per request. Failures are
- * not cached. The cache belongs to this verifier, so a reloaded CA bundle starts empty.
+ * proxied request, and building a PKIX path was the largest fixed cost per request. Rejections that
+ * time cannot undo (no path to this bundle, expired, wrong key usage) are cached too, for {@link
+ * #REJECTION_TTL}: a client of the other CA (every direct kubectl request is first tried against
+ * the front-proxy bundle) would otherwise pay a failed path search per request. A chain that is not
+ * valid yet is never cached. The caches belong to this verifier, so a reloaded CA bundle starts
+ * empty.
  */
 final class ClientCertificateVerifier {
 
@@ -53,10 +57,12 @@ final class ClientCertificateVerifier {
 
   private static final Duration MAX_CACHE_TTL = Duration.ofHours(1);
   private static final int MAX_CACHED_CHAINS = 1024;
+  static final Duration REJECTION_TTL = Duration.ofMinutes(10);
 
   private final Set<TrustAnchor> anchors;
   private final Clock clock;
   private final ExpiringCache<List<X509Certificate>, List<X509Certificate>> verified;
+  private final ExpiringCache<List<X509Certificate>, String> rejected;
 
   ClientCertificateVerifier(List<X509Certificate> caBundle, Clock clock) {
     if (caBundle.isEmpty()) {
@@ -69,6 +75,7 @@ final class ClientCertificateVerifier {
     this.anchors = Set.copyOf(trustAnchors);
     this.clock = clock;
     this.verified = new ExpiringCache<>(clock, MAX_CACHED_CHAINS);
+    this.rejected = new ExpiringCache<>(clock, MAX_CACHED_CHAINS);
   }
 
   /** Returns the verified path, leaf first and bundle certificate last. */
@@ -78,6 +85,22 @@ final class ClientCertificateVerifier {
     if (cached.isPresent()) {
       return cached.get();
     }
+    var rejection = rejected.get(key);
+    if (rejection.isPresent()) {
+      throw new AuthenticationException(rejection.get());
+    }
+    try {
+      return verifyAndCache(key);
+    } catch (NotYetValidException e) {
+      throw e.failure;
+    } catch (AuthenticationException e) {
+      rejected.put(key, e.getMessage(), REJECTION_TTL);
+      throw e;
+    }
+  }
+
+  private List<X509Certificate> verifyAndCache(List<X509Certificate> presented)
+      throws AuthenticationException, NotYetValidException {
     X509Certificate leaf = presented.get(0);
     Instant now = clock.instant();
     checkValidity(leaf, now);
@@ -92,8 +115,18 @@ final class ClientCertificateVerifier {
     List<X509Certificate> result = List.copyOf(path);
     Duration untilExpiry = Duration.between(now, firstExpiry);
     verified.put(
-        key, result, untilExpiry.compareTo(MAX_CACHE_TTL) < 0 ? untilExpiry : MAX_CACHE_TTL);
+        presented, result, untilExpiry.compareTo(MAX_CACHE_TTL) < 0 ? untilExpiry : MAX_CACHE_TTL);
     return result;
+  }
+
+  /** A rejection that passing time may undo, so it is not cached. */
+  private static final class NotYetValidException extends Exception {
+    final AuthenticationException failure;
+
+    NotYetValidException(AuthenticationException failure) {
+      super(failure.getMessage(), null, false, false);
+      this.failure = failure;
+    }
   }
 
   /** Go's certificate identifier for log lines: serial and key identifiers, nothing secret. */
@@ -124,7 +157,9 @@ final class ClientCertificateVerifier {
       path.add(result.getTrustAnchor().getTrustedCert());
       return path;
     } catch (CertPathBuilderException e) {
-      LOG.debug("no certification path for {}: {}", identifier(leaf), e.getMessage());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("no certification path for {}: {}", identifier(leaf), e.getMessage());
+      }
       throw new AuthenticationException("x509: certificate signed by unknown authority");
     } catch (InvalidAlgorithmParameterException e) {
       throw new IllegalStateException("invalid PKIX parameters", e);
@@ -134,7 +169,7 @@ final class ClientCertificateVerifier {
   }
 
   private static void checkValidity(X509Certificate certificate, Instant now)
-      throws AuthenticationException {
+      throws AuthenticationException, NotYetValidException {
     try {
       certificate.checkValidity(Date.from(now));
     } catch (CertificateExpiredException e) {
@@ -144,11 +179,12 @@ final class ClientCertificateVerifier {
               + " is after "
               + certificate.getNotAfter().toInstant());
     } catch (CertificateNotYetValidException e) {
-      throw new AuthenticationException(
-          "x509: certificate has expired or is not yet valid: current time "
-              + now
-              + " is before "
-              + certificate.getNotBefore().toInstant());
+      throw new NotYetValidException(
+          new AuthenticationException(
+              "x509: certificate has expired or is not yet valid: current time "
+                  + now
+                  + " is before "
+                  + certificate.getNotBefore().toInstant()));
     }
   }
 

@@ -282,7 +282,30 @@ class RequestHeaderAuthenticatorTest {
   }
 
   @Test
-  void aFailedVerificationIsNotRemembered() throws Exception {
+  void aRejectionIsRemembered() throws Exception {
+    Instant now = Instant.now();
+    MutableClock clock = new MutableClock(now);
+    RequestHeaderAuthenticator remembering = new RequestHeaderAuthenticator(CONFIG, clock);
+    IssuedCertificate expired =
+        FRONT_PROXY_CA.issue(
+            CertificateTemplate.client("front-proxy-client")
+                .withValidity(now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(1))));
+    HttpHeaders user = headers("X-Remote-User", "admin");
+    assertThatThrownBy(() -> remembering.authenticate(request(user, expired)))
+        .hasMessageContaining("is after");
+
+    // Time does not run backwards; turning the clock back here shows that the second answer is
+    // the remembered rejection, where a new verification (a fresh authenticator) accepts.
+    clock.advance(Duration.ofSeconds(-90));
+
+    assertThatThrownBy(() -> remembering.authenticate(request(user, expired)))
+        .hasMessageContaining("is after");
+    assertThat(new RequestHeaderAuthenticator(CONFIG, clock).authenticate(request(user, expired)))
+        .isPresent();
+  }
+
+  @Test
+  void aNotYetValidRejectionIsNotRemembered() throws Exception {
     MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofDays(3)));
     RequestHeaderAuthenticator early = new RequestHeaderAuthenticator(CONFIG, clock);
 
