@@ -18,15 +18,22 @@ final class ReadHandler {
     String rv = request.param("resourceVersion");
     String namespace = request.info().namespace();
     String name = request.info().name();
-    JsonObject object;
-    if ("0".equals(rv)) {
-      object = endpoint.store().getAnyVersion(namespace, name);
-    } else {
-      if (rv != null && !rv.isEmpty()) {
-        endpoint.store().waitForRevision(RequestedVersion.parse(rv));
-      }
-      object = endpoint.store().get(namespace, name);
+    boolean anyVersion = "0".equals(rv);
+    if (!anyVersion && rv != null && !rv.isEmpty()) {
+      endpoint.store().waitForRevision(RequestedVersion.parse(rv));
     }
+    if (Responses.isCompactJsonObject(request, output)) {
+      // The common case (every client library): the stored encoding is the answer.
+      byte[] json =
+          anyVersion
+              ? endpoint.store().getAnyVersionJson(namespace, name)
+              : endpoint.store().getJson(namespace, name);
+      return Responses.json(200, json);
+    }
+    JsonObject object =
+        anyVersion
+            ? endpoint.store().getAnyVersion(namespace, name)
+            : endpoint.store().get(namespace, name);
     return Responses.object(request, 200, object, output, endpoint.tables(), List.of());
   }
 

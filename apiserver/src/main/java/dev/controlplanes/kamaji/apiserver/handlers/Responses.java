@@ -44,13 +44,25 @@ final class Responses {
     return render(request, status, body, output, warnings);
   }
 
+  /** Whether the answer is a whole object or list as compact JSON, which cached bytes can give. */
+  static boolean isCompactJsonObject(ApiRequest request, Output output) {
+    return output.shape() == Output.Shape.OBJECT && !output.yaml() && !pretty(request);
+  }
+
+  /** A 200-class answer whose body is JSON already encoded. */
+  static ApiResponse json(int status, byte[] json) {
+    return new ApiResponse.Full(
+        status,
+        List.of(
+            Map.entry("Content-Type", Output.JSON.contentType()),
+            Map.entry("Cache-Control", "no-cache, private")),
+        json);
+  }
+
   static ApiResponse list(
       ApiRequest request, ResourceType type, ListPage page, Output output, TableConverter tables) {
     String rv = Long.toString(page.revision());
-    if (page.encodedItems() != null
-        && output.shape() == Output.Shape.OBJECT
-        && !output.yaml()
-        && !pretty(request)) {
+    if (page.encodedItems() != null && isCompactJsonObject(request, output)) {
       return encodedList(type, page, rv);
     }
     JsonElement body =
@@ -109,12 +121,7 @@ final class Responses {
     }
     out.write(']');
     out.write('}');
-    return new ApiResponse.Full(
-        200,
-        List.of(
-            Map.entry("Content-Type", "application/json"),
-            Map.entry("Cache-Control", "no-cache, private")),
-        out.toByteArray());
+    return json(200, out.toByteArray());
   }
 
   static ApiResponse render(

@@ -17,4 +17,13 @@ public interface ObjectCache {
    * empty when the cache holds none.
    */
   Optional<JsonObject> current(String key);
+
+  /**
+   * The cached state of the object at {@code key} as compact JSON, which may lag behind the store;
+   * empty when the cache holds none. The bytes are shared: callers must not change them.
+   */
+  Optional<Encoded> encoded(String key);
+
+  /** An object's JSON (with its resourceVersion) and the revision it was written at. */
+  record Encoded(long revision, byte[] json) {}
 }

@@ -13,13 +13,16 @@ import java.util.Map;
  * of JSON but about 175 gson objects as a tree) and lets lists and watch frames copy the object
  * without re-encoding it.
  */
-public record CachedObject(String namespace, String name, Map<String, String> labels, byte[] json) {
+public record CachedObject(
+    String namespace, String name, Map<String, String> labels, long revision, byte[] json) {
 
+  /** The cache entry of an object decoded from the store (its resourceVersion set). */
   static CachedObject of(JsonObject object) {
     return new CachedObject(
         Meta.namespace(object),
         Meta.name(object),
         Map.copyOf(Meta.labels(object)),
+        Long.parseLong(Meta.resourceVersion(object)),
         Codec.toJsonBytes(object, false));
   }
 

@@ -161,6 +161,17 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
     return cached == null ? Optional.empty() : Optional.of(cached.tree());
   }
 
+  @Override
+  public Optional<Encoded> encoded(String key) {
+    CachedObject cached;
+    synchronized (this) {
+      cached = cache.get(key);
+    }
+    return cached == null
+        ? Optional.empty()
+        : Optional.of(new Encoded(cached.revision(), cached.json()));
+  }
+
   /** Objects of one consistent cache state and the revision it reflects. */
   public record CacheSnapshot(List<CachedObject> objects, long revision) {}
 

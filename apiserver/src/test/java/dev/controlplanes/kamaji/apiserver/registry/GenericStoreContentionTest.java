@@ -1,10 +1,12 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.api.Schemas;
+import dev.controlplanes.kamaji.apiserver.codec.Codec;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
 import dev.controlplanes.kamaji.storage.KeyValue;
@@ -14,6 +16,7 @@ import dev.controlplanes.kamaji.storage.StorageException;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.Watch;
 import dev.controlplanes.kamaji.storage.WatchListener;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -159,7 +162,40 @@ class GenericStoreContentionTest {
       public Optional<JsonObject> current(String key) {
         return Optional.of(object.deepCopy());
       }
+
+      @Override
+      public Optional<Encoded> encoded(String key) {
+        return Optional.of(
+            new Encoded(
+                Long.parseLong(Meta.resourceVersion(object)), Codec.toJsonBytes(object, false)));
+      }
     };
+  }
+
+  @Test
+  void aGetAnswersWithTheCachedEncodingOnlyAtTheRevisionEtcdReturned() {
+    long revision =
+        Long.parseLong(Meta.resourceVersion(store.create("", json(DATASTORE), options).object()));
+    JsonObject cached = store.get("", "ds");
+    Meta.metadata(cached).addProperty("uid", "marks-the-cached-copy");
+    store.useCache(cacheHolding(cached));
+
+    assertThat(new String(store.getJson("", "ds"), StandardCharsets.UTF_8))
+        .contains("marks-the-cached-copy");
+    assertThat(backend.gets).isEqualTo(2);
+
+    backend.conflicts = 1; // another writer moves the object to a newer revision
+    assertThatThrownBy(() -> backend.update(store.resourceRoot() + "ds", revision, new byte[0]))
+        .isInstanceOf(StorageException.class);
+    JsonObject fresh =
+        JsonParser.parseString(new String(store.getJson("", "ds"), StandardCharsets.UTF_8))
+            .getAsJsonObject();
+
+    assertThat(Meta.uid(fresh)).isNotEqualTo("marks-the-cached-copy");
+    assertThat(Meta.resourceVersion(fresh)).isEqualTo(Long.toString(revision + 1));
+    assertThat(store.getAnyVersionJson("", "ds"))
+        .asString(StandardCharsets.UTF_8)
+        .contains("marks-the-cached-copy");
   }
 
   private static JsonObject json(String text) {
