@@ -34,8 +34,9 @@ public final class ClientCertificateAuthenticator implements Authenticator {
     if (leaf == null) {
       return Optional.empty();
     }
+    ClientCertificateVerifier.VerifiedChain chain;
     try {
-      verifier.verify(request.peerCertificates());
+      chain = verifier.verify(request.peerCertificates());
     } catch (AuthenticationException e) {
       throw new AuthenticationException(
           "verifying certificate "
@@ -43,11 +44,9 @@ public final class ClientCertificateAuthenticator implements Authenticator {
               + " failed: "
               + e.getMessage());
     }
-    String commonName = CertificateSubjects.commonName(leaf);
-    if (commonName.isEmpty()) {
+    if (chain.commonName().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new UserInfo(commonName, "", CertificateSubjects.organizations(leaf), Map.of()));
+    return Optional.of(new UserInfo(chain.commonName(), "", chain.organizations(), Map.of()));
   }
 }

@@ -61,7 +61,7 @@ final class ClientCertificateVerifier {
 
   private final Set<TrustAnchor> anchors;
   private final Clock clock;
-  private final ExpiringCache<List<X509Certificate>, List<X509Certificate>> verified;
+  private final ExpiringCache<List<X509Certificate>, VerifiedChain> verified;
   private final ExpiringCache<List<X509Certificate>, String> rejected;
 
   ClientCertificateVerifier(List<X509Certificate> caBundle, Clock clock) {
@@ -78,8 +78,23 @@ final class ClientCertificateVerifier {
     this.rejected = new ExpiringCache<>(clock, MAX_CACHED_CHAINS);
   }
 
-  /** Returns the verified path, leaf first and bundle certificate last. */
-  List<X509Certificate> verify(List<X509Certificate> presented) throws AuthenticationException {
+  /**
+   * A verified chain: the path, leaf first and bundle certificate last, and the leaf's subject
+   * names, read once here rather than parsed from the certificate on every request.
+   */
+  record VerifiedChain(List<X509Certificate> path, String commonName, List<String> organizations) {
+
+    static VerifiedChain of(List<X509Certificate> path) {
+      X509Certificate leaf = path.get(0);
+      return new VerifiedChain(
+          List.copyOf(path),
+          CertificateSubjects.commonName(leaf),
+          List.copyOf(CertificateSubjects.organizations(leaf)));
+    }
+  }
+
+  /** Verifies {@code presented} (leaf first) against the bundle. */
+  VerifiedChain verify(List<X509Certificate> presented) throws AuthenticationException {
     List<X509Certificate> key = List.copyOf(presented);
     var cached = verified.get(key);
     if (cached.isPresent()) {
@@ -99,7 +114,7 @@ final class ClientCertificateVerifier {
     }
   }
 
-  private List<X509Certificate> verifyAndCache(List<X509Certificate> presented)
+  private VerifiedChain verifyAndCache(List<X509Certificate> presented)
       throws AuthenticationException, NotYetValidException {
     X509Certificate leaf = presented.get(0);
     Instant now = clock.instant();
@@ -112,7 +127,7 @@ final class ClientCertificateVerifier {
       firstExpiry = notAfter.isBefore(firstExpiry) ? notAfter : firstExpiry;
     }
     checkClientAuthUsage(path);
-    List<X509Certificate> result = List.copyOf(path);
+    VerifiedChain result = VerifiedChain.of(path);
     Duration untilExpiry = Duration.between(now, firstExpiry);
     verified.put(
         presented, result, untilExpiry.compareTo(MAX_CACHE_TTL) < 0 ? untilExpiry : MAX_CACHE_TTL);

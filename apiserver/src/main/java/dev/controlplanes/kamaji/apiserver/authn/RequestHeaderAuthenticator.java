@@ -52,8 +52,7 @@ public final class RequestHeaderAuthenticator implements Authenticator {
     if (leaf == null) {
       return Optional.empty();
     }
-    verifier.verify(request.peerCertificates());
-    verifyCommonName(leaf);
+    verifyCommonName(verifier.verify(request.peerCertificates()).commonName());
 
     HttpHeaders headers = request.headers();
     String name = firstValue(headers, config.usernameHeaders());
@@ -70,9 +69,8 @@ public final class RequestHeaderAuthenticator implements Authenticator {
     return Optional.of(user);
   }
 
-  private void verifyCommonName(X509Certificate leaf) throws AuthenticationException {
+  private void verifyCommonName(String commonName) throws AuthenticationException {
     List<String> allowed = config.allowedNames();
-    String commonName = CertificateSubjects.commonName(leaf);
     if (!allowed.isEmpty() && !allowed.contains(commonName)) {
       // Go's wording, with the list as older releases printed it: it is what operators grep for.
       throw new AuthenticationException(
