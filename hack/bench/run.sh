@@ -20,6 +20,7 @@
 #             server.jfr and hotspots.txt (with BENCH_JFR=1) stay there after the run.
 #   BENCH_SKIP_BUILD [0]      BENCH_ARGS: extra ApiBenchmark flags, e.g. "--get-requests 10000"
 #   BENCH_SERVER_JAVA_OPTS: JVM flags of the server besides apiserver/jvm.options (later flags win)
+#   BENCH_CLIENT_JAVA_OPTS: JVM flags of the load generator (e.g. -XX:+PrintCompilation)
 #
 # Every process started here is stopped on exit, and the etcd data directory is deleted.
 set -euo pipefail
@@ -143,7 +144,7 @@ echo "bench: etcd pid $etcd_pid on :$client_port, server pid $server_pid on :$se
 # ---------------------------------------------------------------- load
 bench_status=0
 # shellcheck disable=SC2086 # BENCH_ARGS is a list of flags
-java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.ApiBenchmark \
+java -Xmx2g ${BENCH_CLIENT_JAVA_OPTS:-} -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.ApiBenchmark \
   --url "https://127.0.0.1:$server_port" --certs "$out/certs" \
   --sizes "$sizes" --watchers "$watchers" --watch-events "$watch_events" \
   --warmup-gets "$warmup_gets" --warmup-rounds "$warmup_rounds" --server-pid "$server_pid" --etcd-pid "$etcd_pid" \
