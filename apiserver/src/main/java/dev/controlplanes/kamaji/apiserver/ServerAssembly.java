@@ -11,12 +11,14 @@ import dev.controlplanes.kamaji.apiserver.authz.Authorizer;
 import dev.controlplanes.kamaji.apiserver.authz.AuthorizerChain;
 import dev.controlplanes.kamaji.apiserver.authz.PathAndGroupAuthorizer;
 import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
+import dev.controlplanes.kamaji.apiserver.options.LeaderElectionOptions;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
 import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.tls.PemFiles;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.controllers.Controllers;
+import dev.controlplanes.kamaji.controllers.LeaderElectedControllers;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResourceCatalog;
 import dev.controlplanes.kamaji.storage.Store;
@@ -29,11 +31,15 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Turns validated options into a running server: storage, security, resources, listener. */
 public final class ServerAssembly {
@@ -129,21 +135,50 @@ public final class ServerAssembly {
       LoopbackClients own =
           new LoopbackClients(
               server.address(), PemFiles.readCertificates(cert).get(0), loopback.get().token());
+      Supplier<ApiClient> management =
+          () -> {
+            try {
+              return managementClient(options);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          };
+      ControllerMetrics controllerMetrics = new ControllerMetrics(metrics);
+      Supplier<Controllers> controllers =
+          () ->
+              Controllers.start(
+                  management,
+                  own,
+                  options.controllerOptions(),
+                  TenantResourceCatalog.standard(),
+                  controllerMetrics);
+      LeaderElectionOptions election = options.leaderElection();
       server.attach(
-          Controllers.start(
-              () -> {
-                try {
-                  return managementClient(options);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              },
-              own,
-              options.controllerOptions(),
-              TenantResourceCatalog.standard(),
-              new ControllerMetrics(metrics)));
+          election.enabled()
+              ? LeaderElectedControllers.start(
+                  new LeaderElectedControllers.Election(
+                      management.get(),
+                      election.namespace(),
+                      election.name(),
+                      leaderIdentity(),
+                      election.leaseDuration(),
+                      election.renewDeadline(),
+                      election.retryPeriod()),
+                  controllers)
+              : controllers.get());
     }
     return server;
+  }
+
+  /** kube's holder identity: the host name (the pod's name in a cluster) and a random suffix. */
+  private static String leaderIdentity() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown";
+    }
+    return host + "_" + UUID.randomUUID();
   }
 
   private static ApiClient managementClient(ServerOptions options) throws IOException {

@@ -20,6 +20,7 @@ import java.util.Optional;
  *     admits client certificates of system:masters (local development)
  * @param controllers whether to run the embedded controllers: {@code auto} (the default) runs them
  *     when a management cluster is configured, {@code true} requires one, {@code false} never
+ * @param leaderElection which replica runs them
  */
 public record ServerOptions(
     String bindAddress,
@@ -40,7 +41,8 @@ public record ServerOptions(
     String defaultDataStore,
     int handlerThreads,
     String controllers,
-    ControllerOptions controllerOptions) {
+    ControllerOptions controllerOptions,
+    LeaderElectionOptions leaderElection) {
 
   private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
@@ -75,6 +77,13 @@ public record ServerOptions(
     DEFAULTS.put("tenant-endpoint", "auto");
     // Comma-separated CIDRs the tenant-side phase may dial; empty: any.
     DEFAULTS.put("tenant-networks", "");
+    // kube-controller-manager's names and defaults.
+    DEFAULTS.put("leader-elect", "true");
+    DEFAULTS.put("leader-election-namespace", "kamaji-system");
+    DEFAULTS.put("leader-election-id", "kamaji-controllers");
+    DEFAULTS.put("leader-elect-lease-duration", "15s");
+    DEFAULTS.put("leader-elect-renew-deadline", "10s");
+    DEFAULTS.put("leader-elect-retry-period", "2s");
   }
 
   public static ServerOptions parse(String... args) {
@@ -137,6 +146,27 @@ public record ServerOptions(
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
+    String leaderElect = values.get("leader-elect");
+    if (!List.of("true", "false").contains(leaderElect)) {
+      problems.add("--leader-elect must be true or false");
+    }
+    LeaderElectionOptions leaderElection =
+        new LeaderElectionOptions(
+            Boolean.parseBoolean(leaderElect),
+            values.get("leader-election-namespace"),
+            values.get("leader-election-id"),
+            parseDuration(
+                values.get("leader-elect-lease-duration"), "leader-elect-lease-duration", problems),
+            parseDuration(
+                values.get("leader-elect-renew-deadline"), "leader-elect-renew-deadline", problems),
+            parseDuration(
+                values.get("leader-elect-retry-period"), "leader-elect-retry-period", problems));
+    if (leaderElection.retryPeriod().compareTo(leaderElection.renewDeadline()) >= 0
+        || leaderElection.renewDeadline().compareTo(leaderElection.leaseDuration()) >= 0) {
+      problems.add(
+          "--leader-elect-retry-period < --leader-elect-renew-deadline"
+              + " < --leader-elect-lease-duration must hold");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -161,7 +191,8 @@ public record ServerOptions(
         values.get("datastore"),
         threads,
         controllers,
-        controllerOptions);
+        controllerOptions,
+        leaderElection);
   }
 
   static ControllerOptions.TenantEndpoint tenantEndpoint(String value, boolean inCluster) {

@@ -4,9 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.controlplanes.kamaji.controllers.ControllerOptions.TenantEndpoint;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ServerOptionsTest {
+
+  @Test
+  void leaderElectionIsOnWithKubeControllerManagersDefaults() {
+    LeaderElectionOptions election = ServerOptions.parse().leaderElection();
+
+    assertThat(election)
+        .isEqualTo(
+            new LeaderElectionOptions(
+                true,
+                "kamaji-system",
+                "kamaji-controllers",
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2)));
+    assertThat(ServerOptions.parse("--leader-elect=false").leaderElection().enabled()).isFalse();
+  }
+
+  @Test
+  void leaderElectionDurationsMustNest() {
+    assertThatThrownBy(() -> ServerOptions.parse("--leader-elect-renew-deadline=20s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--leader-elect-renew-deadline < --leader-elect-lease-duration");
+    assertThatThrownBy(() -> ServerOptions.parse("--leader-elect=yes"))
+        .hasMessageContaining("--leader-elect must be true or false");
+  }
 
   @Test
   void theTenantEndpointIsInternalInClusterAndExternalOutsideUnlessChosen() {

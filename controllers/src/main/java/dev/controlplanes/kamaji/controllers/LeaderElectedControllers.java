@@ -1,0 +1,181 @@
+package dev.controlplanes.kamaji.controllers;
+
+import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.kubernetes.client.openapi.ApiClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the embedded controllers only while this replica holds a coordination.k8s.io Lease, as
+ * kube-controller-manager does with {@code --leader-elect}: every replica serves the API, one
+ * reconciles. Two replicas reconciling at once would each issue certificates for the same tenant
+ * and roll its Deployment back and forth.
+ *
+ * <p>A replica that loses the Lease stops its controllers and campaigns again rather than exiting,
+ * because the process also serves the API. A closed replica does not release the Lease: the next
+ * one takes over when it expires (the lease duration), as with kube's components by default.
+ */
+public final class LeaderElectedControllers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderElectedControllers.class);
+
+  /**
+   * Where and how the replicas compete.
+   *
+   * @param client the management cluster
+   * @param namespace the Lease's namespace
+   * @param name the Lease's name
+   * @param identity this replica's holder identity, unique among replicas
+   */
+  public record Election(
+      ApiClient client,
+      String namespace,
+      String name,
+      String identity,
+      Duration leaseDuration,
+      Duration renewDeadline,
+      Duration retryPeriod) {
+
+    public Election {
+      Objects.requireNonNull(client, "client");
+      if (renewDeadline.compareTo(leaseDuration) >= 0
+          || retryPeriod.compareTo(renewDeadline) >= 0) {
+        throw new IllegalArgumentException(
+            "leader election needs retry period < renew deadline < lease duration, got "
+                + retryPeriod
+                + ", "
+                + renewDeadline
+                + ", "
+                + leaseDuration);
+      }
+    }
+  }
+
+  private final Election election;
+  private final Supplier<? extends AutoCloseable> controllers;
+  private final Thread campaigner;
+  private volatile boolean closed;
+  private volatile LeaderElector elector;
+  // Guarded by this: the running controllers, and the term they belong to. Losing the Lease ends
+  // the term, so a start hook that runs late (the elector starts it on another thread) cannot
+  // start controllers for a term that is already over.
+  private AutoCloseable running;
+  private int term;
+
+  private LeaderElectedControllers(
+      Election election, Supplier<? extends AutoCloseable> controllers) {
+    this.election = election;
+    this.controllers = controllers;
+    this.campaigner = new Thread(this::campaign, "leader-election");
+    this.campaigner.setDaemon(true);
+  }
+
+  /**
+   * Competes for the Lease in the background and runs {@code controllers.get()} while holding it;
+   * what it returns is closed when the Lease is lost or this is closed.
+   */
+  public static LeaderElectedControllers start(
+      Election election, Supplier<? extends AutoCloseable> controllers) {
+    LeaderElectedControllers leader = new LeaderElectedControllers(election, controllers);
+    leader.campaigner.start();
+    return leader;
+  }
+
+  /** Whether this replica runs the controllers now. */
+  public synchronized boolean isLeading() {
+    return running != null;
+  }
+
+  private void campaign() {
+    while (!closed) {
+      int campaignTerm;
+      synchronized (this) {
+        campaignTerm = term;
+      }
+      LeaderElector current =
+          new LeaderElector(
+              new LeaderElectionConfig(
+                  new LeaseLock(
+                      election.namespace(),
+                      election.name(),
+                      election.identity(),
+                      election.client()),
+                  election.leaseDuration(),
+                  election.renewDeadline(),
+                  election.retryPeriod()),
+              e -> LOG.warn("leader election: {}", e.toString()));
+      elector = current;
+      if (closed) {
+        current.close();
+        break;
+      }
+      current.run(() -> lead(campaignTerm), this::stopLeading);
+      current.close();
+      if (!closed) {
+        sleep(election.retryPeriod());
+      }
+    }
+  }
+
+  private synchronized void lead(int campaignTerm) {
+    if (closed || campaignTerm != term || running != null) {
+      return;
+    }
+    LOG.info(
+        "leading as {} (Lease {}/{}): starting the controllers",
+        election.identity(),
+        election.namespace(),
+        election.name());
+    running = controllers.get();
+  }
+
+  private synchronized void stopLeading() {
+    term++;
+    if (running == null) {
+      return;
+    }
+    LOG.info(
+        "no longer leading (Lease {}/{}): stopping the controllers",
+        election.namespace(),
+        election.name());
+    closeQuietly(running);
+    running = null;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    LeaderElector current = elector;
+    if (current != null) {
+      current.close();
+    }
+    stopLeading();
+    try {
+      campaigner.join(election.renewDeadline().plus(election.retryPeriod()).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("stopping the controllers: {}", e.toString());
+    }
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closed = true;
+    }
+  }
+}
