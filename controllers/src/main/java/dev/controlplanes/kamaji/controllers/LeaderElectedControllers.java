@@ -131,7 +131,17 @@ public final class LeaderElectedControllers implements AutoCloseable {
         election.identity(),
         election.namespace(),
         election.name());
-    running = controllers.get();
+    try {
+      running = controllers.get();
+    } catch (RuntimeException e) {
+      // Holding the Lease without running the controllers would stall every tenant: give it up
+      // (it lapses when no longer renewed) and compete again.
+      LOG.error("starting the controllers failed; leaving the election to retry: {}", e.toString());
+      LeaderElector current = elector;
+      if (current != null) {
+        current.close();
+      }
+    }
   }
 
   private synchronized void stopLeading() {

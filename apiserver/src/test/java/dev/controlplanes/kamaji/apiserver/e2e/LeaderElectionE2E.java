@@ -76,6 +76,31 @@ class LeaderElectionE2E {
     }
   }
 
+  @Test
+  void aLeaderWhoseControllersFailToStartGivesUpAndTriesAgain() throws Exception {
+    ApiClient client = Config.fromConfig(cluster.kubeconfig().toString());
+    String lease = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    AtomicInteger attempts = new AtomicInteger();
+    FakeControllers controllers = new FakeControllers();
+    LeaderElectedControllers candidate =
+        LeaderElectedControllers.start(
+            election(client, lease, "flaky"),
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("management cluster unreachable");
+              }
+              return controllers.get();
+            });
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(candidate::isLeading);
+      assertThat(attempts).hasValue(2);
+      assertThat(controllers.started).hasValue(1);
+    } finally {
+      candidate.close();
+      kubectl.run("delete", "lease", lease, "-n", "kamaji-system", "--ignore-not-found");
+    }
+  }
+
   private static String holder(String lease) {
     return kubectl
         .run("get", "lease", lease, "-n", "kamaji-system", "-o", "jsonpath={.spec.holderIdentity}")
