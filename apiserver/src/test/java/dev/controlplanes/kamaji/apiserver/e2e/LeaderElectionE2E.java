@@ -27,10 +27,12 @@ class LeaderElectionE2E {
 
   private static LocalCluster cluster;
   private static Kubectl kubectl;
+  private static ApiClient client;
 
   @BeforeAll
-  static void setUp() {
+  static void setUp() throws Exception {
     kubectl = cluster.kubectl();
+    client = Config.fromConfig(cluster.kubeconfig().toString());
   }
 
   @Test
@@ -42,14 +44,11 @@ class LeaderElectionE2E {
 
   @Test
   void oneReplicaLeadsAndAnotherTakesOverWhenItStops() throws Exception {
-    ApiClient client = Config.fromConfig(cluster.kubeconfig().toString());
-    String lease = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String lease = newLease();
     FakeControllers first = new FakeControllers();
     FakeControllers second = new FakeControllers();
-    LeaderElectedControllers a =
-        LeaderElectedControllers.start(election(client, lease, "a"), first);
-    LeaderElectedControllers b =
-        LeaderElectedControllers.start(election(client, lease, "b"), second);
+    LeaderElectedControllers a = LeaderElectedControllers.start(election(lease, "a"), first);
+    LeaderElectedControllers b = LeaderElectedControllers.start(election(lease, "b"), second);
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> a.isLeading() || b.isLeading());
       LeaderElectedControllers leader = a.isLeading() ? a : b;
@@ -78,13 +77,12 @@ class LeaderElectionE2E {
 
   @Test
   void aLeaderWhoseControllersFailToStartGivesUpAndTriesAgain() throws Exception {
-    ApiClient client = Config.fromConfig(cluster.kubeconfig().toString());
-    String lease = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String lease = newLease();
     AtomicInteger attempts = new AtomicInteger();
     FakeControllers controllers = new FakeControllers();
     LeaderElectedControllers candidate =
         LeaderElectedControllers.start(
-            election(client, lease, "flaky"),
+            election(lease, "flaky"),
             () -> {
               if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("management cluster unreachable");
@@ -108,8 +106,12 @@ class LeaderElectionE2E {
         .stdout();
   }
 
-  private static LeaderElectedControllers.Election election(
-      ApiClient client, String lease, String identity) {
+  /** A Lease name of its own for each test. */
+  private static String newLease() {
+    return "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static LeaderElectedControllers.Election election(String lease, String identity) {
     return new LeaderElectedControllers.Election(
         client,
         "kamaji-system",
