@@ -48,9 +48,8 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(
       InetSocketAddress address, SslContext sslContext, ApiHandler handler, int handlerThreads)
       throws InterruptedException {
-    // Linux's native epoll transport where it loads (it did not in no supported setup yet), Java
-    // NIO
-    // otherwise: epoll costs fewer system calls and less garbage per read.
+    // Linux's native epoll transport where its library loads, Java NIO elsewhere: epoll costs fewer
+    // system calls and less garbage per read.
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> serverChannel =
