@@ -101,8 +101,13 @@ public final class GenericStore {
 
   /** The object, or empty when it does not exist. */
   public Optional<JsonObject> find(String namespace, String name) {
+    return read(key(namespace, name), name).map(this::decode);
+  }
+
+  /** The stored key-value of {@code name}, storage errors translated as a GET's. */
+  private Optional<KeyValue> read(String key, String name) {
     try {
-      return store.get(key(namespace, name)).map(this::decode);
+      return store.get(key);
     } catch (StorageException e) {
       throw translate(e, name, "get");
     }
@@ -115,12 +120,7 @@ public final class GenericStore {
    */
   public byte[] getJson(String namespace, String name) {
     String key = key(namespace, name);
-    KeyValue kv;
-    try {
-      kv = store.get(key).orElseThrow(() -> Statuses.notFound(type.qualified(), name));
-    } catch (StorageException e) {
-      throw translate(e, name, "get");
-    }
+    KeyValue kv = read(key, name).orElseThrow(() -> Statuses.notFound(type.qualified(), name));
     ObjectCache objectCache = cache;
     if (objectCache != null) {
       Optional<ObjectCache.Encoded> cached = objectCache.encoded(key);

@@ -154,22 +154,16 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
 
   @Override
   public Optional<JsonObject> current(String key) {
-    CachedObject cached;
-    synchronized (this) {
-      cached = cache.get(key);
-    }
-    return cached == null ? Optional.empty() : Optional.of(cached.tree());
+    return entry(key).map(CachedObject::tree);
   }
 
   @Override
   public Optional<Encoded> encoded(String key) {
-    CachedObject cached;
-    synchronized (this) {
-      cached = cache.get(key);
-    }
-    return cached == null
-        ? Optional.empty()
-        : Optional.of(new Encoded(cached.revision(), cached.json()));
+    return entry(key).map(cached -> new Encoded(cached.revision(), cached.json()));
+  }
+
+  private synchronized Optional<CachedObject> entry(String key) {
+    return Optional.ofNullable(cache.get(key));
   }
 
   /** Objects of one consistent cache state and the revision it reflects. */
