@@ -43,8 +43,7 @@ public final class LeaderElectedControllers implements AutoCloseable {
 
     public Election {
       Objects.requireNonNull(client, "client");
-      if (renewDeadline.compareTo(leaseDuration) >= 0
-          || retryPeriod.compareTo(renewDeadline) >= 0) {
+      if (!durationsNest(leaseDuration, renewDeadline, retryPeriod)) {
         throw new IllegalArgumentException(
             "leader election needs retry period < renew deadline < lease duration, got "
                 + retryPeriod
@@ -53,6 +52,12 @@ public final class LeaderElectedControllers implements AutoCloseable {
                 + ", "
                 + leaseDuration);
       }
+    }
+
+    /** kube's rule for the three durations: retry period < renew deadline < lease duration. */
+    public static boolean durationsNest(
+        Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+      return retryPeriod.compareTo(renewDeadline) < 0 && renewDeadline.compareTo(leaseDuration) < 0;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.options;
 
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.LeaderElectedControllers;
 import dev.controlplanes.kamaji.controllers.tenant.TenantNetworks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,8 +162,10 @@ public record ServerOptions(
                 values.get("leader-elect-renew-deadline"), "leader-elect-renew-deadline", problems),
             parseDuration(
                 values.get("leader-elect-retry-period"), "leader-elect-retry-period", problems));
-    if (leaderElection.retryPeriod().compareTo(leaderElection.renewDeadline()) >= 0
-        || leaderElection.renewDeadline().compareTo(leaderElection.leaseDuration()) >= 0) {
+    if (!LeaderElectedControllers.Election.durationsNest(
+        leaderElection.leaseDuration(),
+        leaderElection.renewDeadline(),
+        leaderElection.retryPeriod())) {
       problems.add(
           "--leader-elect-retry-period < --leader-elect-renew-deadline"
               + " < --leader-elect-lease-duration must hold");
