@@ -119,7 +119,7 @@ public final class LeaderElectedControllers implements AutoCloseable {
         current.close();
         break;
       }
-      current.run(() -> lead(campaignTerm), this::stopLeading);
+      current.run(() -> lead(campaignTerm, current), this::stopLeading);
       current.close();
       if (!closed) {
         sleep(election.retryPeriod());
@@ -127,9 +127,21 @@ public final class LeaderElectedControllers implements AutoCloseable {
     }
   }
 
-  private synchronized void lead(int campaignTerm) {
+  /** The elector's start hook, on one of its threads. */
+  private void lead(int campaignTerm, LeaderElector current) {
+    if (!startControllers(campaignTerm)) {
+      // Holding the Lease without running the controllers would stall every tenant: give it up
+      // (it lapses when no longer renewed) and compete again. Not from this thread, nor under
+      // this lock: the elector's close() waits for its hook threads, this one among them, and its
+      // renew loop ends in stopLeading().
+      new Thread(current::close, "leader-election-give-up").start();
+    }
+  }
+
+  /** Starts the controllers for {@code campaignTerm}; false when starting them failed. */
+  private synchronized boolean startControllers(int campaignTerm) {
     if (closed || campaignTerm != term || running != null) {
-      return;
+      return true;
     }
     LOG.info(
         "leading as {} (Lease {}/{}): starting the controllers",
@@ -138,14 +150,10 @@ public final class LeaderElectedControllers implements AutoCloseable {
         election.name());
     try {
       running = controllers.get();
+      return true;
     } catch (RuntimeException e) {
-      // Holding the Lease without running the controllers would stall every tenant: give it up
-      // (it lapses when no longer renewed) and compete again.
       LOG.error("starting the controllers failed; leaving the election to retry: {}", e.toString());
-      LeaderElector current = elector;
-      if (current != null) {
-        current.close();
-      }
+      return false;
     }
   }
 
