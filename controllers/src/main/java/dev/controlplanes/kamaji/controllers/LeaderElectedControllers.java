@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * and roll its Deployment back and forth.
  *
  * <p>A replica that loses the Lease stops its controllers and campaigns again rather than exiting,
- * because the process also serves the API. A closed replica does not release the Lease: the next
- * one takes over when it expires (the lease duration), as with kube's components by default.
+ * because the process also serves the API. A leader that is closed releases the Lease, so another
+ * replica takes over at its next retry; one that dies keeps it until it expires (the lease
+ * duration). Only the holder releases ({@link OwnReleaseLock}).
  */
 public final class LeaderElectedControllers implements AutoCloseable {
 
@@ -105,11 +106,12 @@ public final class LeaderElectedControllers implements AutoCloseable {
       LeaderElector current =
           new LeaderElector(
               new LeaderElectionConfig(
-                  new LeaseLock(
-                      election.namespace(),
-                      election.name(),
-                      election.identity(),
-                      election.client()),
+                  new OwnReleaseLock(
+                      new LeaseLock(
+                          election.namespace(),
+                          election.name(),
+                          election.identity(),
+                          election.client())),
                   election.leaseDuration(),
                   election.renewDeadline(),
                   election.retryPeriod()),

@@ -76,6 +76,35 @@ class LeaderElectionE2E {
   }
 
   @Test
+  void aClosedLeaderReleasesTheLeaseSoTheNextOneNeedNotWaitForItToExpire() {
+    String lease = newLease();
+    Duration leaseDuration = Duration.ofSeconds(30);
+    LeaderElectedControllers a =
+        LeaderElectedControllers.start(
+            election(lease, "a", leaseDuration, Duration.ofSeconds(20)), new FakeControllers());
+    LeaderElectedControllers b = null;
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(a::isLeading);
+      FakeControllers next = new FakeControllers();
+      b =
+          LeaderElectedControllers.start(
+              election(lease, "b", leaseDuration, Duration.ofSeconds(20)), next);
+
+      a.close();
+
+      // Far less than the 30 s the Lease would take to expire.
+      await().atMost(Duration.ofSeconds(10)).until(b::isLeading);
+      assertThat(holder(lease)).isEqualTo("b");
+    } finally {
+      a.close();
+      if (b != null) {
+        b.close();
+      }
+      kubectl.run("delete", "lease", lease, "-n", "kamaji-system", "--ignore-not-found");
+    }
+  }
+
+  @Test
   void aLeaderWhoseControllersFailToStartGivesUpAndTriesAgain() throws Exception {
     String lease = newLease();
     AtomicInteger attempts = new AtomicInteger();
@@ -112,13 +141,18 @@ class LeaderElectionE2E {
   }
 
   private static LeaderElectedControllers.Election election(String lease, String identity) {
+    return election(lease, identity, Duration.ofSeconds(3), Duration.ofSeconds(2));
+  }
+
+  private static LeaderElectedControllers.Election election(
+      String lease, String identity, Duration leaseDuration, Duration renewDeadline) {
     return new LeaderElectedControllers.Election(
         client,
         "kamaji-system",
         lease,
         identity,
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(2),
+        leaseDuration,
+        renewDeadline,
         Duration.ofMillis(500));
   }
 
