@@ -13,6 +13,8 @@
 #   BENCH_WARMUP_GETS [80000] GETs per path before anything is measured (our server compiles its
 #   hot paths late, see apiserver/jvm.options: its CPU per GET settles after ~100,000 requests;
 #   2000 and 30000 measured a server still compiling)
+#   BENCH_WARMUP_WATCH_EVENTS [200] updates per path, each seen by BENCH_WATCHERS watches, before
+#   anything is measured (the measured 20 updates were otherwise our server's first)
 #   BENCH_PORT_BASE [25790] (ports base..base+9)  BENCH_API_PORT [25800]
 #   BENCH_OUT [a new /tmp/kamaji-aggcrd.XXXXXX]: results.md, machine.txt and the cluster's logs.
 #   BENCH_SKIP_BUILD [0]  BENCH_JFR [0] (1: profile our server with JFR; hotspots.txt per phase)
@@ -94,6 +96,7 @@ java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdB
   --target "direct=$api_url,$out/direct-certs,/apis/kamaji.clastix.io/v1alpha1,kamaji.clastix.io/v1alpha1" \
   --n "${BENCH_N:-1000}" --clients "${BENCH_CLIENTS:-8}" --get-requests "${BENCH_GETS:-5000}" \
   --warmup-gets "${BENCH_WARMUP_GETS:-80000}" \
+  --warmup-watch-events "${BENCH_WARMUP_WATCH_EVENTS:-200}" \
   --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
   --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" --phase-log "$out/phases.tsv" \
   --pids "kube-apiserver=$(cat "$state/pids/kube-apiserver"),kamaji-api=$(cat "$state/pids/kamaji-api"),etcd-mgmt=$(cat "$state/pids/etcd-mgmt"),etcd-kamaji=$(cat "$state/pids/etcd-kamaji")"
