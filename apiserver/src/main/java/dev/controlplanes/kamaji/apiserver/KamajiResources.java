@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver;
 
 import dev.controlplanes.kamaji.api.Schemas;
+import dev.controlplanes.kamaji.apiserver.registry.ReferenceLookup;
 import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
@@ -28,17 +29,19 @@ public final class KamajiResources {
       String etcdPrefix,
       String defaultDataStore,
       Optional<KubeconfigSubresource.SecretReader> secrets) {
-    String dataStores = etcdPrefix + "/" + ApiServer.GROUP + "/datastores/";
+    ReferenceLookup dataStores =
+        new ReferenceLookup(store, etcdPrefix + "/" + ApiServer.GROUP + "/datastores/");
     return List.of(
         new ResourceRegistration(
             TenantControlPlaneResource.create(
                 Schemas.tenantControlPlane(),
-                new TenantControlPlaneStrategy(
-                    defaultDataStore, name -> store.get(dataStores + name).isPresent())),
+                new TenantControlPlaneStrategy(defaultDataStore, dataStores)),
             new SchemaChecks(Schemas.tenantControlPlane()),
             Map.of(KubeconfigSubresource.NAME, new KubeconfigSubresource(secrets))),
         new ResourceRegistration(
             DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy()),
-            new SchemaChecks(Schemas.dataStore())));
+            new SchemaChecks(Schemas.dataStore()),
+            Map.of(),
+            dataStores::useCache));
   }
 }

@@ -1,19 +1,30 @@
 package dev.controlplanes.kamaji.apiserver;
 
 import dev.controlplanes.kamaji.apiserver.handlers.SubresourceHandler;
+import dev.controlplanes.kamaji.apiserver.registry.ObjectCache;
 import dev.controlplanes.kamaji.apiserver.registry.ObjectChecks;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A resource to serve, with the schema-driven checks built for it and the handlers of its custom
- * subresources (by subresource name).
+ * A resource to serve, with the schema-driven checks built for it, the handlers of its custom
+ * subresources (by subresource name) and whatever reads its watch cache once the server has built
+ * it (validation of other resources' references to it).
  */
 public record ResourceRegistration(
-    ResourceType type, ObjectChecks checks, Map<String, SubresourceHandler> customSubresources) {
+    ResourceType type,
+    ObjectChecks checks,
+    Map<String, SubresourceHandler> customSubresources,
+    Consumer<ObjectCache> cacheUsers) {
 
   public ResourceRegistration {
     customSubresources = Map.copyOf(customSubresources);
+  }
+
+  public ResourceRegistration(
+      ResourceType type, ObjectChecks checks, Map<String, SubresourceHandler> customSubresources) {
+    this(type, checks, customSubresources, cache -> {});
   }
 
   public ResourceRegistration(ResourceType type, ObjectChecks checks) {

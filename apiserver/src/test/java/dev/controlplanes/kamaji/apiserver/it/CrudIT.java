@@ -149,6 +149,38 @@ class CrudIT {
   }
 
   @Test
+  void dataStoreReferencesAreCheckedOnCreateAndUpdate() {
+    // Referenced the moment it exists: a watch cache that has not seen it yet must not reject it.
+    client.post(Samples.dataStores(), Samples.dataStore("ref-new").toString()).expect(201);
+    JsonObject tcp = Samples.tcp(NS, "ref-new");
+    tcp.getAsJsonObject("spec").addProperty("dataStore", "ref-new");
+    client.post(Samples.tcps(NS), tcp.toString()).expect(201);
+
+    String path = Samples.tcpPath(NS, "ref-new");
+    JsonObject missing =
+        client
+            .patch(path, "application/merge-patch+json", "{\"spec\":{\"dataStore\":\"ref-none\"}}")
+            .expect(422)
+            .json();
+    assertThat(string(missing, "details.causes.0.field")).isEqualTo("spec.dataStore");
+    assertThat(string(missing, "details.causes.0.reason")).isEqualTo("FieldValueNotFound");
+
+    // Gone: rejected once the server has seen the deletion.
+    client.delete(Samples.dataStorePath("ref-new")).expect(200);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                client
+                        .patch(
+                            path,
+                            "application/merge-patch+json",
+                            "{\"metadata\":{\"labels\":{\"touch\":\"" + System.nanoTime() + "\"}}}")
+                        .status()
+                    == 422);
+  }
+
+  @Test
   void getAtResourceVersionZeroAnswersAsAPlainGet() {
     JsonObject created = create("rv-zero");
     String path = Samples.tcpPath(NS, "rv-zero");
