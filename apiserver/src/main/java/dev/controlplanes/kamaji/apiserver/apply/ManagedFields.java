@@ -4,10 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,9 +208,51 @@ public final class ManagedFields {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value.getAsString()).toInstant();
-    } catch (DateTimeParseException | UnsupportedOperationException | IllegalStateException e) {
+      String text = value.getAsString();
+      Instant utc = utcSeconds(text);
+      return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeException | UnsupportedOperationException | IllegalStateException e) {
       throw new IllegalArgumentException("invalid managedFields time " + value, e);
     }
+  }
+
+  /**
+   * The shape kube and this server write, {@code 2026-07-01T10:00:00Z}, read without a formatter:
+   * every update decodes every entry's time, and {@link OffsetDateTime#parse} cost 5% of the
+   * server's CPU per update. Null for any other shape, which the formatter then reads.
+   */
+  private static Instant utcSeconds(String text) {
+    if (text.length() != 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 }

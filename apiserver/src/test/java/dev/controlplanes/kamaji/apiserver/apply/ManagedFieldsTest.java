@@ -81,6 +81,32 @@ class ManagedFieldsTest {
   }
 
   @Test
+  void timesInEveryRfc3339ShapeAreReadAndImpossibleOnesRejected() {
+    assertThat(timeOf("2026-07-01T10:00:05Z")).isEqualTo(Instant.parse("2026-07-01T10:00:05Z"));
+    assertThat(timeOf("2024-02-29T23:59:59Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59Z"));
+    assertThat(timeOf("2026-07-01T10:00:05.25Z")).isEqualTo(Instant.parse("2026-07-01T10:00:05Z"));
+    assertThat(timeOf("2026-07-01T10:00:05-01:00"))
+        .isEqualTo(Instant.parse("2026-07-01T11:00:05Z"));
+    for (String bad :
+        List.of("2026-02-30T10:00:00Z", "2026-07-01T24:00:00Z", "2026-0x-01T10:00:00Z", "")) {
+      assertThatThrownBy(() -> timeOf(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("invalid managedFields time");
+    }
+  }
+
+  private static Instant timeOf(String time) {
+    return ManagedFields.decode(
+            json(
+                "[{\"manager\":\"m\",\"operation\":\"Update\",\"apiVersion\":\"v1\","
+                    + "\"time\":\""
+                    + time
+                    + "\",\"fieldsType\":\"FieldsV1\"}]"))
+        .get(0)
+        .time();
+  }
+
+  @Test
   void identifiersFollowKube() {
     ManagedFieldsEntry update =
         ManagedFieldsEntry.update("kamaji", "kamaji.clastix.io/v1alpha1", "status");
