@@ -1,6 +1,5 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -16,9 +15,10 @@ import dev.controlplanes.kamaji.storage.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -506,7 +506,7 @@ public final class GenericStore {
               current, updated, options.fieldManager(), options.subresource(), clock.instant());
     }
     Meta.metadata(updated).addProperty("resourceVersion", Meta.resourceVersion(current));
-    if (withoutManagerTimes(updated).equals(withoutManagerTimes(current))) {
+    if (JsonEquality.sameIgnoringManagerTimes(updated, current)) {
       // A no-op write changes nothing: no new revision, no watch event. As kube's
       // IgnoreManagedFieldsTimestampsTransformer, new managedFields times alone are no change.
       return new WriteResult(current, false, warnings);
@@ -523,30 +523,12 @@ public final class GenericStore {
     return new WriteResult(withVersion(updated, kv.modRevision()), false, warnings);
   }
 
-  /** The object with its managedFields entries stripped of their times, in a canonical order. */
-  private static JsonObject withoutManagerTimes(JsonObject object) {
-    JsonObject copy = object.deepCopy();
-    JsonElement managed = Meta.metadata(copy).get("managedFields");
-    if (managed == null || !managed.isJsonArray()) {
-      return copy;
-    }
-    List<JsonElement> entries = new ArrayList<>();
-    for (JsonElement entry : managed.getAsJsonArray()) {
-      if (entry.isJsonObject()) {
-        entry.getAsJsonObject().remove("time");
-      }
-      entries.add(entry);
-    }
-    entries.sort(Comparator.comparing(JsonElement::toString));
-    JsonArray sorted = new JsonArray();
-    entries.forEach(sorted::add);
-    Meta.metadata(copy).add("managedFields", sorted);
-    return copy;
-  }
-
-  /** A main-resource write: keeps status and system metadata, bumps generation on spec changes. */
+  /**
+   * A main-resource write: keeps status and system metadata, bumps generation on spec changes.
+   * Changes {@code desired}, which every attempt of an update computes afresh.
+   */
   private JsonObject mergeMain(JsonObject current, JsonObject desired) {
-    JsonObject updated = desired.deepCopy();
+    JsonObject updated = desired;
     JsonObject meta = Meta.metadata(updated);
     JsonObject oldMeta = Meta.metadata(current);
     for (String field :
@@ -583,7 +565,7 @@ public final class GenericStore {
                     "metadata.finalizers")));
       }
     }
-    if (!withoutMetadataAndStatus(updated).equals(withoutMetadataAndStatus(current))) {
+    if (!JsonEquality.sameExcept(updated, current, Set.of("metadata", "status"))) {
       meta.addProperty("generation", Meta.generation(current) + 1);
     }
     return updated;
@@ -614,13 +596,6 @@ public final class GenericStore {
         meta.remove(field);
       }
     }
-  }
-
-  private static JsonObject withoutMetadataAndStatus(JsonObject object) {
-    JsonObject copy = object.deepCopy();
-    copy.remove("metadata");
-    copy.remove("status");
-    return copy;
   }
 
   private static void copyField(JsonObject from, JsonObject to, String field) {
@@ -777,15 +752,40 @@ public final class GenericStore {
     return Statuses.invalid(type.kind(), type.group(), name, causes);
   }
 
+  /** The object as stored: without resourceVersion, which is the revision etcd keeps. */
   private static byte[] encode(JsonObject object) {
-    JsonObject stored = object.deepCopy();
-    Meta.metadata(stored).remove("resourceVersion");
-    return Codec.toJsonBytes(stored, false);
+    return Codec.toJsonBytes(withMetadataField(object, "resourceVersion", null), false);
   }
 
   private static JsonObject withVersion(JsonObject object, long revision) {
-    JsonObject copy = object.deepCopy();
-    Meta.metadata(copy).add("resourceVersion", new JsonPrimitive(Long.toString(revision)));
+    return withMetadataField(object, "resourceVersion", new JsonPrimitive(Long.toString(revision)));
+  }
+
+  /**
+   * The object with one metadata field set ({@code value} null: removed), in the field's place.
+   * Only the top level and metadata are copied; the rest is shared with {@code object}, which the
+   * write paths no longer change once they encode or return it.
+   */
+  private static JsonObject withMetadataField(JsonObject object, String field, JsonElement value) {
+    JsonObject copy = new JsonObject();
+    for (Map.Entry<String, JsonElement> e : object.entrySet()) {
+      if (e.getKey().equals("metadata") && e.getValue() instanceof JsonObject meta) {
+        JsonObject metaCopy = new JsonObject();
+        for (Map.Entry<String, JsonElement> m : meta.entrySet()) {
+          if (!m.getKey().equals(field)) {
+            metaCopy.add(m.getKey(), m.getValue());
+          } else if (value != null) {
+            metaCopy.add(field, value);
+          }
+        }
+        if (value != null && !meta.has(field)) {
+          metaCopy.add(field, value);
+        }
+        copy.add("metadata", metaCopy);
+      } else {
+        copy.add(e.getKey(), e.getValue());
+      }
+    }
     return copy;
   }
 
