@@ -15,6 +15,8 @@
 #   2000 and 30000 measured a server still compiling)
 #   BENCH_WARMUP_WATCH_EVENTS [200] updates per path, each seen by BENCH_WATCHERS watches, before
 #   anything is measured (the measured 20 updates were otherwise our server's first)
+#   BENCH_WARMUP_UPDATES [50000] read-modify-write updates sent to our server directly before
+#   anything is measured, so its write path is in its steady state too (C2, as the GETs above)
 #   BENCH_PORT_BASE [25790] (ports base..base+9)  BENCH_API_PORT [25800]
 #   BENCH_OUT [a new /tmp/kamaji-aggcrd.XXXXXX]: results.md, machine.txt and the cluster's logs.
 #   BENCH_SKIP_BUILD [0]  BENCH_JFR [0] (1: profile our server with JFR; hotspots.txt per phase)
@@ -97,6 +99,7 @@ java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdB
   --n "${BENCH_N:-1000}" --clients "${BENCH_CLIENTS:-8}" --get-requests "${BENCH_GETS:-5000}" \
   --warmup-gets "${BENCH_WARMUP_GETS:-80000}" \
   --warmup-watch-events "${BENCH_WARMUP_WATCH_EVENTS:-200}" \
+  --warmup-updates "${BENCH_WARMUP_UPDATES:-50000}" \
   --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
   --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" --phase-log "$out/phases.tsv" \
   --pids "kube-apiserver=$(cat "$state/pids/kube-apiserver"),kamaji-api=$(cat "$state/pids/kamaji-api"),etcd-mgmt=$(cat "$state/pids/etcd-mgmt"),etcd-kamaji=$(cat "$state/pids/etcd-kamaji")"
