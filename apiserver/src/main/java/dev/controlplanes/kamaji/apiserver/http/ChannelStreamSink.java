@@ -9,13 +9,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link StreamSink} writing HTTP/1.1 chunks on one connection. */
+/**
+ * A {@link StreamSink} writing the body of one streamed response: HTTP/1.1 chunks on a connection,
+ * or DATA frames on an HTTP/2 stream.
+ */
 final class ChannelStreamSink implements StreamSink {
 
   private final ChannelHandlerContext ctx;
   private final boolean keepAlive;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Bytes handed to the channel and not written out yet. Counted here because an HTTP/2 stream's
+   * channel has no outbound buffer of its own: its frames wait in the connection's flow control,
+   * and a write completes once its frame is written.
+   */
+  private final AtomicLong pending = new AtomicLong();
+
   private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
 
   ChannelStreamSink(ChannelHandlerContext ctx, boolean keepAlive) {
@@ -29,15 +41,15 @@ final class ChannelStreamSink implements StreamSink {
     if (closed.get()) {
       return false;
     }
-    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)));
+    pending.addAndGet(chunk.length);
+    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)))
+        .addListener(f -> pending.addAndGet(-chunk.length));
     return true;
   }
 
   @Override
   public long pendingBytes() {
-    return ctx.channel().unsafe().outboundBuffer() == null
-        ? 0
-        : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes();
+    return pending.get();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.apiserver.request.RequestInfo;
 import dev.controlplanes.kamaji.apiserver.request.RequestInfoParser;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
@@ -134,7 +136,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   private static List<X509Certificate> peerCertificates(ChannelHandlerContext ctx) {
-    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    // An HTTP/2 stream's parent is its connection, whose pipeline holds the TLS handler.
+    Channel connection =
+        ctx.channel() instanceof Http2StreamChannel stream ? stream.parent() : ctx.channel();
+    SslHandler tls = connection.pipeline().get(SslHandler.class);
     if (tls == null) {
       return List.of();
     }

@@ -1,5 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.tls;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -33,6 +35,15 @@ public final class ServingCertificates {
         .clientAuth(ClientAuth.OPTIONAL)
         .trustManager(new DeferredClientTrustManager(clientIssuers))
         .protocols("TLSv1.3", "TLSv1.2")
+        // HTTP/2 first, as Go's servers: kube-apiserver then multiplexes every request and watch
+        // it proxies to us over one connection instead of opening one per concurrent stream.
+        .applicationProtocolConfig(
+            new ApplicationProtocolConfig(
+                ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                ApplicationProtocolNames.HTTP_2,
+                ApplicationProtocolNames.HTTP_1_1))
         .build();
   }
 

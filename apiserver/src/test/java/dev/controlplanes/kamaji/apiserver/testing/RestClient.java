@@ -37,7 +37,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class RestClient {
 
   /** One answer: status, headers and the body as text. */
-  public record Response(int status, HttpHeaders headers, String body) {
+  public record Response(int status, HttpHeaders headers, String body, HttpClient.Version version) {
 
     public JsonObject json() {
       try {
@@ -72,8 +72,14 @@ public final class RestClient {
     this.http = http;
   }
 
-  /** A client for {@code api} presenting {@code certificate}, or none when it is null. */
+  /** An HTTP/1.1 client for {@code api} presenting {@code certificate}, or none when it is null. */
   public static RestClient of(ApiServerExtension api, IssuedCertificate certificate) {
+    return of(api, certificate, HttpClient.Version.HTTP_1_1);
+  }
+
+  /** A client that offers {@code version} (HTTP/2 is negotiated through ALPN). */
+  public static RestClient of(
+      ApiServerExtension api, IssuedCertificate certificate, HttpClient.Version version) {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
@@ -101,7 +107,7 @@ public final class RestClient {
       HttpClient http =
           HttpClient.newBuilder()
               .sslContext(ssl)
-              .version(HttpClient.Version.HTTP_1_1)
+              .version(version)
               .connectTimeout(Duration.ofSeconds(10))
               .followRedirects(HttpClient.Redirect.NEVER)
               .build();
@@ -155,7 +161,8 @@ public final class RestClient {
     try {
       HttpResponse<String> response =
           http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return new Response(
+          response.statusCode(), response.headers(), response.body(), response.version());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {
@@ -171,7 +178,8 @@ public final class RestClient {
     try {
       HttpResponse<String> response =
           http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return new Response(
+          response.statusCode(), response.headers(), response.body(), response.version());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {
@@ -248,6 +256,10 @@ public final class RestClient {
 
     public HttpHeaders headers() {
       return response.headers();
+    }
+
+    public HttpClient.Version version() {
+      return response.version();
     }
 
     private void read() {
