@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.apiserver.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -88,6 +89,16 @@ final class ApiServerInitializer extends ChannelInitializer<SocketChannel> {
                 addRequestHandlers(stream.pipeline());
               }
             }));
+    // Connection-level failures (resets, TLS alerts) end the connection; the streams' own
+    // handlers see only their stream's.
+    pipeline.addLast(
+        "errors",
+        new ChannelInboundHandlerAdapter() {
+          @Override
+          public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+          }
+        });
   }
 
   private void addRequestHandlers(ChannelPipeline pipeline) {

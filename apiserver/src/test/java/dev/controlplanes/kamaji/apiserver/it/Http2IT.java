@@ -2,16 +2,21 @@ package dev.controlplanes.kamaji.apiserver.it;
 
 import static dev.controlplanes.kamaji.apiserver.testing.Json.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.apiserver.testing.ApiServerExtension;
 import dev.controlplanes.kamaji.apiserver.testing.RestClient;
 import dev.controlplanes.kamaji.apiserver.testing.RestClient.WatchStream;
 import dev.controlplanes.kamaji.apiserver.testing.Samples;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,6 +95,16 @@ class Http2IT {
       assertThat(timed.endedCleanly()).isTrue();
     }
     // And the connection still serves requests after 121 streams came and went.
+    assertThat(h2.get(Samples.tcps(NS)).expect(200).version()).isEqualTo(HttpClient.Version.HTTP_2);
+  }
+
+  @Test
+  void aClientThatDoesNotTrustUsFailsItsHandshakeAndOthersAreServed() throws Exception {
+    HttpClient untrusting = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(api.url() + Samples.tcps(NS))).build();
+
+    assertThatThrownBy(() -> untrusting.send(request, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(SSLHandshakeException.class);
     assertThat(h2.get(Samples.tcps(NS)).expect(200).version()).isEqualTo(HttpClient.Version.HTTP_2);
   }
 
