@@ -206,6 +206,19 @@ public final class RestClient {
     }
   }
 
+  /** A GET whose streamed body nobody reads until the caller does: a client that falls behind. */
+  public HttpResponse<InputStream> unreadStream(String path) {
+    try {
+      return http.send(
+          request("GET", path, null).build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   private HttpRequest.Builder request(String method, String path, String body, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
