@@ -77,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
       WatchHub hub = new WatchHub(store, config.watchHistory());
       hub.start();
       store.useCache(hub);
-      r.cacheUsers().accept(hub);
+      r.storeUsers().accept(store);
       hubs.add(hub);
       stores.put(r.type().plural(), store);
       types.add(r.type());

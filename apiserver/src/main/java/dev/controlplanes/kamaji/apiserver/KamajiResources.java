@@ -8,7 +8,6 @@ import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneResource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneStrategy;
-import dev.controlplanes.kamaji.storage.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,18 +18,13 @@ public final class KamajiResources {
   private KamajiResources() {}
 
   /** Without a management cluster: the kubeconfig subresource answers 503. */
-  public static List<ResourceRegistration> all(
-      Store store, String etcdPrefix, String defaultDataStore) {
-    return all(store, etcdPrefix, defaultDataStore, Optional.empty());
+  public static List<ResourceRegistration> all(String defaultDataStore) {
+    return all(defaultDataStore, Optional.empty());
   }
 
   public static List<ResourceRegistration> all(
-      Store store,
-      String etcdPrefix,
-      String defaultDataStore,
-      Optional<KubeconfigSubresource.SecretReader> secrets) {
-    ReferenceLookup dataStores =
-        new ReferenceLookup(store, etcdPrefix + "/" + ApiServer.GROUP + "/datastores/");
+      String defaultDataStore, Optional<KubeconfigSubresource.SecretReader> secrets) {
+    ReferenceLookup dataStores = new ReferenceLookup();
     return List.of(
         new ResourceRegistration(
             TenantControlPlaneResource.create(
@@ -42,6 +36,6 @@ public final class KamajiResources {
             DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy()),
             new SchemaChecks(Schemas.dataStore()),
             Map.of(),
-            dataStores::useCache));
+            dataStores::use));
   }
 }

@@ -1,7 +1,7 @@
 package dev.controlplanes.kamaji.apiserver;
 
 import dev.controlplanes.kamaji.apiserver.handlers.SubresourceHandler;
-import dev.controlplanes.kamaji.apiserver.registry.ObjectCache;
+import dev.controlplanes.kamaji.apiserver.registry.GenericStore;
 import dev.controlplanes.kamaji.apiserver.registry.ObjectChecks;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import java.util.Map;
@@ -9,14 +9,14 @@ import java.util.function.Consumer;
 
 /**
  * A resource to serve, with the schema-driven checks built for it, the handlers of its custom
- * subresources (by subresource name) and whatever reads its watch cache once the server has built
- * it (validation of other resources' references to it).
+ * subresources (by subresource name) and whatever uses its store once the server has built it
+ * (validation of other resources' references to it).
  */
 public record ResourceRegistration(
     ResourceType type,
     ObjectChecks checks,
     Map<String, SubresourceHandler> customSubresources,
-    Consumer<ObjectCache> cacheUsers) {
+    Consumer<GenericStore> storeUsers) {
 
   public ResourceRegistration {
     customSubresources = Map.copyOf(customSubresources);
@@ -24,7 +24,7 @@ public record ResourceRegistration(
 
   public ResourceRegistration(
       ResourceType type, ObjectChecks checks, Map<String, SubresourceHandler> customSubresources) {
-    this(type, checks, customSubresources, cache -> {});
+    this(type, checks, customSubresources, store -> {});
   }
 
   public ResourceRegistration(ResourceType type, ObjectChecks checks) {

@@ -105,8 +105,7 @@ public final class ServerAssembly {
         ServingCertificates.sslContext(cert, key, () -> issuers.get().clientCertificateIssuers());
     CollectorRegistry metrics = new CollectorRegistry(true);
     DefaultExports.register(metrics);
-    List<ResourceRegistration> resources =
-        KamajiResources.all(store, options.etcdPrefix(), options.defaultDataStore(), secrets);
+    List<ResourceRegistration> resources = KamajiResources.all(options.defaultDataStore(), secrets);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(options.bindAddress(), options.securePort()),

@@ -104,6 +104,18 @@ public final class GenericStore {
     return read(key(namespace, name), name).map(this::decode);
   }
 
+  /**
+   * Whether the object exists: yes when the watch cache holds it, else as etcd says, so a cache
+   * that lags behind never denies an object just created (and may vouch a moment longer for one
+   * just deleted). For checks of references to it, as Kamaji's webhook reads its manager's cache.
+   */
+  public boolean exists(String namespace, String name) {
+    String key = key(namespace, name);
+    ObjectCache objectCache = cache;
+    return objectCache != null && objectCache.encoded(key).isPresent()
+        || read(key, name).isPresent();
+  }
+
   /** The stored key-value of {@code name}, storage errors translated as a GET's. */
   private Optional<KeyValue> read(String key, String name) {
     try {

@@ -78,9 +78,9 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
             config,
             new ApiServer.Parts(
                 etcd.store(),
-                KamajiResources.all(etcd.store(), prefix, "default"),
+                KamajiResources.all("default"),
                 TestAccess.standalone(List.of(clientCa.certificate())),
-                TestAccess.openApi(KamajiResources.all(etcd.store(), prefix, "default"), clock),
+                TestAccess.openApi(KamajiResources.all("default"), clock),
                 NamespaceLifecycle.NONE,
                 new CollectorRegistry(true),
                 clock));

@@ -193,24 +193,14 @@ public final class RestClient {
    * returned as the stream's {@link WatchStream#response()} with no events.
    */
   public WatchStream watch(String path, String... headers) {
-    HttpRequest request = request("GET", path, null, headers).build();
-    try {
-      HttpResponse<InputStream> response =
-          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      return new WatchStream(response);
-    } catch (IOException e) {
-      throw new UncheckedIOException("watch " + path, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return new WatchStream(unreadStream(path, headers));
   }
 
   /** A GET whose streamed body nobody reads until the caller does: a client that falls behind. */
-  public HttpResponse<InputStream> unreadStream(String path) {
+  public HttpResponse<InputStream> unreadStream(String path, String... headers) {
     try {
       return http.send(
-          request("GET", path, null).build(), HttpResponse.BodyHandlers.ofInputStream());
+          request("GET", path, null, headers).build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException("GET " + path, e);
     } catch (InterruptedException e) {
