@@ -81,6 +81,39 @@ class SchemasTest {
   }
 
   @Test
+  void embeddedKubernetesTypesCarryTheMergeMarkersAndDefaultsOfKamajisCrd() {
+    Schema tcp = Schemas.tenantControlPlane();
+    Schema container = field(tcp, "spec.controlPlane.deployment.additionalContainers").items();
+    Schema ports = container.properties().get("ports");
+    assertThat(ports.listType()).isEqualTo(Schema.ListType.MAP);
+    assertThat(ports.listMapKeys()).containsExactly("containerPort", "protocol");
+    assertThat(ports.items().properties().get("protocol").defaultValue().getAsString())
+        .isEqualTo("TCP");
+    assertThat(container.properties().get("env").listMapKeys()).containsExactly("name");
+    assertThat(container.properties().get("volumeMounts").listMapKeys())
+        .containsExactly("mountPath");
+    assertThat(container.properties().get("args").listType()).isEqualTo(Schema.ListType.ATOMIC);
+    Schema exitCodes =
+        container.properties().get("restartPolicyRules").items().properties().get("exitCodes");
+    assertThat(exitCodes.properties().get("values").listType()).isEqualTo(Schema.ListType.SET);
+    assertThat(field(tcp, "spec.controlPlane.deployment.resources.apiServer.claims").listMapKeys())
+        .containsExactly("name");
+
+    Schema nodeAffinity = field(tcp, "spec.controlPlane.deployment.affinity.nodeAffinity");
+    Schema required =
+        nodeAffinity.properties().get("requiredDuringSchedulingIgnoredDuringExecution");
+    assertThat(required.atomicMap()).isTrue();
+    assertThat(required.properties().get("nodeSelectorTerms").items().atomicMap()).isTrue();
+    assertThat(nodeAffinity.atomicMap()).isFalse();
+
+    Schema volume = field(tcp, "spec.controlPlane.deployment.additionalVolumes").items();
+    Schema configMap = volume.properties().get("configMap");
+    assertThat(configMap.atomicMap()).isTrue();
+    assertThat(configMap.properties().get("name").defaultValue().getAsString()).isEmpty();
+    assertThat(volume.properties().get("secret").atomicMap()).isFalse();
+  }
+
+  @Test
   void tenantControlPlaneCarriesKamajisConstraints() {
     Schema tcp = Schemas.tenantControlPlane();
     assertThat(field(tcp, "spec").required())

@@ -1,7 +1,9 @@
 package dev.controlplanes.kamaji.api.schema;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.SerializedName;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
@@ -17,6 +19,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -29,12 +32,75 @@ import java.util.TreeSet;
  * them; client-java refuses to decode such fields at all. The models know every field's JSON name,
  * type and whether it is required, which is what pruning, strict checking and type validation need.
  * The field descriptions come from the models' annotations, so {@code kubectl explain} can show
- * them. Defaults and the list-merge markers of the Go types are not in the models; lists stay
- * atomic and structs granular, as for any field without markers.
+ * them. The Go types' defaults and merge markers are not in the models: {@link #DEFAULTS}, {@link
+ * #LIST_MARKERS} and {@link #ATOMIC_STRUCTS} carry those of Kamaji's generated CRD.
  */
 public final class KubernetesTypeSchemas {
 
   private static final String MODELS = "io.kubernetes.client.openapi.models.";
+  private static final String MAP_TYPE = "x-kubernetes-map-type";
+
+  /**
+   * The declared defaults of the embedded types' fields ({@code +default} of k8s.io/api), by model
+   * and JSON field. A CRD applies them when an object is written, as for any field of ours.
+   */
+  private static final Map<String, JsonElement> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("V1AzureDiskVolumeSource.fsType", new JsonPrimitive("ext4")),
+          Map.entry("V1AzureDiskVolumeSource.readOnly", new JsonPrimitive(false)),
+          Map.entry("V1ConfigMapEnvSource.name", new JsonPrimitive("")),
+          Map.entry("V1ConfigMapKeySelector.name", new JsonPrimitive("")),
+          Map.entry("V1ConfigMapProjection.name", new JsonPrimitive("")),
+          Map.entry("V1ConfigMapVolumeSource.name", new JsonPrimitive("")),
+          Map.entry("V1ContainerPort.protocol", new JsonPrimitive("TCP")),
+          Map.entry("V1FileKeySelector.optional", new JsonPrimitive(false)),
+          Map.entry("V1GRPCAction.service", new JsonPrimitive("")),
+          Map.entry("V1ISCSIVolumeSource.iscsiInterface", new JsonPrimitive("default")),
+          Map.entry("V1LocalObjectReference.name", new JsonPrimitive("")),
+          Map.entry("V1RBDVolumeSource.keyring", new JsonPrimitive("/etc/ceph/keyring")),
+          Map.entry("V1RBDVolumeSource.pool", new JsonPrimitive("rbd")),
+          Map.entry("V1RBDVolumeSource.user", new JsonPrimitive("admin")),
+          Map.entry("V1ScaleIOVolumeSource.fsType", new JsonPrimitive("xfs")),
+          Map.entry("V1ScaleIOVolumeSource.storageMode", new JsonPrimitive("ThinProvisioned")),
+          Map.entry("V1SecretEnvSource.name", new JsonPrimitive("")),
+          Map.entry("V1SecretKeySelector.name", new JsonPrimitive("")),
+          Map.entry("V1SecretProjection.name", new JsonPrimitive("")));
+
+  /**
+   * The lists of the embedded types that are not atomic, by model and JSON field, with their
+   * markers as Kamaji's generated CRD has them ({@code +listType} and {@code +listMapKey} of
+   * k8s.io/api). Every other list of an embedded type is atomic.
+   */
+  private static final Map<String, JsonObject> LIST_MARKERS =
+      Map.of(
+          "V1Container.env", mapList("name"),
+          "V1Container.ports", mapList("containerPort", "protocol"),
+          "V1Container.volumeDevices", mapList("devicePath"),
+          "V1Container.volumeMounts", mapList("mountPath"),
+          "V1ResourceRequirements.claims", mapList("name"),
+          "V1ContainerRestartRuleOnExitCodes.values", setList());
+
+  /**
+   * The embedded types that server-side apply treats as a whole ({@code +structType=atomic} of
+   * k8s.io/api, or inlined from such a type, as in Kamaji's generated CRD).
+   */
+  private static final Set<String> ATOMIC_STRUCTS =
+      Set.of(
+          "V1ConfigMapEnvSource",
+          "V1ConfigMapKeySelector",
+          "V1ConfigMapProjection",
+          "V1ConfigMapVolumeSource",
+          "V1FileKeySelector",
+          "V1LabelSelector",
+          "V1LocalObjectReference",
+          "V1NodeSelector",
+          "V1NodeSelectorTerm",
+          "V1ObjectFieldSelector",
+          "V1ResourceFieldSelector",
+          "V1SecretEnvSource",
+          "V1SecretKeySelector",
+          "V1SecretProjection",
+          "V1TypedLocalObjectReference");
 
   private KubernetesTypeSchemas() {}
 
@@ -56,8 +122,8 @@ public final class KubernetesTypeSchemas {
   /**
    * Completes, in place, every node of {@code document} that names an embedded Kubernetes type
    * ({@code x-kamaji-kubernetes-type}): the type's fields join the node's own {@code properties}
-   * (the node's win), its required fields join the node's, and the node no longer preserves unknown
-   * fields.
+   * (the node's win), its required fields join the node's, it takes the type's {@code
+   * x-kubernetes-map-type}, and it no longer preserves unknown fields.
    */
   public static void expandEmbedded(JsonObject document) {
     String modelName =
@@ -81,6 +147,9 @@ public final class KubernetesTypeSchemas {
         }
       }
       putRequired(document, required);
+      if (model.has(MAP_TYPE) && !document.has(MAP_TYPE)) {
+        document.add(MAP_TYPE, model.get(MAP_TYPE));
+      }
       document.remove("x-kubernetes-preserve-unknown-fields");
       return;
     }
@@ -111,6 +180,15 @@ public final class KubernetesTypeSchemas {
       SerializedName name = field.getAnnotation(SerializedName.class);
       if (name != null && !Modifier.isStatic(field.getModifiers())) {
         JsonObject property = forType(field.getGenericType(), enclosing);
+        String key = model.getSimpleName() + "." + name.value();
+        JsonElement fallback = DEFAULTS.get(key);
+        if (fallback != null) {
+          property.add("default", fallback.deepCopy());
+        }
+        JsonObject markers = LIST_MARKERS.get(key);
+        if (markers != null) {
+          markers.entrySet().forEach(e -> property.add(e.getKey(), e.getValue().deepCopy()));
+        }
         String description = description(model, field);
         if (description != null) {
           property.addProperty("description", description);
@@ -123,6 +201,9 @@ public final class KubernetesTypeSchemas {
     properties.forEach(props::add);
     schema.add("properties", props);
     putRequired(schema, requiredFields(model));
+    if (ATOMIC_STRUCTS.contains(model.getSimpleName())) {
+      schema.addProperty(MAP_TYPE, "atomic");
+    }
     return schema;
   }
 
@@ -225,6 +306,23 @@ public final class KubernetesTypeSchemas {
       names.forEach(array::add);
       schema.add("required", array);
     }
+  }
+
+  private static JsonObject mapList(String... keys) {
+    JsonObject markers = new JsonObject();
+    markers.addProperty("x-kubernetes-list-type", "map");
+    JsonArray array = new JsonArray();
+    for (String key : keys) {
+      array.add(key);
+    }
+    markers.add("x-kubernetes-list-map-keys", array);
+    return markers;
+  }
+
+  private static JsonObject setList() {
+    JsonObject markers = new JsonObject();
+    markers.addProperty("x-kubernetes-list-type", "set");
+    return markers;
   }
 
   private static JsonObject typed(String type) {

@@ -79,6 +79,31 @@ class SchemaDefaulterTest {
   }
 
   @Test
+  void defaultsInsideEmbeddedKubernetesTypesAsKamajisCrd() {
+    JsonObject tcp =
+        defaulted(
+            """
+            {spec: {controlPlane: {deployment: {
+              additionalContainers: [{name: 'c', ports: [{containerPort: 80}, {containerPort: 53,
+                protocol: 'UDP'}], env: [{name: 'E', valueFrom: {secretKeyRef: {key: 'k'}}}]}],
+              additionalVolumes: [{name: 'v', configMap: {}}]}}}}
+            """);
+
+    JsonObject deployment =
+        tcp.getAsJsonObject("spec").getAsJsonObject("controlPlane").getAsJsonObject("deployment");
+    JsonObject container =
+        deployment.getAsJsonArray("additionalContainers").get(0).getAsJsonObject();
+    assertThat(container.getAsJsonArray("ports"))
+        .isEqualTo(
+            json("{p: [{containerPort: 80, protocol: 'TCP'}, {containerPort: 53, protocol: 'UDP'}]}")
+                .get("p"));
+    assertThat(container.getAsJsonArray("env").get(0))
+        .isEqualTo(json("{name: 'E', valueFrom: {secretKeyRef: {key: 'k', name: ''}}}"));
+    assertThat(deployment.getAsJsonArray("additionalVolumes").get(0))
+        .isEqualTo(json("{name: 'v', configMap: {name: ''}}"));
+  }
+
+  @Test
   void keepsGivenValuesAndIsIdempotent() {
     JsonObject tcp =
         defaulted("{spec: {addons: {konnectivity: {agent: {mode: 'Deployment', replicas: 1}}}}}");

@@ -12,6 +12,7 @@ import static dev.controlplanes.kamaji.apiserver.apply.Fixtures.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.patch.MergePatch;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,32 @@ class FieldManagerTest {
         .isEqualTo(
             json(
                 "{\"f:spec\":{\".\":{},\"f:addons\":{\".\":{},\"k:{\\\"name\\\":\\\"a\\\"}\":{}}}}"));
+  }
+
+  @Test
+  void embeddedKubernetesTypesAreTrackedByTheirMergeMarkers() {
+    FieldManager tenantControlPlanes = new FieldManager(Schemas.tenantControlPlane());
+    JsonObject tcp =
+        tcp(
+            """
+            {"controlPlane":{"deployment":{
+              "affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{
+                "nodeSelectorTerms":[{"matchExpressions":[{"key":"k","operator":"In"}]}]}}},
+              "resources":{"apiServer":{"claims":[{"name":"gpu"}]}}}}}
+            """);
+
+    JsonObject created = tenantControlPlanes.update(null, tcp, "kubectl-create", "", T0);
+
+    // A node selector is atomic, as +structType=atomic makes it; resource claims are keyed by name.
+    assertThat(fieldsOf(created, "kubectl-create"))
+        .isEqualTo(
+            json(
+"""
+{"f:spec":{".":{},"f:controlPlane":{".":{},"f:deployment":{".":{},
+  "f:affinity":{".":{},"f:nodeAffinity":{".":{},"f:requiredDuringSchedulingIgnoredDuringExecution":{}}},
+  "f:resources":{".":{},"f:apiServer":{".":{},"f:claims":{".":{},
+    "k:{\\"name\\":\\"gpu\\"}":{".":{},"f:name":{}}}}}}}}}
+"""));
   }
 
   @Test
