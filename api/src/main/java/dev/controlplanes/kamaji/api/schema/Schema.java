@@ -45,6 +45,7 @@ public final class Schema {
   private final JsonObject source;
   private final Type type;
   private final Map<String, Schema> properties;
+  private final Map<String, Schema> propertiesWithDefaults;
   private final Schema additionalProperties;
   private final Schema items;
   private final Set<String> required;
@@ -62,6 +63,14 @@ public final class Schema {
       }
     }
     this.properties = Collections.unmodifiableMap(props);
+    Map<String, Schema> defaulted = new LinkedHashMap<>();
+    props.forEach(
+        (name, child) -> {
+          if (child.source.has("default")) {
+            defaulted.put(name, child);
+          }
+        });
+    this.propertiesWithDefaults = Collections.unmodifiableMap(defaulted);
     JsonElement additional = source.get("additionalProperties");
     this.additionalProperties =
         additional != null && additional.isJsonObject()
@@ -89,6 +98,11 @@ public final class Schema {
   }
 
   /** The schema of map values ({@code additionalProperties}), or null. */
+  /** The declared properties that have a {@code default}, in declaration order. */
+  public Map<String, Schema> propertiesWithDefaults() {
+    return propertiesWithDefaults;
+  }
+
   public Schema additionalProperties() {
     return additionalProperties;
   }

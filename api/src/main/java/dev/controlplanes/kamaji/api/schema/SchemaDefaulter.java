@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.api.schema;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,31 +40,33 @@ public final class SchemaDefaulter {
   }
 
   private static void defaultObject(JsonObject object, Schema schema) {
-    for (Map.Entry<String, Schema> property : schema.properties().entrySet()) {
-      String name = property.getKey();
-      Schema declared = property.getValue();
-      JsonElement current = object.get(name);
-      if (current == null) {
-        JsonElement fallback = declared.defaultValue();
-        if (fallback != null) {
-          object.add(name, fallback);
-        }
-      } else if (current.isJsonNull() && !declared.nullable()) {
-        replaceNull(object, name, declared);
+    for (Map.Entry<String, Schema> property : schema.propertiesWithDefaults().entrySet()) {
+      if (!object.has(property.getKey())) {
+        object.add(property.getKey(), property.getValue().defaultValue());
       }
     }
-    Schema values = schema.additionalProperties();
-    for (String name : List.copyOf(object.keySet())) {
-      Schema declared = schema.properties().get(name);
-      Schema child = declared != null ? declared : values;
+    List<String> nulls = null;
+    for (Map.Entry<String, JsonElement> field : object.entrySet()) {
+      Schema child = schema.field(field.getKey());
       if (child == null) {
         continue;
       }
-      if (declared == null && object.get(name).isJsonNull() && !child.nullable()) {
-        replaceNull(object, name, child);
+      if (field.getValue().isJsonNull()) {
+        if (!child.nullable()) {
+          nulls = nulls == null ? new ArrayList<>() : nulls;
+          nulls.add(field.getKey());
+        }
+      } else {
+        defaultValue(field.getValue(), child);
       }
-      if (object.has(name)) {
-        defaultValue(object.get(name), child);
+    }
+    if (nulls != null) {
+      for (String name : nulls) {
+        Schema child = schema.field(name);
+        replaceNull(object, name, child);
+        if (object.has(name)) {
+          defaultValue(object.get(name), child);
+        }
       }
     }
   }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.api.field.FieldPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drops the fields a structural schema does not declare, as the apiextensions server prunes custom
@@ -30,6 +31,10 @@ public final class SchemaPruner {
    * @return the paths of the removed fields, empty when nothing was removed
    */
   public static List<String> prune(JsonObject object, Schema schema) {
+    if (!hasUndeclared(object, schema, true)) {
+      // The common case (every object read from storage): no paths to build, nothing to copy.
+      return List.of();
+    }
     List<String> removed = new ArrayList<>();
     pruneObject(object, schema, null, true, removed);
     return removed;
@@ -66,6 +71,46 @@ public final class SchemaPruner {
         out.add(child.toString());
       }
     }
+  }
+
+  /** Whether pruning would remove anything, decided without allocating. */
+  private static boolean hasUndeclared(JsonElement value, Schema schema) {
+    if (value instanceof JsonObject object) {
+      return hasUndeclared(object, schema, schema.embeddedResource());
+    }
+    if (value instanceof JsonArray array && schema.items() != null) {
+      for (JsonElement item : array) {
+        if (hasUndeclared(item, schema.items())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUndeclared(JsonObject object, Schema schema, boolean resource) {
+    for (Map.Entry<String, JsonElement> field : object.entrySet()) {
+      String name = field.getKey();
+      if (resource && (name.equals("apiVersion") || name.equals("kind"))) {
+        continue;
+      }
+      if (resource && name.equals("metadata")) {
+        if (field.getValue() instanceof JsonObject meta
+            && !ObjectMetaFields.ALL.containsAll(meta.keySet())) {
+          return true;
+        }
+        continue;
+      }
+      Schema child = schema.field(name);
+      if (child != null) {
+        if (hasUndeclared(field.getValue(), child)) {
+          return true;
+        }
+      } else if (!schema.preservesUnknownFields()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void pruneMetadata(JsonElement metadata, FieldPath path, List<String> out) {

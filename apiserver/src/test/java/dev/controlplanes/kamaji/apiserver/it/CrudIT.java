@@ -10,7 +10,10 @@ import dev.controlplanes.kamaji.apiserver.testing.ApiServerExtension;
 import dev.controlplanes.kamaji.apiserver.testing.Json;
 import dev.controlplanes.kamaji.apiserver.testing.RestClient;
 import dev.controlplanes.kamaji.apiserver.testing.Samples;
+import dev.controlplanes.kamaji.storage.KeyValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,51 @@ class CrudIT {
                             "{\"metadata\":{\"labels\":{\"touch\":\"" + System.nanoTime() + "\"}}}")
                         .status()
                     == 422);
+  }
+
+  @Test
+  void objectsStoredUnderAnOlderSchemaArePrunedAndDefaultedOnRead() throws Exception {
+    JsonObject created = create("older-schema");
+    String key = api.storageKey("tenantcontrolplanes", NS, "older-schema");
+    KeyValue stored = api.etcdStore().get(key).orElseThrow();
+    JsonObject older = Json.parse(new String(stored.value(), StandardCharsets.UTF_8));
+    // A field this schema does not declare, and a container port without the protocol that is
+    // now defaulted: as an older server might have stored them.
+    older.getAsJsonObject("spec").addProperty("retiredField", "x");
+    older
+        .getAsJsonObject("spec")
+        .getAsJsonObject("controlPlane")
+        .getAsJsonObject("deployment")
+        .add(
+            "additionalContainers",
+            Json.parse("{\"c\":[{\"name\":\"side\",\"ports\":[{\"containerPort\":80}]}]}")
+                .get("c"));
+    try (RestClient.WatchStream watch =
+        client.watch(
+            Samples.tcps(NS)
+                + "?watch=true&fieldSelector=metadata.name%3Dolder-schema&resourceVersion="
+                + rv(created))) {
+      api.etcdStore()
+          .update(key, stored.modRevision(), older.toString().getBytes(StandardCharsets.UTF_8));
+
+      JsonObject event = watch.next(Duration.ofSeconds(10)).getAsJsonObject("object");
+      JsonObject got = client.get(Samples.tcpPath(NS, "older-schema")).expect(200).json();
+      JsonObject listed =
+          client
+              .get(Samples.tcps(NS) + "?fieldSelector=metadata.name%3Dolder-schema")
+              .expect(200)
+              .json()
+              .getAsJsonArray("items")
+              .get(0)
+              .getAsJsonObject();
+      for (JsonObject read : List.of(event, got, listed)) {
+        assertThat(at(read, "spec.retiredField")).isNull();
+        assertThat(
+                string(
+                    read, "spec.controlPlane.deployment.additionalContainers.0.ports.0.protocol"))
+            .isEqualTo("TCP");
+      }
+    }
   }
 
   @Test

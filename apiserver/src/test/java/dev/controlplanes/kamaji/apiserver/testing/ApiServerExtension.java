@@ -8,6 +8,7 @@ import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
 import dev.controlplanes.kamaji.apiserver.tls.CertificateAuthority;
 import dev.controlplanes.kamaji.apiserver.tls.IssuedCertificate;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
+import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
 import dev.controlplanes.kamaji.storage.testing.EtcdExtension;
 import io.prometheus.client.CollectorRegistry;
 import java.io.IOException;
@@ -103,6 +104,19 @@ public final class ApiServerExtension implements BeforeAllCallback, AfterAllCall
 
   public ApiServer server() {
     return server;
+  }
+
+  /**
+   * The etcd key of an object of ours, for tests that write storage directly (objects stored by an
+   * older version of the server).
+   */
+  public String storageKey(String resource, String namespace, String name) {
+    return etcd.prefix() + "kamaji.clastix.io/" + resource + "/" + namespace + "/" + name;
+  }
+
+  /** The etcd store behind the server. */
+  public EtcdStore etcdStore() {
+    return etcd.store();
   }
 
   /** A kubeconfig for the given user ("admin" or "alice"). */
