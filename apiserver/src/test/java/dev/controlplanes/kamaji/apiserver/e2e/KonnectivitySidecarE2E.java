@@ -3,6 +3,8 @@ package dev.controlplanes.kamaji.apiserver.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.konnectivity.server.ServerMain;
 import dev.controlplanes.kamaji.konnectivity.testing.KubeletStandIn;
@@ -22,10 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +147,8 @@ class KonnectivitySidecarE2E {
           .as("the sidecar's socket where kube-apiserver looks")
           .isTrue();
 
-      Path token = tenantSideOfTheAddon(tenant, dir);
+      List<String> agentArgs = tenantSideOfTheAddon(tenant);
+      Path token = agentToken(tenant, dir);
       Path ca = dir.resolve("tenant-ca.crt");
       Files.write(ca, secrets.get("sidecar-ca").getData().get("ca.crt"));
 
@@ -156,7 +161,8 @@ class KonnectivitySidecarE2E {
         assertThat(unreachable.exitCode()).isNotZero();
         assertThat(unreachable.stderr()).contains("No agent available");
 
-        Process agent = startAgent(agentPort, ca, token, dir.resolve("logs/proxy-agent.log"));
+        Process agent =
+            startAgent(agentArgs, agentPort, ca, token, dir.resolve("logs/proxy-agent.log"));
         try {
           await()
               .atMost(Duration.ofSeconds(60))
@@ -198,6 +204,25 @@ class KonnectivitySidecarE2E {
           stop(agent);
         }
       }
+
+      // A change of mode replaces the agents' DaemonSet with a Deployment, and back; an object
+      // without Kamaji's project label is the user's and stays.
+      switchAgentMode(ns, "Deployment");
+      awaitTenantObject(tenant, "deployment", true);
+      awaitTenantObject(tenant, "daemonset", false);
+      tenant
+          .run(
+              "-n",
+              "kube-system",
+              "label",
+              "deployment",
+              "konnectivity-agent",
+              "kamaji.clastix.io/project-")
+          .assertOk();
+      switchAgentMode(ns, "DaemonSet");
+      awaitTenantObject(tenant, "daemonset", true);
+      Thread.sleep(3_000);
+      tenant.run("-n", "kube-system", "get", "deployment", "konnectivity-agent").assertOk();
     }
 
     kubectl.run("delete", "tcp", "sidecar", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
@@ -231,21 +256,39 @@ class KonnectivitySidecarE2E {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 
-  /** The upstream agent with Kamaji's agent arguments, its own ports free on loopback. */
-  private static Process startAgent(int serverPort, Path ca, Path token, Path log)
-      throws IOException {
-    List<String> command =
-        List.of(
-            cluster.upstream("konnectivity").resolve("proxy-agent").toString(),
+  /**
+   * The upstream agent with the arguments of the agents' DaemonSet that our controllers made in the
+   * tenant, where the pod's paths are this test's files, its ports are free ones on loopback, and
+   * the sidecar is found on loopback (its address in the generated arguments is the tenant's
+   * Service address, which the test does not route).
+   */
+  private static Process startAgent(
+      List<String> generated, int serverPort, Path ca, Path token, Path log) throws IOException {
+    assertThat(generated)
+        .contains(
             "-v=8",
             "--logtostderr=true",
-            "--ca-cert=" + ca,
-            "--proxy-server-host=127.0.0.1",
+            "--ca-cert=/var/run/secrets/kubernetes.io/serviceaccount/ca.crt",
             "--proxy-server-port=" + serverPort,
-            "--service-account-token-path=" + token,
-            "--admin-server-port=" + TenantControlPlanes.freePort(),
-            "--health-server-host=127.0.0.1",
-            "--health-server-port=" + TenantControlPlanes.freePort());
+            "--service-account-token-path=/var/run/secrets/tokens/konnectivity-agent-token",
+            "--admin-server-port=8133",
+            "--health-server-port=8134")
+        .anyMatch(arg -> arg.startsWith("--proxy-server-host="));
+    List<String> command = new ArrayList<>();
+    command.add(cluster.upstream("konnectivity").resolve("proxy-agent").toString());
+    for (String arg : generated) {
+      String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      command.add(
+          switch (flag) {
+            case "--ca-cert" -> "--ca-cert=" + ca;
+            case "--service-account-token-path" -> "--service-account-token-path=" + token;
+            case "--proxy-server-host" -> "--proxy-server-host=127.0.0.1";
+            case "--admin-server-port" -> "--admin-server-port=" + TenantControlPlanes.freePort();
+            case "--health-server-port" -> "--health-server-port=" + TenantControlPlanes.freePort();
+            default -> arg;
+          });
+    }
+    command.add("--health-server-host=127.0.0.1");
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -260,20 +303,75 @@ class KonnectivitySidecarE2E {
   }
 
   /**
-   * The tenant side of the addon as Kamaji's soot manager makes it (the agent's ServiceAccount, and
-   * TokenReview rights for the sidecar's user), and a token as the agent's projected volume would
-   * hold it.
+   * The tenant side of the addon, as our controllers make it once the tenant answers: the agents'
+   * ServiceAccount, TokenReview rights for the sidecar's user, and the agents' DaemonSet, whose
+   * container arguments are returned.
    */
-  private static Path tenantSideOfTheAddon(Kubectl tenant, Path dir) throws IOException {
-    tenant.run("-n", "kube-system", "create", "serviceaccount", "konnectivity-agent").assertOk();
-    tenant
+  private static List<String> tenantSideOfTheAddon(Kubectl tenant) {
+    AtomicReference<String> daemonSet = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              Kubectl.Result result =
+                  tenant.run(
+                      "-n", "kube-system", "get", "daemonset", "konnectivity-agent", "-o", "json");
+              assertThat(result.exitCode()).as(result.stderr()).isZero();
+              daemonSet.set(result.stdout());
+            });
+    tenant.run("-n", "kube-system", "get", "serviceaccount", "konnectivity-agent").assertOk();
+    String binding =
+        tenant
+            .run("get", "clusterrolebinding", "system:konnectivity-server", "-o", "json")
+            .assertOk()
+            .stdout();
+    assertThat(binding).contains("system:auth-delegator");
+    JsonObject container =
+        JsonParser.parseString(daemonSet.get())
+            .getAsJsonObject()
+            .getAsJsonObject("spec")
+            .getAsJsonObject("template")
+            .getAsJsonObject("spec")
+            .getAsJsonArray("containers")
+            .get(0)
+            .getAsJsonObject();
+    List<String> args = new ArrayList<>();
+    container.getAsJsonArray("args").forEach(a -> args.add(a.getAsString()));
+    return args;
+  }
+
+  private static void switchAgentMode(String ns, String mode) {
+    kubectl
         .run(
-            "create",
-            "clusterrolebinding",
-            "system:konnectivity-server",
-            "--clusterrole=system:auth-delegator",
-            "--user=system:konnectivity-server")
+            "patch",
+            "tcp",
+            "sidecar",
+            "-n",
+            ns,
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"addons\":{\"konnectivity\":{\"agent\":{\"mode\":\"" + mode + "\"}}}}}")
         .assertOk();
+  }
+
+  /** Waits until the agents' object of {@code kind} exists in the tenant, or is gone. */
+  private static void awaitTenantObject(Kubectl tenant, String kind, boolean present) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Kubectl.Result get =
+                  tenant.run("-n", "kube-system", "get", kind, "konnectivity-agent");
+              if (present) {
+                assertThat(get.exitCode()).as(get.stderr()).isZero();
+              } else {
+                assertThat(get.stderr()).contains("NotFound");
+              }
+            });
+  }
+
+  /** A token of the agents' ServiceAccount, as their projected volume would hold it. */
+  private static Path agentToken(Kubectl tenant, Path dir) throws IOException {
     Path token = dir.resolve("konnectivity-agent-token");
     writePrivate(
         token,

@@ -3,11 +3,8 @@ package dev.controlplanes.kamaji.controllers.model;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityServerSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivitySpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
-import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
-import io.kubernetes.client.openapi.models.V1HTTPGetAction;
-import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +36,7 @@ public final class KonnectivityServerContainer {
             Objects.requireNonNullElse(
                 facts.images().konnectivityServerCommand(), List.of("/proxy-server")))
         .args(args(tcp, addon))
-        .livenessProbe(
-            new V1Probe()
-                .httpGet(
-                    new V1HTTPGetAction()
-                        .path("/healthz")
-                        .port(new IntOrString(HEALTH_PORT))
-                        .scheme("HTTP"))
-                .initialDelaySeconds(30)
-                .timeoutSeconds(60)
-                .periodSeconds(10)
-                .successThreshold(1)
-                .failureThreshold(3))
+        .livenessProbe(Probes.konnectivityHealthz(HEALTH_PORT, 30, 60))
         .ports(
             List.of(
                 port("agentport", agentPort),

@@ -25,6 +25,20 @@ final class Probes {
         .failureThreshold(3);
   }
 
+  /**
+   * Kamaji's liveness probe of the konnectivity server and agents: plain HTTP {@code /healthz} on
+   * their health port, period 10 s, failure threshold 3.
+   */
+  static V1Probe konnectivityHealthz(int port, int initialDelaySeconds, int timeoutSeconds) {
+    return new V1Probe()
+        .httpGet(new V1HTTPGetAction().path("/healthz").port(new IntOrString(port)).scheme("HTTP"))
+        .initialDelaySeconds(initialDelaySeconds)
+        .timeoutSeconds(timeoutSeconds)
+        .periodSeconds(10)
+        .successThreshold(1)
+        .failureThreshold(3);
+  }
+
   /** Liveness, readiness and startup probes, then the global and per-component overrides. */
   static void set(
       V1Container c,

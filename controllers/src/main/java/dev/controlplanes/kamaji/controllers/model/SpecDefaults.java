@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.model;
 import dev.controlplanes.kamaji.api.v1alpha1.AdditionalMetadata;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.DeploymentSpec;
+import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityAgentSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityServerSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivitySpec;
 import dev.controlplanes.kamaji.api.v1alpha1.NetworkProfileSpec;
@@ -35,6 +36,8 @@ public final class SpecDefaults {
   public static final String KONNECTIVITY_SERVER_IMAGE =
       "registry.k8s.io/kas-network-proxy/proxy-server";
   public static final int KONNECTIVITY_SERVER_PORT = 8132;
+  public static final String KONNECTIVITY_AGENT_IMAGE =
+      "registry.k8s.io/kas-network-proxy/proxy-agent";
   public static final List<String> PREFERRED_ADDRESS_TYPES =
       List.of("InternalIP", "ExternalIP", "Hostname");
   public static final List<String> ADMISSION_CONTROLLERS =
@@ -163,12 +166,20 @@ public final class SpecDefaults {
   /** The server image with its tag: the addon's version, else {@code v0.<tcp minor>.0}. */
   public static String konnectivityServerImage(TenantControlPlane tcp, KonnectivitySpec k) {
     KonnectivityServerSpec s = konnectivityServer(k);
-    String image = nonEmptyOr(s.getImage(), KONNECTIVITY_SERVER_IMAGE);
-    String version = s.getVersion();
-    if (version == null || version.isEmpty()) {
-      version = "v0." + minor(version(tcp)) + ".0";
-    }
-    return image + ":" + version;
+    return konnectivityImage(tcp, s.getImage(), KONNECTIVITY_SERVER_IMAGE, s.getVersion());
+  }
+
+  /** The agent image with its tag: the agent's version, else {@code v0.<tcp minor>.0}. */
+  public static String konnectivityAgentImage(TenantControlPlane tcp, KonnectivitySpec k) {
+    KonnectivityAgentSpec a = orEmpty(k.getAgent(), KonnectivityAgentSpec::new);
+    return konnectivityImage(tcp, a.getImage(), KONNECTIVITY_AGENT_IMAGE, a.getVersion());
+  }
+
+  private static String konnectivityImage(
+      TenantControlPlane tcp, String image, String defaultImage, String version) {
+    String tag =
+        version == null || version.isEmpty() ? "v0." + minor(version(tcp)) + ".0" : version;
+    return nonEmptyOr(image, defaultImage) + ":" + tag;
   }
 
   static String nonEmptyOr(String value, String fallback) {

@@ -1,5 +1,8 @@
 package dev.controlplanes.kamaji.controllers.tenant;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.controllers.model.Labels;
 import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
 import dev.controlplanes.kamaji.controllers.pki.Pem;
 import java.io.IOException;
@@ -107,6 +110,58 @@ final class TenantApi {
               if (response.statusCode() / 100 != 2) {
                 throw new TenantApiException(object.path() + ": HTTP " + response.statusCode());
               }
+            });
+  }
+
+  /**
+   * Deletes the object at {@code path} if it carries Kamaji's project label, as Kamaji cleans up
+   * only what it made; the delete is conditioned on the object's uid. Missing objects are fine.
+   */
+  CompletableFuture<Void> deleteIfManaged(String path) {
+    HttpRequest get =
+        HttpRequest.newBuilder(URI.create(server + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    return http.sendAsync(get, HttpResponse.BodyHandlers.ofString())
+        .thenCompose(
+            response -> {
+              if (response.statusCode() == 404) {
+                return CompletableFuture.completedFuture(null);
+              }
+              if (response.statusCode() != 200) {
+                throw new TenantApiException(path + ": HTTP " + response.statusCode());
+              }
+              JsonObject metadata =
+                  JsonParser.parseString(response.body())
+                      .getAsJsonObject()
+                      .getAsJsonObject("metadata");
+              JsonObject labels = metadata.getAsJsonObject("labels");
+              if (labels == null
+                  || !labels.has(Labels.PROJECT)
+                  || !Labels.PROJECT_VALUE.equals(labels.get(Labels.PROJECT).getAsString())) {
+                return CompletableFuture.completedFuture(null);
+              }
+              String options =
+                  "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\""
+                      + metadata.get("uid").getAsString()
+                      + "\"}}";
+              HttpRequest delete =
+                  HttpRequest.newBuilder(URI.create(server + path))
+                      .timeout(REQUEST_TIMEOUT)
+                      .header("Content-Type", "application/json")
+                      .header("Accept", "application/json")
+                      .method("DELETE", HttpRequest.BodyPublishers.ofString(options))
+                      .build();
+              return http.sendAsync(delete, HttpResponse.BodyHandlers.discarding())
+                  .thenAccept(
+                      deleted -> {
+                        int status = deleted.statusCode();
+                        if (status / 100 != 2 && status != 404 && status != 409) {
+                          throw new TenantApiException(path + ": HTTP " + status);
+                        }
+                      });
             });
   }
 

@@ -9,7 +9,11 @@ import dev.controlplanes.kamaji.controllers.pki.PemException;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
 import io.kubernetes.client.openapi.models.V1Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +27,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenant-side phase (Kamaji's soot manager, reduced to kubeadm's bootstrap objects of {@link
- * TenantRbac}): once a TenantControlPlane has left Provisioning, its API server is dialled with the
- * super-admin credentials of {@code <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the
- * objects are server-side applied. Runs beside the reconcile workers (told after each pass, returns
- * at once), retries with backoff while the tenant's pods start, and runs again when the admin
- * kubeconfig changes (CA rotation). Failures are logged at debug level: an unreachable tenant is
- * the normal state while its pods start.
+ * TenantRbac} and the konnectivity agents of {@link TenantAddons}): once a TenantControlPlane has
+ * left Provisioning, its API server is dialled with the super-admin credentials of {@code
+ * <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the objects are server-side applied. Runs
+ * beside the reconcile workers (told after each pass, returns at once), retries with backoff while
+ * the tenant's pods start, and runs again when the admin kubeconfig changes (CA rotation). Failures
+ * are logged at debug level: an unreachable tenant is the normal state while its pods start.
  */
 public final class TenantBootstrap implements Consumer<TenantControlPlane>, AutoCloseable {
 
@@ -94,11 +98,12 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (!eligible(tcp)) {
       return;
     }
-    String token = token(tcp);
+    TenantAddons.Plan addons = TenantAddons.plan(tcp);
+    String token = token(tcp, addons);
     if (token == null) {
       return; // no admin kubeconfig recorded yet
     }
-    Attempts fresh = new Attempts(tcp.getMetadata().getNamespace(), tcp, token);
+    Attempts fresh = new Attempts(tcp.getMetadata().getNamespace(), tcp, token, addons);
     Attempts current =
         states.compute(key, (k, old) -> old != null && old.token.equals(token) ? old : fresh);
     if (current == fresh) {
@@ -112,8 +117,11 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     return a != null && a.done;
   }
 
-  /** What identifies one bootstrap: the TCP's uid and its admin kubeconfig's checksum. */
-  private static String token(TenantControlPlane tcp) {
+  /**
+   * What identifies one bootstrap: the TCP's uid, its admin kubeconfig's checksum, and a digest of
+   * its addons' objects (so a changed addon is applied again).
+   */
+  private static String token(TenantControlPlane tcp, TenantAddons.Plan addons) {
     if (tcp.getStatus().getKubeconfig() == null
         || tcp.getStatus().getKubeconfig().getAdmin() == null
         || tcp.getStatus().getKubeconfig().getAdmin().getChecksum() == null) {
@@ -121,7 +129,9 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     }
     return tcp.getMetadata().getUid()
         + "/"
-        + tcp.getStatus().getKubeconfig().getAdmin().getChecksum();
+        + tcp.getStatus().getKubeconfig().getAdmin().getChecksum()
+        + "/"
+        + digest(addons.toString());
   }
 
   private void attempt(String key, Attempts attempts) {
@@ -165,6 +175,12 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                         TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts))) {
                       chain = chain.thenCompose(v -> api.apply(object));
                     }
+                    for (TenantRbac.TenantObject object : attempts.addons.apply()) {
+                      chain = chain.thenCompose(v -> api.apply(object));
+                    }
+                    for (String path : attempts.addons.remove()) {
+                      chain = chain.thenCompose(v -> api.deleteIfManaged(path));
+                    }
                     return chain;
                   });
     } catch (RuntimeException e) {
@@ -174,7 +190,8 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
         (ok, error) -> {
           if (error == null) {
             attempts.done = true;
-            LOG.info("TenantControlPlane {}: tenant-side RBAC and cluster-info ensured", key);
+            LOG.info(
+                "TenantControlPlane {}: tenant-side RBAC, cluster-info and addons ensured", key);
             return;
           }
           Duration delay = backoff(attempts.failures++);
@@ -238,6 +255,16 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     return cause.getClass().getSimpleName();
   }
 
+  private static String digest(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     timer.shutdownNow();
@@ -249,12 +276,14 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     final String name;
     final String uid;
     final String token;
+    final TenantAddons.Plan addons;
     volatile TenantApi api;
     volatile boolean done;
     volatile int failures;
 
-    Attempts(String namespace, TenantControlPlane tcp, String token) {
+    Attempts(String namespace, TenantControlPlane tcp, String token, TenantAddons.Plan addons) {
       this.namespace = namespace;
+      this.addons = addons;
       this.name = tcp.getMetadata().getName();
       this.uid = tcp.getMetadata().getUid();
       this.token = token;

@@ -11,6 +11,8 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.NetworkingV1Api;
+import io.kubernetes.client.openapi.apis.RbacAuthorizationV1Api;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -173,6 +175,45 @@ class BuildersDryRunIT {
         .createNamespacedService(NAMESPACE, ControlPlaneService.build(tcp, Fixtures.etcd()))
         .dryRun("All")
         .execute();
+  }
+
+  @Test
+  void konnectivityAgentObjectsAreValidInBothModes() throws ApiException {
+    TenantControlPlane daemonSet =
+        Fixtures.tcpWithSpec(
+            "  kubernetes: {version: v1.35.7, kubelet: {}}\n"
+                + "  addons: {konnectivity: {agent: {hostNetwork: true, extraArgs: [--v=2],"
+                + " tolerations: [{key: CriticalAddonsOnly, operator: Exists}]}}}\n");
+    TenantControlPlane deployment =
+        Fixtures.tcpWithSpec(
+            "  kubernetes: {version: v1.35.7, kubelet: {}}\n"
+                + "  addons: {konnectivity: {agent: {mode: Deployment, replicas: 3}}}\n");
+
+    new CoreV1Api(client)
+        .createNamespacedServiceAccount(
+            KonnectivityAgent.NAMESPACE, KonnectivityAgent.serviceAccount(daemonSet))
+        .dryRun("All")
+        .execute();
+    new RbacAuthorizationV1Api(client)
+        .createClusterRoleBinding(KonnectivityAgent.clusterRoleBinding(daemonSet))
+        .dryRun("All")
+        .execute();
+    V1DaemonSet agents =
+        new AppsV1Api(client)
+            .createNamespacedDaemonSet(
+                KonnectivityAgent.NAMESPACE,
+                (V1DaemonSet) KonnectivityAgent.workload(daemonSet, "192.168.1.10"))
+            .dryRun("All")
+            .execute();
+    assertThat(agents.getSpec().getTemplate().getSpec().getHostNetwork()).isTrue();
+    V1Deployment replicated =
+        new AppsV1Api(client)
+            .createNamespacedDeployment(
+                KonnectivityAgent.NAMESPACE,
+                (V1Deployment) KonnectivityAgent.workload(deployment, "192.168.1.10"))
+            .dryRun("All")
+            .execute();
+    assertThat(replicated.getSpec().getReplicas()).isEqualTo(3);
   }
 
   private static void awaitReady() throws InterruptedException {
