@@ -98,7 +98,14 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (!eligible(tcp)) {
       return;
     }
-    TenantAddons.Plan addons = TenantAddons.plan(tcp);
+    TenantAddons.Plan addons;
+    try {
+      addons = TenantAddons.plan(tcp);
+    } catch (RuntimeException e) {
+      // A spec the builders cannot read (validation keeps such objects out): nothing to bootstrap.
+      LOG.debug("TenantControlPlane {}: no tenant-side plan ({})", key, describe(e));
+      return;
+    }
     String token = token(tcp, addons);
     if (token == null) {
       return; // no admin kubeconfig recorded yet
