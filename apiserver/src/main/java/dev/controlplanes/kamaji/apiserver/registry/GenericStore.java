@@ -162,8 +162,8 @@ public final class GenericStore {
    */
   public JsonObject decode(KeyValue kv) {
     JsonObject object = Codec.parseJson(kv.value()).getAsJsonObject();
-    // X checks.prune(object);
-    // X checks.applyDefaults(object);
+    checks.prune(object);
+    checks.applyDefaults(object);
     Meta.metadata(object).addProperty("resourceVersion", Long.toString(kv.modRevision()));
     return object;
   }

@@ -219,7 +219,7 @@ class CrudIT {
               .get(0)
               .getAsJsonObject();
       for (JsonObject read : List.of(event, got, listed)) {
-        assertThat(at(read, "spec.retiredField")).isNull();
+        assertThat(at(read, "spec.retiredField")).as(read.toString()).isNull();
         assertThat(
                 string(
                     read, "spec.controlPlane.deployment.additionalContainers.0.ports.0.protocol"))

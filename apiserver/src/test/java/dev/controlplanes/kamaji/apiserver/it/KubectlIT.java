@@ -918,7 +918,7 @@ class KubectlIT {
                 "jsonpath={.spec.controlPlane.deployment.additionalContainers[0]}"))
         .isEqualTo(
             "{\"image\":\"registry.k8s.io/pause:3.10\",\"name\":\"sidecar\","
-                + "\"ports\":[{\"containerPort\":8080}]}");
+                + "\"ports\":[{\"containerPort\":8080,\"protocol\":\"TCP\"}]}");
 
     Path wrongType =
         write(
