@@ -97,12 +97,12 @@ public final class Schema {
     return properties;
   }
 
-  /** The schema of map values ({@code additionalProperties}), or null. */
   /** The declared properties that have a {@code default}, in declaration order. */
   public Map<String, Schema> propertiesWithDefaults() {
     return propertiesWithDefaults;
   }
 
+  /** The schema of map values ({@code additionalProperties}), or null. */
   public Schema additionalProperties() {
     return additionalProperties;
   }

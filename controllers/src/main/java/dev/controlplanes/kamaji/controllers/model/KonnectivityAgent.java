@@ -51,8 +51,9 @@ public final class KonnectivityAgent {
 
   /** {@code DaemonSet} or {@code Deployment}: the addon's mode, a DaemonSet when unset. */
   public static String kind(KonnectivitySpec konnectivity) {
-    KonnectivityAgentSpec agent = konnectivity.getAgent();
-    return agent != null && DEPLOYMENT.equals(agent.getMode()) ? DEPLOYMENT : DAEMON_SET;
+    return DEPLOYMENT.equals(SpecDefaults.konnectivityAgent(konnectivity).getMode())
+        ? DEPLOYMENT
+        : DAEMON_SET;
   }
 
   public static V1ServiceAccount serviceAccount(TenantControlPlane tcp) {
@@ -87,8 +88,7 @@ public final class KonnectivityAgent {
    */
   public static Object workload(TenantControlPlane tcp, String controlPlaneAddress) {
     KonnectivitySpec konnectivity = SpecDefaults.konnectivity(tcp);
-    KonnectivityAgentSpec agent =
-        konnectivity.getAgent() == null ? new KonnectivityAgentSpec() : konnectivity.getAgent();
+    KonnectivityAgentSpec agent = SpecDefaults.konnectivityAgent(konnectivity);
     V1LabelSelector selector = new V1LabelSelector().matchLabels(Map.of("k8s-app", NAME));
     V1PodTemplateSpec template =
         new V1PodTemplateSpec()
@@ -133,9 +133,7 @@ public final class KonnectivityAgent {
     args.put("--admin-server-port", Integer.toString(ADMIN_PORT));
     args.put("--health-server-port", Integer.toString(HEALTH_PORT));
     args.put("--service-account-token-path", TOKEN_DIR + "/" + TOKEN_VOLUME);
-    if (konnectivity.getAgent() != null) {
-      args.putAll(Flags.toMap(konnectivity.getAgent().getExtraArgs()));
-    }
+    args.putAll(Flags.toMap(SpecDefaults.konnectivityAgent(konnectivity).getExtraArgs()));
     return Flags.sorted(args);
   }
 

@@ -159,6 +159,10 @@ public final class SpecDefaults {
     return orEmpty(k.getServer(), KonnectivityServerSpec::new);
   }
 
+  public static KonnectivityAgentSpec konnectivityAgent(KonnectivitySpec k) {
+    return orEmpty(k.getAgent(), KonnectivityAgentSpec::new);
+  }
+
   public static int konnectivityPort(KonnectivitySpec k) {
     return Objects.requireNonNullElse(konnectivityServer(k).getPort(), KONNECTIVITY_SERVER_PORT);
   }
@@ -171,7 +175,7 @@ public final class SpecDefaults {
 
   /** The agent image with its tag: the agent's version, else {@code v0.<tcp minor>.0}. */
   public static String konnectivityAgentImage(TenantControlPlane tcp, KonnectivitySpec k) {
-    KonnectivityAgentSpec a = orEmpty(k.getAgent(), KonnectivityAgentSpec::new);
+    KonnectivityAgentSpec a = konnectivityAgent(k);
     return konnectivityImage(tcp, a.getImage(), KONNECTIVITY_AGENT_IMAGE, a.getVersion());
   }
 

@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityAgent;
 import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
+import dev.controlplanes.kamaji.controllers.resources.ControlPlaneAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,21 +53,9 @@ final class TenantAddons {
         object(
             deployment ? DEPLOYMENTS : DAEMON_SETS,
             agents,
-            KubeJson.tree(KonnectivityAgent.workload(tcp, controlPlaneHost(tcp)))));
+            KubeJson.tree(
+                KonnectivityAgent.workload(tcp, ControlPlaneAddress.known(tcp).orElse("")))));
     return new Plan(apply, List.of((deployment ? DAEMON_SETS : DEPLOYMENTS) + "/" + agents));
-  }
-
-  /** The host of {@code status.controlPlaneEndpoint} ({@code host:port}, IPv6 in brackets). */
-  static String controlPlaneHost(TenantControlPlane tcp) {
-    String endpoint = tcp.getStatus() == null ? null : tcp.getStatus().getControlPlaneEndpoint();
-    if (endpoint == null || endpoint.isEmpty()) {
-      return "";
-    }
-    if (endpoint.startsWith("[")) {
-      return endpoint.substring(1, endpoint.indexOf(']'));
-    }
-    int colon = endpoint.lastIndexOf(':');
-    return colon < 0 ? endpoint : endpoint.substring(0, colon);
   }
 
   private static TenantRbac.TenantObject object(String collection, String name, JsonObject body) {

@@ -98,6 +98,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (!eligible(tcp)) {
       return;
     }
+    String credentials = credentials(tcp);
+    if (credentials == null) {
+      return; // no admin kubeconfig recorded yet
+    }
     TenantAddons.Plan addons;
     try {
       addons = TenantAddons.plan(tcp);
@@ -106,10 +110,8 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
       LOG.debug("TenantControlPlane {}: no tenant-side plan ({})", key, describe(e));
       return;
     }
-    String token = token(tcp, addons);
-    if (token == null) {
-      return; // no admin kubeconfig recorded yet
-    }
+    // A changed addon is applied again, as new credentials are.
+    String token = credentials + "/" + digest(addons.toString());
     Attempts fresh = new Attempts(tcp.getMetadata().getNamespace(), tcp, token, addons);
     Attempts current =
         states.compute(key, (k, old) -> old != null && old.token.equals(token) ? old : fresh);
@@ -125,10 +127,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   }
 
   /**
-   * What identifies one bootstrap: the TCP's uid, its admin kubeconfig's checksum, and a digest of
-   * its addons' objects (so a changed addon is applied again).
+   * The TCP's uid and its admin kubeconfig's checksum, which with a digest of its addons' objects
+   * identify one bootstrap; null while no admin kubeconfig is recorded.
    */
-  private static String token(TenantControlPlane tcp, TenantAddons.Plan addons) {
+  private static String credentials(TenantControlPlane tcp) {
     if (tcp.getStatus().getKubeconfig() == null
         || tcp.getStatus().getKubeconfig().getAdmin() == null
         || tcp.getStatus().getKubeconfig().getAdmin().getChecksum() == null) {
@@ -136,9 +138,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     }
     return tcp.getMetadata().getUid()
         + "/"
-        + tcp.getStatus().getKubeconfig().getAdmin().getChecksum()
-        + "/"
-        + digest(addons.toString());
+        + tcp.getStatus().getKubeconfig().getAdmin().getChecksum();
   }
 
   private void attempt(String key, Attempts attempts) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import io.kubernetes.client.openapi.JSON;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -56,9 +58,29 @@ class TenantAddonsTest {
   }
 
   @Test
-  void theControlPlaneHostComesFromTheEndpoint() {
-    assertThat(TenantAddons.controlPlaneHost(tcp("{}", "10.0.0.7:6443"))).isEqualTo("10.0.0.7");
-    assertThat(TenantAddons.controlPlaneHost(tcp("{}", "[fd00::7]:6443"))).isEqualTo("fd00::7");
-    assertThat(TenantAddons.controlPlaneHost(tcp("{}", ""))).isEmpty();
+  void theAgentsDialTheHostOfTheControlPlaneEndpoint() {
+    assertThat(agentArgs("10.0.0.7:6443")).contains("--proxy-server-host=10.0.0.7");
+    assertThat(agentArgs("[fd00::7]:6443")).contains("--proxy-server-host=fd00::7");
+    assertThat(agentArgs("")).contains("--proxy-server-host");
+  }
+
+  /** The agents' arguments in the planned workload for a TCP at {@code endpoint}. */
+  private static List<String> agentArgs(String endpoint) {
+    TenantAddons.Plan plan =
+        TenantAddons.plan(
+            tcp("{kubernetes: {version: v1.35.7}, addons: {konnectivity: {}}}", endpoint));
+    List<String> args = new ArrayList<>();
+    plan.apply()
+        .get(2)
+        .body()
+        .getAsJsonObject("spec")
+        .getAsJsonObject("template")
+        .getAsJsonObject("spec")
+        .getAsJsonArray("containers")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("args")
+        .forEach(a -> args.add(a.getAsString()));
+    return args;
   }
 }
