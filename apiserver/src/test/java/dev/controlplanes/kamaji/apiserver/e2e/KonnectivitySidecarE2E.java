@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -133,8 +134,10 @@ class KonnectivitySidecarE2E {
 
       // The sidecar is ours (the slow-frontend counter has no upstream equivalent), healthy, and
       // not ready while no agent is connected.
+      // Until the sidecar's JVM listens, connections are refused: that is waiting, not failing.
       await()
           .atMost(Duration.ofSeconds(60))
+          .ignoreExceptionsInstanceOf(ConnectException.class)
           .untilAsserted(
               () ->
                   assertThat(get(HEALTH_PORT, "/healthz"))
