@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import dev.controlplanes.kamaji.apiserver.patch.JsonPatch;
-import dev.controlplanes.kamaji.apiserver.patch.MergePatch;
+import dev.controlplanes.kamaji.api.patch.JsonPatch;
+import dev.controlplanes.kamaji.api.patch.MergePatch;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.api.Schemas;
-import dev.controlplanes.kamaji.apiserver.patch.MergePatch;
+import dev.controlplanes.kamaji.api.patch.MergePatch;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

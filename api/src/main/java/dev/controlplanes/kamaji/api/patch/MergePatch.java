@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.apiserver.patch;
+package dev.controlplanes.kamaji.api.patch;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.apiserver.patch;
+package dev.controlplanes.kamaji.api.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.apiserver.patch;
+package dev.controlplanes.kamaji.api.patch;
 
 import java.util.ArrayList;
 import java.util.List;

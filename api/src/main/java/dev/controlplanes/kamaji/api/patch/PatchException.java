@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.apiserver.patch;
+package dev.controlplanes.kamaji.api.patch;
 
 /**
  * A JSON patch or merge patch that could not be applied.
