@@ -14,8 +14,11 @@ module_dir="$here/upstream/$component"
 
 cache_root=${KAMAJI_UPSTREAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kamaji-java/upstream}
 # Bump when a build recipe below changes in a way that changes the binaries.
-recipe_revision=1
-key=$( (cat "$module_dir/go.mod" "$module_dir/go.sum"; echo "$component $recipe_revision") | sha256sum | cut -c1-12)
+recipe_revision=2
+# The key covers the pins, the wrapper's own Go sources (test oracles such as kubelet-config) and
+# the recipe.
+key=$( (cat "$module_dir/go.mod" "$module_dir/go.sum"; find "$module_dir" -name '*.go' | sort | xargs -r cat
+        echo "$component $recipe_revision") | sha256sum | cut -c1-12)
 version() { awk -v m="$1" '$1==m {print $2}' "$module_dir/go.mod"; }
 
 case "$component" in
@@ -27,7 +30,9 @@ case "$component" in
   kubernetes)
     v=$(version k8s.io/kubernetes)
     targets=("=k8s.io/kubernetes/cmd/kube-apiserver" "=k8s.io/kubernetes/cmd/kube-controller-manager"
-             "=k8s.io/kubernetes/cmd/kube-scheduler" "=k8s.io/kubernetes/cmd/kubelet")
+             "=k8s.io/kubernetes/cmd/kube-scheduler" "=k8s.io/kubernetes/cmd/kubelet"
+             "=k8s.io/kubernetes/cmd/kubeadm"
+             "kubelet-config=kamaji-java/hack/upstream/kubernetes/kubelet-config")
     # Stamp the exact tag, as upstream's hack/lib/version.sh does; clients read /version.
     # The module cache keeps the proxy's version metadata (Time, and Origin.Hash when known).
     meta=$(cd "$module_dir" && GOFLAGS=-modcacherw go mod download -json "k8s.io/kubernetes@$v" | tr -d ' \n')

@@ -84,6 +84,7 @@ public final class Controllers implements AutoCloseable {
     TenantBootstrap bootstrap =
         new TenantBootstrap(
             kube.secrets(),
+            kube.configMaps(),
             kube.tenantControlPlanes(),
             options.tenantEndpoint(),
             options.tenantNetworks());

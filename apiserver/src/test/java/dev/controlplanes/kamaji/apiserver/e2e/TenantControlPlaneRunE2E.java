@@ -3,7 +3,10 @@ package dev.controlplanes.kamaji.apiserver.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import io.kubernetes.client.openapi.models.V1Secret;
@@ -55,7 +58,8 @@ class TenantControlPlaneRunE2E {
     kubectl
         .run(
             Map.of(),
-            TenantControlPlanes.manifest(ns, "proof", "default", apiPort, null),
+            TenantControlPlanes.manifest(
+                ns, "proof", "default", apiPort, "{\"coreDNS\": {}, \"kubeProxy\": {}}"),
             "apply",
             "-f",
             "-")
@@ -157,6 +161,8 @@ class TenantControlPlaneRunE2E {
                       .isZero());
       assertThat(tenant.run("get", "lease", "-n", "kube-system").assertOk().stdout())
           .contains("kube-controller-manager", "kube-scheduler");
+
+      assertTenantObjectsAreKubeadms(ns, "proof", tenant, dir);
       assertThat(processes.alive()).isTrue();
     }
 
@@ -244,6 +250,203 @@ class TenantControlPlaneRunE2E {
       kubectl.run("delete", "tcp", "kine", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
       kubectl.run("delete", "datastore", dataStore, "--wait=true", "--timeout=60s").assertOk();
     }
+  }
+
+  /**
+   * What the tenant-side phase applied (uploaded configurations, bootstrap-token RBAC, CoreDNS and
+   * kube-proxy) holds everything the pinned kubeadm creates for the same stored configuration, and
+   * the kubelet configuration is the kubelet's defaults with Kamaji's values; and a worker joins
+   * with plain {@code kubeadm join}.
+   */
+  private static void assertTenantObjectsAreKubeadms(
+      String ns, String name, Kubectl tenant, Path dir) throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        tenant
+                            .run("get", "daemonset", "kube-proxy", "-n", "kube-system")
+                            .exitCode())
+                    .isZero());
+    Map<String, String> stored = tcps.configMaps(ns).get(name + "-kubeadmconfig").getData();
+    KubeadmOracle kubeadm = new KubeadmOracle(cluster.upstream("kubernetes"), dir);
+    Map<String, JsonObject> expected =
+        kubeadm.initObjects(stored.get("InitConfiguration"), stored.get("ClusterConfiguration"));
+    List<String> compared =
+        List.of(
+            "ConfigMap/kube-system/kubeadm-config",
+            "Role/kube-system/kubeadm:nodes-kubeadm-config",
+            "RoleBinding/kube-system/kubeadm:nodes-kubeadm-config",
+            "ClusterRole//kubeadm:get-nodes",
+            "ClusterRoleBinding//kubeadm:get-nodes",
+            "ClusterRoleBinding//kubeadm:kubelet-bootstrap",
+            "ClusterRoleBinding//kubeadm:node-autoapprove-bootstrap",
+            "ClusterRoleBinding//kubeadm:node-autoapprove-certificate-rotation",
+            "ClusterRoleBinding//kubeadm:apiserver-kubelet-client",
+            "Role/kube-public/kubeadm:bootstrap-signer-clusterinfo",
+            "RoleBinding/kube-public/kubeadm:bootstrap-signer-clusterinfo",
+            "Deployment/kube-system/coredns",
+            "ConfigMap/kube-system/coredns",
+            "Service/kube-system/kube-dns",
+            "ClusterRole//system:coredns",
+            "ClusterRoleBinding//system:coredns",
+            "ServiceAccount/kube-system/coredns",
+            "ServiceAccount/kube-system/kube-proxy",
+            "ClusterRoleBinding//kubeadm:node-proxier",
+            "Role/kube-system/kube-proxy",
+            "RoleBinding/kube-system/kube-proxy",
+            "ConfigMap/kube-system/kube-proxy",
+            "DaemonSet/kube-system/kube-proxy");
+    for (String key : compared) {
+      assertThat(expected).as("kubeadm creates " + key).containsKey(key);
+      String[] parts = key.split("/", 3);
+      JsonObject actual = tenantObject(tenant, parts[0], parts[1], parts[2]);
+      JsonObject wanted = expected.get(key).deepCopy();
+      JsonObject labels = wanted.getAsJsonObject("metadata").getAsJsonObject("labels");
+      wanted.remove("metadata");
+      if (labels != null) {
+        JsonObject metadata = new JsonObject();
+        metadata.add("labels", labels);
+        wanted.add("metadata", metadata);
+      }
+      if (key.equals("ConfigMap/kube-system/kubeadm-config")) {
+        wanted.remove("data"); // compared as text below
+      }
+      assertThat(KubeJson.firstDifference(actual, wanted, key)).as(actual.toString()).isEmpty();
+    }
+    // Byte for byte: the cluster configuration joining nodes read.
+    assertThat(
+            tenantObject(tenant, "ConfigMap", "kube-system", "kubeadm-config")
+                .getAsJsonObject("data")
+                .get("ClusterConfiguration")
+                .getAsString())
+        .isEqualTo(
+            KubeadmOracle.storedEndpoints(
+                expected
+                    .get("ConfigMap/kube-system/kubeadm-config")
+                    .getAsJsonObject("data")
+                    .get("ClusterConfiguration")
+                    .getAsString()));
+    // cluster-info: kubeadm's dry run publishes a CA of its own; the server is the same.
+    assertThat(
+            expected
+                .get("ConfigMap/kube-public/cluster-info")
+                .getAsJsonObject("data")
+                .get("kubeconfig")
+                .getAsString())
+        .contains(
+            "server: https://"
+                + tcps.tcp(ns, name)
+                    .getAsJsonObject("status")
+                    .get("controlPlaneEndpoint")
+                    .getAsString());
+    assertThat(
+            tenantObject(tenant, "ConfigMap", "kube-system", "kubelet-config")
+                .getAsJsonObject("data")
+                .get("kubelet")
+                .getAsString())
+        .isEqualTo(
+            kubeadm.kubeletConfig(
+                "--cgroup-driver=systemd",
+                "--cluster-dns=10.96.0.10",
+                "--cluster-domain=cluster.local"));
+    // Kamaji's addon objects are controlled by their ClusterRoleBinding, and labelled as its own.
+    JsonObject coreDns = tenantObject(tenant, "Deployment", "kube-system", "coredns");
+    assertThat(coreDns.getAsJsonObject("metadata").get("ownerReferences").toString())
+        .contains("\"kind\":\"ClusterRoleBinding\"", "\"name\":\"system:coredns\"");
+    assertThat(
+            coreDns
+                .getAsJsonObject("metadata")
+                .getAsJsonObject("labels")
+                .get("kamaji.clastix.io/project")
+                .getAsString())
+        .isEqualTo("kamaji");
+
+    // A worker joins with plain kubeadm join (a dry run: no kubelet starts), with a bootstrap token
+    // made as users make them and the CA pinned by hash.
+    String kubeconfig = dir.resolve("super-admin.kubeconfig").toString();
+    List<String> tokenLines =
+        kubeadm.run("token", "create", "--kubeconfig=" + kubeconfig).lines().toList();
+    String token = tokenLines.get(tokenLines.size() - 1).trim();
+    String tokenId = token.substring(0, token.indexOf('.'));
+    // The tenant's bootstrap signer signs cluster-info for the new token.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        tenantObject(tenant, "ConfigMap", "kube-public", "cluster-info")
+                            .getAsJsonObject("data")
+                            .has("jws-kubeconfig-" + tokenId))
+                    .isTrue());
+    String endpoint =
+        tcps.tcp(ns, name).getAsJsonObject("status").get("controlPlaneEndpoint").getAsString();
+    String join =
+        kubeadm.run(
+            "join",
+            endpoint,
+            "--token=" + token,
+            "--discovery-token-ca-cert-hash=sha256:" + caPublicKeyHash(tenant),
+            "--node-name=worker-0",
+            "--dry-run",
+            "--ignore-preflight-errors=all");
+    // Discovery checked cluster-info's signature and CA; the bootstrap token then read kubeadm's
+    // uploaded configurations (real objects, not dry-run stand-ins) and kubeadm wrote the kubelet's
+    // configuration from ours.
+    assertThat(join)
+        .contains("[preflight] Reading configuration from the \"kubeadm-config\" ConfigMap")
+        .contains(
+            "Resource name \"kubeadm-config\", namespace \"kube-system\"\n[dryrun] Attached object:",
+            "Resource name \"kube-proxy\", namespace \"kube-system\"\n[dryrun] Attached object:",
+            "Resource name \"kubelet-config\", namespace \"kube-system\"\n[dryrun] Attached object:")
+        .contains("This node has joined the cluster");
+    String kubeletFile =
+        join.substring(
+            join.indexOf(
+                "[dryrun] Would write file \"/var/lib/kubelet/config.yaml\" with content:"));
+    assertThat(kubeletFile)
+        .contains(
+            "cgroupDriver: systemd\n",
+            "clusterDNS:\n- 10.96.0.10\n",
+            "clusterDomain: cluster.local\n",
+            "staticPodPath: /etc/kubernetes/manifests\n");
+  }
+
+  /** kubeadm's CA pin: SHA-256 of the CA certificate's SubjectPublicKeyInfo. */
+  private static String caPublicKeyHash(Kubectl tenant) throws Exception {
+    String data =
+        tenant
+            .run(
+                "config",
+                "view",
+                "--raw",
+                "-o",
+                "jsonpath={.clusters[0].cluster.certificate-authority-data}")
+            .assertOk()
+            .stdout();
+    java.security.cert.X509Certificate ca =
+        (java.security.cert.X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new java.io.ByteArrayInputStream(
+                        java.util.Base64.getDecoder().decode(data.trim())));
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ca.getPublicKey().getEncoded()));
+  }
+
+  private static JsonObject tenantObject(
+      Kubectl tenant, String kind, String namespace, String name) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("get", kind.toLowerCase(java.util.Locale.ROOT), name, "-o", "json"));
+    if (!namespace.isEmpty()) {
+      args.addAll(List.of("-n", namespace));
+    }
+    return JsonParser.parseString(tenant.run(args.toArray(String[]::new)).assertOk().stdout())
+        .getAsJsonObject();
   }
 
   /** Keys under a prefix of the tenants' etcd, read with its administrator's certificate. */

@@ -1,64 +1,133 @@
 package dev.controlplanes.kamaji.controllers.tenant;
 
 import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.api.v1alpha1.AddonSpec;
+import dev.controlplanes.kamaji.api.v1alpha1.AddonsSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivitySpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
+import dev.controlplanes.kamaji.controllers.model.CoreDnsAddon;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityAgent;
+import dev.controlplanes.kamaji.controllers.model.KubeProxyAddon;
+import dev.controlplanes.kamaji.controllers.model.KubeadmConfigUpload;
+import dev.controlplanes.kamaji.controllers.model.KubeletConfigUpload;
 import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
 import dev.controlplanes.kamaji.controllers.resources.ControlPlaneAddress;
+import io.kubernetes.client.common.KubernetesObject;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The addons' objects inside the tenant cluster: what to apply for the addons a TenantControlPlane
- * enables, and the paths of Kamaji's objects to remove for those it does not (or no longer in that
- * form: the agents' other workload kind). Today the konnectivity agents. Pure.
+ * What the tenant-side phase applies inside a tenant besides kubeadm's RBAC ({@link TenantRbac}):
+ * kubeadm's uploaded configurations (kubeadm-config and kubelet-config with their readers' RBAC)
+ * and the addons the TenantControlPlane enables (CoreDNS, kube-proxy, the konnectivity agents), in
+ * Kamaji's order; and the paths of Kamaji's addon objects to remove for the addons it does not
+ * enable (or no longer in that form: the agents' other workload kind). The CoreDNS and kube-proxy
+ * objects are owned by their ClusterRoleBinding, as Kamaji makes them, so that removing it lets the
+ * tenant's garbage collector remove the rest. Pure.
  */
 final class TenantAddons {
 
-  private static final String SERVICE_ACCOUNTS = "/api/v1/namespaces/kube-system/serviceaccounts";
-  private static final String CLUSTER_ROLE_BINDINGS =
-      "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings";
-  private static final String DAEMON_SETS = "/apis/apps/v1/namespaces/kube-system/daemonsets";
-  private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/kube-system/deployments";
+  private static final String CORE = "/api/v1";
+  private static final String APPS = "/apis/apps/v1";
+  private static final String RBAC = "/apis/rbac.authorization.k8s.io/v1";
+  private static final String KUBE_SYSTEM = "/namespaces/kube-system";
 
   /** What to apply and what to remove. */
   record Plan(List<TenantRbac.TenantObject> apply, List<String> remove) {}
 
   private TenantAddons() {}
 
-  static Plan plan(TenantControlPlane tcp) {
-    KonnectivitySpec konnectivity = SpecDefaults.konnectivity(tcp);
-    String agents = KonnectivityAgent.NAME;
-    if (konnectivity == null) {
-      return new Plan(
-          List.of(),
-          List.of(
-              DAEMON_SETS + "/" + agents,
-              DEPLOYMENTS + "/" + agents,
-              CLUSTER_ROLE_BINDINGS + "/" + KonnectivityAgent.SERVER_USER,
-              SERVICE_ACCOUNTS + "/" + agents));
-    }
+  static Plan plan(TenantControlPlane tcp, StoredKubeadmConfig kubeadm) {
     List<TenantRbac.TenantObject> apply = new ArrayList<>();
-    apply.add(
-        object(SERVICE_ACCOUNTS, agents, KubeJson.tree(KonnectivityAgent.serviceAccount(tcp))));
-    apply.add(
-        object(
-            CLUSTER_ROLE_BINDINGS,
-            KonnectivityAgent.SERVER_USER,
-            KubeJson.tree(KonnectivityAgent.clusterRoleBinding(tcp))));
-    boolean deployment = KonnectivityAgent.kind(konnectivity).equals(KonnectivityAgent.DEPLOYMENT);
-    apply.add(
-        object(
-            deployment ? DEPLOYMENTS : DAEMON_SETS,
-            agents,
-            KubeJson.tree(
-                KonnectivityAgent.workload(tcp, ControlPlaneAddress.known(tcp).orElse("")))));
-    return new Plan(apply, List.of((deployment ? DAEMON_SETS : DEPLOYMENTS) + "/" + agents));
+    List<String> remove = new ArrayList<>();
+    apply.add(object(KubeadmConfigUpload.configMap(kubeadm.clusterConfiguration()), null));
+    apply.add(object(KubeadmConfigUpload.role(), null));
+    apply.add(object(KubeadmConfigUpload.roleBinding(), null));
+    apply.add(object(KubeletConfigUpload.configMap(tcp), null));
+    apply.add(object(KubeletConfigUpload.role(), null));
+    apply.add(object(KubeletConfigUpload.roleBinding(), null));
+
+    AddonsSpec addons = SpecDefaults.spec(tcp).getAddons();
+    AddonSpec coreDns = addons == null ? null : addons.getCoreDNS();
+    if (coreDns == null) {
+      // Kamaji's clean-up order.
+      remove.add(path(CoreDnsAddon.serviceAccount()));
+      remove.add(path(CoreDnsAddon.clusterRoleBinding()));
+      remove.add(path(CoreDnsAddon.clusterRole()));
+      remove.add(CORE + KUBE_SYSTEM + "/services/" + CoreDnsAddon.SERVICE);
+      remove.add(CORE + KUBE_SYSTEM + "/configmaps/" + CoreDnsAddon.NAME);
+      remove.add(APPS + KUBE_SYSTEM + "/deployments/" + CoreDnsAddon.NAME);
+    } else {
+      TenantRbac.TenantObject owner = object(CoreDnsAddon.clusterRoleBinding(), null);
+      apply.add(owner);
+      apply.add(object(CoreDnsAddon.deployment(coreDns, kubeadm.imageRepository()), owner.path()));
+      apply.add(object(CoreDnsAddon.configMap(tcp), owner.path()));
+      apply.add(object(CoreDnsAddon.service(tcp), owner.path()));
+      apply.add(object(CoreDnsAddon.clusterRole(), owner.path()));
+      apply.add(object(CoreDnsAddon.serviceAccount(), owner.path()));
+    }
+
+    AddonSpec kubeProxy = addons == null ? null : addons.getKubeProxy();
+    if (kubeProxy == null) {
+      remove.add(path(KubeProxyAddon.serviceAccount()));
+      remove.add(path(KubeProxyAddon.clusterRoleBinding()));
+      remove.add(path(KubeProxyAddon.role()));
+      remove.add(path(KubeProxyAddon.roleBinding()));
+      remove.add(CORE + KUBE_SYSTEM + "/configmaps/" + KubeProxyAddon.NAME);
+      remove.add(APPS + KUBE_SYSTEM + "/daemonsets/" + KubeProxyAddon.NAME);
+    } else {
+      TenantRbac.TenantObject owner = object(KubeProxyAddon.clusterRoleBinding(), null);
+      apply.add(owner);
+      apply.add(object(KubeProxyAddon.serviceAccount(), owner.path()));
+      apply.add(object(KubeProxyAddon.role(), owner.path()));
+      apply.add(object(KubeProxyAddon.roleBinding(), owner.path()));
+      apply.add(
+          object(
+              KubeProxyAddon.configMap(
+                  kubeadm.controlPlaneEndpoint(), kubeadm.advertiseAddress(), kubeadm.podSubnet()),
+              owner.path()));
+      apply.add(
+          object(KubeProxyAddon.daemonSet(kubeProxy, SpecDefaults.version(tcp)), owner.path()));
+    }
+
+    KonnectivitySpec konnectivity = SpecDefaults.konnectivity(tcp);
+    String agents = CORE + KUBE_SYSTEM + "/serviceaccounts/" + KonnectivityAgent.NAME;
+    String daemonSet = APPS + KUBE_SYSTEM + "/daemonsets/" + KonnectivityAgent.NAME;
+    String deployment = APPS + KUBE_SYSTEM + "/deployments/" + KonnectivityAgent.NAME;
+    if (konnectivity == null) {
+      remove.add(daemonSet);
+      remove.add(deployment);
+      remove.add(RBAC + "/clusterrolebindings/" + KonnectivityAgent.SERVER_USER);
+      remove.add(agents);
+    } else {
+      apply.add(object(KonnectivityAgent.serviceAccount(tcp), null));
+      apply.add(object(KonnectivityAgent.clusterRoleBinding(tcp), null));
+      Object workload = KonnectivityAgent.workload(tcp, ControlPlaneAddress.known(tcp).orElse(""));
+      apply.add(object((KubernetesObject) workload, null));
+      boolean isDeployment =
+          KonnectivityAgent.kind(konnectivity).equals(KonnectivityAgent.DEPLOYMENT);
+      remove.add(isDeployment ? daemonSet : deployment);
+    }
+    return new Plan(apply, remove);
   }
 
-  private static TenantRbac.TenantObject object(String collection, String name, JsonObject body) {
-    return new TenantRbac.TenantObject(collection, name, body);
+  /** The object at the API path its apiVersion, kind, namespace and name give. */
+  private static TenantRbac.TenantObject object(KubernetesObject object, String ownerPath) {
+    JsonObject body = KubeJson.tree(object);
+    return new TenantRbac.TenantObject(
+        collection(object), object.getMetadata().getName(), body, ownerPath);
+  }
+
+  private static String path(KubernetesObject object) {
+    return collection(object) + "/" + object.getMetadata().getName();
+  }
+
+  private static String collection(KubernetesObject object) {
+    String apiVersion = object.getApiVersion();
+    String group = apiVersion.contains("/") ? "/apis/" + apiVersion : CORE;
+    String namespace = object.getMetadata().getNamespace();
+    String kind = object.getKind().toLowerCase(java.util.Locale.ROOT);
+    return group + (namespace == null ? "" : "/namespaces/" + namespace) + "/" + kind + "s";
   }
 }

@@ -92,8 +92,11 @@ final class TenantApi {
         .thenApply(response -> response.statusCode() == 200);
   }
 
-  /** Server-side apply of {@code object} (created or brought back to it), ownership forced. */
-  CompletableFuture<Void> apply(TenantRbac.TenantObject object) {
+  /**
+   * Server-side apply of {@code object} (created or brought back to it), ownership forced; the
+   * object as stored.
+   */
+  CompletableFuture<JsonObject> apply(TenantRbac.TenantObject object) {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
@@ -104,12 +107,13 @@ final class TenantApi {
             .method(
                 "PATCH", HttpRequest.BodyPublishers.ofByteArray(TenantRbac.bytes(object.body())))
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenAccept(
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(
             response -> {
               if (response.statusCode() / 100 != 2) {
                 throw new TenantApiException(object.path() + ": HTTP " + response.statusCode());
               }
+              return JsonParser.parseString(response.body()).getAsJsonObject();
             });
   }
 

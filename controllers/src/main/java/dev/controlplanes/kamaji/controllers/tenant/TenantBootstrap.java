@@ -1,19 +1,25 @@
 package dev.controlplanes.kamaji.controllers.tenant;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.ControllerOptions.TenantEndpoint;
 import dev.controlplanes.kamaji.controllers.kube.ObjectClient;
+import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
 import dev.controlplanes.kamaji.controllers.pki.PemException;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenant-side phase (Kamaji's soot manager, reduced to kubeadm's bootstrap objects of {@link
- * TenantRbac} and the konnectivity agents of {@link TenantAddons}): once a TenantControlPlane has
- * left Provisioning, its API server is dialled with the super-admin credentials of {@code
- * <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the objects are server-side applied. Runs
- * beside the reconcile workers (told after each pass, returns at once), retries with backoff while
- * the tenant's pods start, and runs again when the admin kubeconfig changes (CA rotation). Failures
- * are logged at debug level: an unreachable tenant is the normal state while its pods start.
+ * TenantRbac} and the uploaded configurations and addons of {@link TenantAddons}): once a
+ * TenantControlPlane has left Provisioning, its API server is dialled with the super-admin
+ * credentials of {@code <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the objects are
+ * server-side applied. Runs beside the reconcile workers (told after each pass, returns at once),
+ * retries with backoff while the tenant's pods start, and runs again when the admin kubeconfig
+ * changes (CA rotation). Failures are logged at debug level: an unreachable tenant is the normal
+ * state while its pods start.
  */
 public final class TenantBootstrap implements Consumer<TenantControlPlane>, AutoCloseable {
 
@@ -42,6 +49,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
   private final ObjectClient<V1Secret> secrets;
+  private final ObjectClient<V1ConfigMap> configMaps;
   private final ObjectClient<TenantControlPlane> tenantControlPlanes;
   private final TenantEndpoint endpoint;
   private final TenantNetworks networks;
@@ -50,10 +58,12 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
 
   public TenantBootstrap(
       ObjectClient<V1Secret> secrets,
+      ObjectClient<V1ConfigMap> configMaps,
       ObjectClient<TenantControlPlane> tenantControlPlanes,
       TenantEndpoint endpoint,
       TenantNetworks networks) {
     this.secrets = secrets;
+    this.configMaps = configMaps;
     this.tenantControlPlanes = tenantControlPlanes;
     this.endpoint = endpoint;
     this.networks = networks;
@@ -102,12 +112,18 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (credentials == null) {
       return; // no admin kubeconfig recorded yet
     }
+    V1ConfigMap kubeadmConfig =
+        configMaps.cached(tcp.getMetadata().getNamespace(), Names.kubeadmConfig(tcp)).orElse(null);
+    if (kubeadmConfig == null) {
+      return; // written by the reconcile pass before the TCP leaves Provisioning
+    }
     TenantAddons.Plan addons;
     try {
-      addons = TenantAddons.plan(tcp);
+      addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()));
     } catch (RuntimeException e) {
-      // A spec the builders cannot read (validation keeps such objects out): nothing to bootstrap.
-      LOG.debug("TenantControlPlane {}: no tenant-side plan ({})", key, describe(e));
+      // A spec the builders cannot use, such as kubelet JSON patches that do not apply; the
+      // message names the field and holds no credentials.
+      LOG.warn("TenantControlPlane {}: no tenant-side plan: {}", key, e.getMessage());
       return;
     }
     // A changed addon is applied again, as new credentials are.
@@ -178,12 +194,17 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                       throw new TenantApi.TenantApiException("/readyz is not ok yet");
                     }
                     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-                    for (TenantRbac.TenantObject object :
-                        TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts))) {
-                      chain = chain.thenCompose(v -> api.apply(object));
-                    }
-                    for (TenantRbac.TenantObject object : attempts.addons.apply()) {
-                      chain = chain.thenCompose(v -> api.apply(object));
+                    List<TenantRbac.TenantObject> objects =
+                        new ArrayList<>(
+                            TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts)));
+                    objects.addAll(attempts.addons.apply());
+                    // The applied objects, by path, for the owner references of later ones.
+                    Map<String, JsonObject> applied = new ConcurrentHashMap<>();
+                    for (TenantRbac.TenantObject object : objects) {
+                      chain =
+                          chain
+                              .thenCompose(v -> api.apply(owned(object, applied)))
+                              .thenAccept(result -> applied.put(object.path(), result));
                     }
                     for (String path : attempts.addons.remove()) {
                       chain = chain.thenCompose(v -> api.deleteIfManaged(path));
@@ -198,7 +219,9 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
           if (error == null) {
             attempts.done = true;
             LOG.info(
-                "TenantControlPlane {}: tenant-side RBAC, cluster-info and addons ensured", key);
+                "TenantControlPlane {}: tenant-side RBAC, cluster-info, kubeadm and kubelet"
+                    + " configurations and addons ensured",
+                key);
             return;
           }
           Duration delay = backoff(attempts.failures++);
@@ -211,6 +234,31 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
             timer.schedule(() -> attempt(key, attempts), delay.toMillis(), TimeUnit.MILLISECONDS);
           }
         });
+  }
+
+  /** {@code object}, controlled by its owner when it has one (applied earlier in the chain). */
+  static TenantRbac.TenantObject owned(
+      TenantRbac.TenantObject object, Map<String, JsonObject> applied) {
+    if (object.ownerPath() == null) {
+      return object;
+    }
+    JsonObject owner = applied.get(object.ownerPath());
+    if (owner == null) {
+      throw new TenantApi.TenantApiException(object.ownerPath() + " was not applied");
+    }
+    JsonObject metadata = owner.getAsJsonObject("metadata");
+    JsonObject reference = new JsonObject();
+    reference.add("apiVersion", owner.get("apiVersion"));
+    reference.add("kind", owner.get("kind"));
+    reference.add("name", metadata.get("name"));
+    reference.add("uid", metadata.get("uid"));
+    reference.addProperty("controller", true);
+    reference.addProperty("blockOwnerDeletion", true);
+    JsonArray references = new JsonArray();
+    references.add(reference);
+    JsonObject body = object.body().deepCopy();
+    body.getAsJsonObject("metadata").add("ownerReferences", references);
+    return new TenantRbac.TenantObject(object.collectionPath(), object.name(), body, null);
   }
 
   private boolean stillWanted(Attempts attempts) {

@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * The objects kubeadm's init phases create inside a fresh cluster that a tenant needs from its
  * manager (Kamaji's soot controllers, reference §3.4): the cluster-admin binding of {@code
- * admin.conf}'s group, the API server's kubelet-client binding, and the public {@code cluster-info}
- * with its anonymous read access. Pure: values in, objects out, in the order they must be applied.
+ * admin.conf}'s group, the API server's kubelet-client binding, the bootstrap-token phase's RBAC
+ * (bootstrap tokens may get Nodes and post CSRs, which are approved automatically, as are the
+ * nodes' certificate renewals), and the public {@code cluster-info} with its anonymous read access.
+ * Like Kamaji, no bootstrap token is made: users create them with {@code kubeadm token create}.
+ * Pure: values in, objects out, in the order they must be applied.
  */
 public final class TenantRbac {
 
@@ -25,8 +28,22 @@ public final class TenantRbac {
 
   private static final String RBAC = "rbac.authorization.k8s.io";
 
-  /** One object and where it is applied (API path of its collection). */
-  public record TenantObject(String collectionPath, String name, JsonObject body) {
+  /** kubeadm's ClusterRole and binding that let bootstrap tokens get Nodes. */
+  public static final String GET_NODES = "kubeadm:get-nodes";
+
+  /** The group of kubeadm's default bootstrap tokens ({@code kubeadm token create}). */
+  static final String BOOTSTRAPPERS = "system:bootstrappers:kubeadm:default-node-token";
+
+  /**
+   * One object and where it is applied (API path of its collection); {@code ownerPath}, when not
+   * null, is the path of an object applied before it that becomes its controller owner.
+   */
+  public record TenantObject(
+      String collectionPath, String name, JsonObject body, String ownerPath) {
+
+    public TenantObject(String collectionPath, String name, JsonObject body) {
+      this(collectionPath, name, body, null);
+    }
 
     /** Path of the object itself. */
     public String path() {
@@ -58,6 +75,32 @@ public final class TenantRbac {
                 "system:kubelet-api-admin",
                 "User",
                 "kube-apiserver-kubelet-client")),
+        new TenantObject("/apis/" + RBAC + "/v1/clusterroles", GET_NODES, getNodesRole()),
+        new TenantObject(
+            clusterRoleBindings,
+            GET_NODES,
+            clusterRoleBinding(GET_NODES, GET_NODES, "Group", BOOTSTRAPPERS)),
+        new TenantObject(
+            clusterRoleBindings,
+            "kubeadm:kubelet-bootstrap",
+            clusterRoleBinding(
+                "kubeadm:kubelet-bootstrap", "system:node-bootstrapper", "Group", BOOTSTRAPPERS)),
+        new TenantObject(
+            clusterRoleBindings,
+            "kubeadm:node-autoapprove-bootstrap",
+            clusterRoleBinding(
+                "kubeadm:node-autoapprove-bootstrap",
+                "system:certificates.k8s.io:certificatesigningrequests:nodeclient",
+                "Group",
+                BOOTSTRAPPERS)),
+        new TenantObject(
+            clusterRoleBindings,
+            "kubeadm:node-autoapprove-certificate-rotation",
+            clusterRoleBinding(
+                "kubeadm:node-autoapprove-certificate-rotation",
+                "system:certificates.k8s.io:certificatesigningrequests:selfnodeclient",
+                "Group",
+                "system:nodes")),
         new TenantObject(
             "/api/v1" + publicNs + "/configmaps", "cluster-info", clusterInfo(server, caPem)),
         new TenantObject(
@@ -106,17 +149,30 @@ public final class TenantRbac {
     return configMap;
   }
 
+  static JsonObject getNodesRole() {
+    JsonObject role = typed(RBAC + "/v1", "ClusterRole", GET_NODES, null);
+    role.add("rules", rules(null, "nodes"));
+    return role;
+  }
+
   static JsonObject clusterInfoReader() {
     JsonObject role = typed(RBAC + "/v1", "Role", CLUSTER_INFO_READER, "kube-public");
+    role.add("rules", rules("cluster-info", "configmaps"));
+    return role;
+  }
+
+  /** One rule: get {@code resource} of the core group, only {@code resourceName} if not null. */
+  private static JsonArray rules(String resourceName, String resource) {
     JsonObject rule = new JsonObject();
     rule.add("apiGroups", strings(""));
-    rule.add("resources", strings("configmaps"));
-    rule.add("resourceNames", strings("cluster-info"));
+    rule.add("resources", strings(resource));
+    if (resourceName != null) {
+      rule.add("resourceNames", strings(resourceName));
+    }
     rule.add("verbs", strings("get"));
     JsonArray rules = new JsonArray();
     rules.add(rule);
-    role.add("rules", rules);
-    return role;
+    return rules;
   }
 
   static JsonObject clusterInfoReaderBinding() {

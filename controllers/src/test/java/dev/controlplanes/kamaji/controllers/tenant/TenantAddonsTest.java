@@ -7,6 +7,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import io.kubernetes.client.openapi.JSON;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,34 +28,131 @@ class TenantAddonsTest {
     return JSON.deserialize(new Gson().toJson(doc), TenantControlPlane.class);
   }
 
+  /** What the reconcile pass stores in {@code <tcp>-kubeadmconfig}, reduced to what is read. */
+  static final StoredKubeadmConfig KUBEADM =
+      StoredKubeadmConfig.parse(
+          Map.of(
+              "InitConfiguration",
+              "{\"localAPIEndpoint\": {\"advertiseAddress\": \"10.0.0.7\"}}",
+              "ClusterConfiguration",
+              "{\"apiVersion\": \"kubeadm.k8s.io/v1beta4\", \"kind\": \"ClusterConfiguration\","
+                  + " \"controlPlaneEndpoint\": \"10.0.0.7:6443\","
+                  + " \"imageRepository\": \"registry.k8s.io\","
+                  + " \"networking\": {\"podSubnet\": \"10.244.0.0/16\"}}"));
+
+  private static List<String> paths(List<TenantRbac.TenantObject> objects) {
+    return objects.stream().map(TenantRbac.TenantObject::path).toList();
+  }
+
+  private static final List<String> UPLOADS =
+      List.of(
+          "/api/v1/namespaces/kube-system/configmaps/kubeadm-config",
+          "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/roles/kubeadm:nodes-kubeadm-config",
+          "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/rolebindings/kubeadm:nodes-kubeadm-config",
+          "/api/v1/namespaces/kube-system/configmaps/kubelet-config",
+          "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/roles/kubeadm:kubelet-config",
+          "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/rolebindings/kubeadm:kubelet-config");
+
+  @Test
+  void everyTenantGetsKubeadmsUploadedConfigurationsAndTheirReaders() {
+    TenantAddons.Plan plan =
+        TenantAddons.plan(tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM);
+
+    assertThat(paths(plan.apply())).containsExactlyElementsOf(UPLOADS);
+    assertThat(
+            plan.apply()
+                .get(0)
+                .body()
+                .getAsJsonObject("data")
+                .get("ClusterConfiguration")
+                .getAsString())
+        .startsWith("apiVersion: kubeadm.k8s.io/v1beta4\ncontrolPlaneEndpoint: 10.0.0.7:6443\n");
+    assertThat(plan.apply().get(3).body().getAsJsonObject("data").get("kubelet").getAsString())
+        .contains("clusterDomain: cluster.local\n", "rotateCertificates: true\n");
+    assertThat(plan.apply()).allMatch(o -> o.ownerPath() == null);
+  }
+
+  @Test
+  void coreDnsAndKubeProxyAreAppliedOwnedByTheirClusterRoleBindings() {
+    TenantAddons.Plan plan =
+        TenantAddons.plan(
+            tcp(
+                "{kubernetes: {version: v1.34.10}, networkProfile: {dnsServiceIPs: [10.96.0.10]},"
+                    + " addons: {coreDNS: {}, kubeProxy: {imageTag: v1.34.9}}}",
+                "10.0.0.7:6443"),
+            KUBEADM);
+
+    List<TenantRbac.TenantObject> addons =
+        plan.apply().subList(UPLOADS.size(), plan.apply().size());
+    String coreDns = "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/system:coredns";
+    String kubeProxy =
+        "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:node-proxier";
+    assertThat(paths(addons))
+        .containsExactly(
+            coreDns,
+            "/apis/apps/v1/namespaces/kube-system/deployments/coredns",
+            "/api/v1/namespaces/kube-system/configmaps/coredns",
+            "/api/v1/namespaces/kube-system/services/kube-dns",
+            "/apis/rbac.authorization.k8s.io/v1/clusterroles/system:coredns",
+            "/api/v1/namespaces/kube-system/serviceaccounts/coredns",
+            kubeProxy,
+            "/api/v1/namespaces/kube-system/serviceaccounts/kube-proxy",
+            "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/roles/kube-proxy",
+            "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/rolebindings/kube-proxy",
+            "/api/v1/namespaces/kube-system/configmaps/kube-proxy",
+            "/apis/apps/v1/namespaces/kube-system/daemonsets/kube-proxy");
+    assertThat(addons.subList(1, 6)).allMatch(o -> coreDns.equals(o.ownerPath()));
+    assertThat(addons.subList(7, 12)).allMatch(o -> kubeProxy.equals(o.ownerPath()));
+    assertThat(addons.get(1).body().toString())
+        .contains("\"image\":\"registry.k8s.io/coredns/coredns:v1.12.1\"");
+    assertThat(addons.get(3).body().getAsJsonObject("spec").get("clusterIP").getAsString())
+        .isEqualTo("10.96.0.10");
+    assertThat(addons.get(10).body().getAsJsonObject("data").get("kubeconfig.conf").getAsString())
+        .contains("server: https://10.0.0.7:6443\n");
+    assertThat(addons.get(10).body().getAsJsonObject("data").get("config.conf").getAsString())
+        .contains("bindAddress: 0.0.0.0\n", "clusterCIDR: 10.244.0.0/16\n");
+    assertThat(addons.get(11).body().toString())
+        .contains("\"image\":\"registry.k8s.io/kube-proxy:v1.34.9\"");
+    assertThat(plan.remove()).hasSize(4).allMatch(p -> p.contains("konnectivity"));
+  }
+
+  @Test
+  void withoutAddonsKamajisObjectsOfEachAreRemoved() {
+    TenantAddons.Plan plan =
+        TenantAddons.plan(tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM);
+
+    assertThat(plan.remove())
+        .hasSize(16)
+        .contains(
+            "/apis/apps/v1/namespaces/kube-system/deployments/coredns",
+            "/api/v1/namespaces/kube-system/services/kube-dns",
+            "/apis/rbac.authorization.k8s.io/v1/clusterroles/system:coredns",
+            "/apis/apps/v1/namespaces/kube-system/daemonsets/kube-proxy",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:node-proxier",
+            "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-system/rolebindings/kube-proxy",
+            "/apis/apps/v1/namespaces/kube-system/daemonsets/konnectivity-agent");
+  }
+
   @Test
   void theKonnectivityAddonAppliesTheAgentsAndRemovesTheOtherWorkloadKind() {
     TenantAddons.Plan plan =
         TenantAddons.plan(
             tcp(
                 "{kubernetes: {version: v1.35.7}, addons: {konnectivity: {agent: {mode: Deployment}}}}",
-                "10.0.0.7:6443"));
+                "10.0.0.7:6443"),
+            KUBEADM);
 
-    assertThat(plan.apply())
-        .extracting(TenantRbac.TenantObject::path)
+    assertThat(paths(plan.apply()).subList(UPLOADS.size(), plan.apply().size()))
         .containsExactly(
             "/api/v1/namespaces/kube-system/serviceaccounts/konnectivity-agent",
             "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/system:konnectivity-server",
             "/apis/apps/v1/namespaces/kube-system/deployments/konnectivity-agent");
-    assertThat(plan.apply().get(2).body().toString())
+    assertThat(plan.apply().get(UPLOADS.size() + 2).body().toString())
         .contains("--proxy-server-host=10.0.0.7")
         .contains("\"kind\":\"Deployment\"");
     assertThat(plan.remove())
-        .containsExactly("/apis/apps/v1/namespaces/kube-system/daemonsets/konnectivity-agent");
-  }
-
-  @Test
-  void withoutTheAddonKamajisAgentObjectsAreRemoved() {
-    TenantAddons.Plan plan =
-        TenantAddons.plan(tcp("{kubernetes: {version: v1.35.7}}", "10.0.0.7:6443"));
-
-    assertThat(plan.apply()).isEmpty();
-    assertThat(plan.remove()).hasSize(4);
+        .endsWith("/apis/apps/v1/namespaces/kube-system/daemonsets/konnectivity-agent")
+        .doesNotContain("/apis/apps/v1/namespaces/kube-system/deployments/konnectivity-agent");
   }
 
   @Test
@@ -68,10 +166,10 @@ class TenantAddonsTest {
   private static List<String> agentArgs(String endpoint) {
     TenantAddons.Plan plan =
         TenantAddons.plan(
-            tcp("{kubernetes: {version: v1.35.7}, addons: {konnectivity: {}}}", endpoint));
+            tcp("{kubernetes: {version: v1.35.7}, addons: {konnectivity: {}}}", endpoint), KUBEADM);
     List<String> args = new ArrayList<>();
     plan.apply()
-        .get(2)
+        .get(UPLOADS.size() + 2)
         .body()
         .getAsJsonObject("spec")
         .getAsJsonObject("template")

@@ -72,6 +72,11 @@ class TenantBootstrapTest {
         .containsExactly(
             "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:cluster-admins",
             "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:apiserver-kubelet-client",
+            "/apis/rbac.authorization.k8s.io/v1/clusterroles/kubeadm:get-nodes",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:get-nodes",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:kubelet-bootstrap",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:node-autoapprove-bootstrap",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kubeadm:node-autoapprove-certificate-rotation",
             "/api/v1/namespaces/kube-public/configmaps/cluster-info",
             "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-public/roles/kubeadm:bootstrap-signer-clusterinfo",
             "/apis/rbac.authorization.k8s.io/v1/namespaces/kube-public/rolebindings/kubeadm:bootstrap-signer-clusterinfo");
@@ -87,12 +92,21 @@ class TenantBootstrapTest {
     assertThat(
             kubelet.getAsJsonArray("subjects").get(0).getAsJsonObject().get("name").getAsString())
         .isEqualTo("kube-apiserver-kubelet-client");
-    JsonObject reader = objects.get(4).body();
+    JsonObject getNodes = objects.get(2).body();
+    assertThat(getNodes.getAsJsonArray("rules").get(0).toString())
+        .isEqualTo("{\"apiGroups\":[\"\"],\"resources\":[\"nodes\"],\"verbs\":[\"get\"]}");
+    JsonObject rotation = objects.get(6).body();
+    assertThat(rotation.getAsJsonObject("roleRef").get("name").getAsString())
+        .isEqualTo("system:certificates.k8s.io:certificatesigningrequests:selfnodeclient");
+    assertThat(
+            rotation.getAsJsonArray("subjects").get(0).getAsJsonObject().get("name").getAsString())
+        .isEqualTo("system:nodes");
+    JsonObject reader = objects.get(9).body();
     assertThat(reader.getAsJsonArray("subjects").get(0).getAsJsonObject().get("name").getAsString())
         .isEqualTo("system:anonymous");
 
     String kubeconfig =
-        objects.get(2).body().getAsJsonObject("data").get("kubeconfig").getAsString();
+        objects.get(7).body().getAsJsonObject("data").get("kubeconfig").getAsString();
     Map<String, Object> parsed = new Yaml().load(kubeconfig);
     @SuppressWarnings("unchecked")
     Map<String, Object> cluster =
@@ -102,5 +116,34 @@ class TenantBootstrapTest {
     assertThat(Base64.getDecoder().decode((String) cluster.get("certificate-authority-data")))
         .isEqualTo(ca);
     assertThat(parsed.get("users")).isNull();
+  }
+
+  @Test
+  void anOwnedObjectIsControlledByItsOwnerAsApplied() {
+    JsonObject owner =
+        com.google.gson.JsonParser.parseString(
+                "{\"apiVersion\": \"rbac.authorization.k8s.io/v1\", \"kind\": \"ClusterRoleBinding\","
+                    + " \"metadata\": {\"name\": \"system:coredns\", \"uid\": \"u-1\"}}")
+            .getAsJsonObject();
+    JsonObject body =
+        com.google.gson.JsonParser.parseString("{\"metadata\": {\"name\": \"coredns\"}}")
+            .getAsJsonObject();
+    TenantRbac.TenantObject object =
+        new TenantRbac.TenantObject(
+            "/api/v1/namespaces/kube-system/configmaps", "coredns", body, "/crb");
+
+    TenantRbac.TenantObject owned = TenantBootstrap.owned(object, Map.of("/crb", owner));
+
+    assertThat(owned.body().getAsJsonObject("metadata").get("ownerReferences").toString())
+        .isEqualTo(
+            "[{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRoleBinding\","
+                + "\"name\":\"system:coredns\",\"uid\":\"u-1\",\"controller\":true,"
+                + "\"blockOwnerDeletion\":true}]");
+    assertThat(body.getAsJsonObject("metadata").has("ownerReferences")).isFalse();
+    assertThat(TenantBootstrap.owned(new TenantRbac.TenantObject("/c", "n", body), Map.of()).body())
+        .isSameAs(body);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TenantBootstrap.owned(object, Map.of()))
+        .hasMessageContaining("/crb was not applied");
   }
 }
