@@ -277,6 +277,61 @@ class ProvisioningE2E {
                     .getAsString()
                     .equals(kubeadm));
 
+    // Removing the konnectivity addon removes its management-side objects (the sidecar and its
+    // port, ConfigMap and Secrets), and the status records it as disabled.
+    int portsWithAddon =
+        json("get", "service", "alpha", "-n", ns)
+            .getAsJsonObject("spec")
+            .getAsJsonArray("ports")
+            .size();
+    kubectl
+        .run(
+            "patch",
+            "tcp",
+            "alpha",
+            "-n",
+            ns,
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"addons\":{\"konnectivity\":null}}}")
+        .assertOk();
+    await()
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              for (String object :
+                  List.of(
+                      "configmap/alpha-konnectivity-egress-selector-configuration",
+                      "secret/alpha-konnectivity-certificate",
+                      "secret/alpha-konnectivity-kubeconfig")) {
+                assertThat(kubectl.run("get", object, "-n", ns).stderr())
+                    .as(object)
+                    .contains("NotFound");
+              }
+              assertThat(
+                      json("get", "deployment", "alpha", "-n", ns)
+                          .getAsJsonObject("spec")
+                          .getAsJsonObject("template")
+                          .toString())
+                  .doesNotContain("konnectivity");
+              assertThat(
+                      json("get", "service", "alpha", "-n", ns)
+                          .getAsJsonObject("spec")
+                          .getAsJsonArray("ports")
+                          .size())
+                  .isEqualTo(portsWithAddon - 1);
+              assertThat(
+                      json("get", "tcp", "alpha", "-n", ns)
+                          .getAsJsonObject("status")
+                          .getAsJsonObject("addons")
+                          .getAsJsonObject("konnectivity")
+                          .get("enabled")
+                          .getAsBoolean())
+                  .isFalse();
+            });
+    waitReady(ns, "alpha");
+
     // The DataStore in use cannot go while the TCP uses it.
     JsonObject setup = status.getAsJsonObject("storage").getAsJsonObject("setup");
     TenantDatabase database =

@@ -1,6 +1,8 @@
 package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
 
+import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
@@ -67,7 +69,11 @@ public final class TenantResourceCatalog implements TenantResources {
     return List.of(new DataStoreTeardown(context));
   }
 
-  /** Runs a resource only while the konnectivity addon is set (removal is not implemented). */
+  /**
+   * Runs a resource while the konnectivity addon is set; once it is removed, deletes the resource's
+   * object and records the addon as disabled, as Kamaji does (the Deployment and Service builders
+   * drop the sidecar, its volumes, flag and port by themselves).
+   */
   private record Konnectivity<R extends ManagedResource<TenantControlPlane>>(R inner)
       implements ManagedResource<TenantControlPlane> {
 
@@ -77,27 +83,55 @@ public final class TenantResourceCatalog implements TenantResources {
           && tcp.getSpec().getAddons().getKonnectivity() != null;
     }
 
+    /** The management-side fields of an addon that is no longer set. */
+    private static boolean staleStatus(TenantControlPlane tcp) {
+      KonnectivityStatus k =
+          tcp.getStatus() == null || tcp.getStatus().getAddons() == null
+              ? null
+              : tcp.getStatus().getAddons().getKonnectivity();
+      return k != null
+          && (!Boolean.FALSE.equals(k.getEnabled())
+              || k.getConfigMap() != null
+              || k.getCertificate() != null
+              || k.getKubeconfig() != null);
+    }
+
     @Override
     public String name() {
       return inner.name();
     }
 
     @Override
-    public dev.controlplanes.kamaji.controllers.kube.WriteResult createOrUpdate(
-        TenantControlPlane tcp) {
-      return enabled(tcp)
-          ? inner.createOrUpdate(tcp)
-          : dev.controlplanes.kamaji.controllers.kube.WriteResult.UNCHANGED;
+    public boolean shouldCleanup(TenantControlPlane tcp) {
+      return !enabled(tcp);
+    }
+
+    @Override
+    public WriteResult cleanUp(TenantControlPlane tcp) {
+      return inner.cleanUp(tcp);
+    }
+
+    @Override
+    public WriteResult createOrUpdate(TenantControlPlane tcp) {
+      return inner.createOrUpdate(tcp);
     }
 
     @Override
     public boolean shouldUpdateStatus(TenantControlPlane tcp) {
-      return enabled(tcp) && inner.shouldUpdateStatus(tcp);
+      return enabled(tcp) ? inner.shouldUpdateStatus(tcp) : staleStatus(tcp);
     }
 
     @Override
     public void updateStatus(TenantControlPlane tcp) {
-      inner.updateStatus(tcp);
+      if (enabled(tcp)) {
+        inner.updateStatus(tcp);
+        return;
+      }
+      KonnectivityStatus k = tcp.getStatus().getAddons().getKonnectivity();
+      k.setEnabled(false);
+      k.setConfigMap(null);
+      k.setCertificate(null);
+      k.setKubeconfig(null);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.SecretStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
+import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.Labels;
 import dev.controlplanes.kamaji.controllers.model.Owners;
@@ -51,6 +52,12 @@ public final class PkiSecretResource extends OwnedObjectResource<V1Secret> {
   @Override
   public String name() {
     return secret.suffix();
+  }
+
+  /** Deletes the Secret (an addon's, when the addon is turned off). */
+  @Override
+  public WriteResult cleanUp(TenantControlPlane tcp) {
+    return delete(tcp.getMetadata().getNamespace(), secret.secretName(tcp.getMetadata().getName()));
   }
 
   @Override

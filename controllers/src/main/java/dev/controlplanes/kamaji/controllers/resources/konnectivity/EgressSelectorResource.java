@@ -3,8 +3,10 @@ package dev.controlplanes.kamaji.controllers.resources.konnectivity;
 import dev.controlplanes.kamaji.api.v1alpha1.ConfigMapChecksumStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.controllers.kube.WriteResult;
 import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityEgressSelector;
+import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.resources.OwnedObjectResource;
 import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
@@ -24,6 +26,13 @@ public final class EgressSelectorResource extends OwnedObjectResource<V1ConfigMa
   @Override
   public String name() {
     return "konnectivity-egress-selector-configuration";
+  }
+
+  /** Deletes the ConfigMap (the addon is turned off). */
+  @Override
+  public WriteResult cleanUp(TenantControlPlane tcp) {
+    return delete(
+        tcp.getMetadata().getNamespace(), Names.konnectivityEgressSelectorConfiguration(tcp));
   }
 
   @Override
