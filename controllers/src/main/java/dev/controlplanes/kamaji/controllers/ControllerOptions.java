@@ -22,6 +22,9 @@ import java.time.Duration;
  *     cluster cannot resolve Service names)
  * @param tenantNetworks where the tenant-side phase may dial tenants at all ({@code
  *     --tenant-networks}; any network by default)
+ * @param tenantResyncPeriod how often the tenant-side phase applies a tenant's objects again once
+ *     they are in place, so that deleted or edited ones come back ({@code --tenant-resync-period};
+ *     zero: only when the TenantControlPlane's plan or credentials change)
  */
 public record ControllerOptions(
     int workers,
@@ -32,7 +35,8 @@ public record ControllerOptions(
     Duration certificateExpirationDeadline,
     String keyAlgorithm,
     TenantEndpoint tenantEndpoint,
-    TenantNetworks tenantNetworks) {
+    TenantNetworks tenantNetworks,
+    Duration tenantResyncPeriod) {
 
   /** Which URL of a tenant the controllers use. */
   public enum TenantEndpoint {
@@ -51,6 +55,9 @@ public record ControllerOptions(
     if (reconcileTimeout.isNegative() || reconcileTimeout.isZero()) {
       throw new IllegalArgumentException("the reconcile timeout must be positive");
     }
+    if (tenantResyncPeriod.isNegative()) {
+      throw new IllegalArgumentException("the tenant resync period must not be negative");
+    }
     if (certificateExpirationDeadline.compareTo(MIN_EXPIRATION_DEADLINE) < 0) {
       throw new IllegalArgumentException(
           "the certificate expiration deadline must be at least 24h");
@@ -67,6 +74,7 @@ public record ControllerOptions(
         Duration.ofHours(24),
         "ECDSA-P256",
         TenantEndpoint.INTERNAL,
-        TenantNetworks.any());
+        TenantNetworks.any(),
+        Duration.ofMinutes(10));
   }
 }

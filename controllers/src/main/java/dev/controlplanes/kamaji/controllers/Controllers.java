@@ -87,7 +87,9 @@ public final class Controllers implements AutoCloseable {
             kube.configMaps(),
             kube.tenantControlPlanes(),
             options.tenantEndpoint(),
-            options.tenantNetworks());
+            options.tenantNetworks(),
+            options.tenantResyncPeriod(),
+            clock);
     Controller tenantControlPlanes =
         TenantControlPlaneController.build(
             informers, kube, writer, options, clock, resources, bootstrap, metrics);

@@ -78,6 +78,7 @@ public record ServerOptions(
     DEFAULTS.put("tenant-endpoint", "auto");
     // Comma-separated CIDRs the tenant-side phase may dial; empty: any.
     DEFAULTS.put("tenant-networks", "");
+    DEFAULTS.put("tenant-resync-period", c.tenantResyncPeriod().toMinutes() + "m");
     // kube-controller-manager's names and defaults.
     DEFAULTS.put("leader-elect", "true");
     DEFAULTS.put("leader-election-namespace", "kamaji-system");
@@ -143,7 +144,8 @@ public record ServerOptions(
               values.get("key-algorithm"),
               tenantEndpoint(
                   values.get("tenant-endpoint"), Boolean.parseBoolean(values.get("in-cluster"))),
-              TenantNetworks.parse(values.get("tenant-networks")));
+              TenantNetworks.parse(values.get("tenant-networks")),
+              parseDuration(values.get("tenant-resync-period"), "tenant-resync-period", problems));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -208,23 +208,32 @@ class KonnectivitySidecarE2E {
         }
       }
 
-      // A change of mode replaces the agents' DaemonSet with a Deployment, and back; an object
-      // without Kamaji's project label is the user's and stays.
+      // A change of mode replaces the agents' DaemonSet with a Deployment, and back, and the
+      // status records the mode.
       switchAgentMode(ns, "Deployment");
       awaitTenantObject(tenant, "deployment", true);
       awaitTenantObject(tenant, "daemonset", false);
+      awaitAgentModeStatus(ns, "Deployment");
+      switchAgentMode(ns, "DaemonSet");
+      awaitTenantObject(tenant, "daemonset", true);
+      awaitTenantObject(tenant, "deployment", false);
+      awaitAgentModeStatus(ns, "DaemonSet");
+      // A Deployment of that name without Kamaji's project label is the user's: the removal, which
+      // every resync repeats, leaves it alone.
       tenant
           .run(
               "-n",
               "kube-system",
-              "label",
+              "create",
               "deployment",
               "konnectivity-agent",
-              "kamaji.clastix.io/project-")
+              "--image=registry.invalid/users-own-agent:v1")
           .assertOk();
-      switchAgentMode(ns, "DaemonSet");
-      awaitTenantObject(tenant, "daemonset", true);
-      Thread.sleep(3_000);
+      Thread.sleep(
+          Duration.parse("PT" + LocalCluster.TENANT_RESYNC)
+              .multipliedBy(13)
+              .dividedBy(10)
+              .toMillis());
       tenant.run("-n", "kube-system", "get", "deployment", "konnectivity-agent").assertOk();
     }
 
@@ -355,6 +364,26 @@ class KonnectivitySidecarE2E {
             "-p",
             "{\"spec\":{\"addons\":{\"konnectivity\":{\"agent\":{\"mode\":\"" + mode + "\"}}}}}")
         .assertOk();
+  }
+
+  private static void awaitAgentModeStatus(String ns, String mode) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kubectl
+                            .run(
+                                "get",
+                                "tcp",
+                                "sidecar",
+                                "-n",
+                                ns,
+                                "-o",
+                                "jsonpath={.status.addons.konnectivity.agent.mode}")
+                            .assertOk()
+                            .stdout())
+                    .isEqualTo(mode));
   }
 
   /** Waits until the agents' object of {@code kind} exists in the tenant, or is gone. */

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LocalCluster implements AutoCloseable {
 
+  /** The server's {@code --tenant-resync-period} in the test cluster. */
+  static final String TENANT_RESYNC = "10s";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalCluster.class);
 
@@ -57,6 +60,8 @@ public final class LocalCluster implements AutoCloseable {
       up.environment().put("KAMAJI_LOCAL_DIR", state.toString());
       up.environment().put("KAMAJI_PORT_BASE", Integer.toString(base));
       up.environment().put("KAMAJI_API_PORT", Integer.toString(apiPort));
+      // Tenant objects that a test deletes or edits come back within seconds, not minutes.
+      up.environment().put("KAMAJI_API_ARGS", "--tenant-resync-period=" + TENANT_RESYNC);
       up.environment().remove("KUBECONFIG");
       Process process = up.start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -351,6 +351,52 @@ class TenantControlPlaneRunE2E {
                 "--cgroup-driver=systemd",
                 "--cluster-dns=10.96.0.10",
                 "--cluster-domain=cluster.local"));
+    // The TenantControlPlane's status records what the tenant-side phase ensured.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonObject status = tcps.tcp(ns, name).getAsJsonObject("status");
+              assertThat(
+                      status
+                          .getAsJsonObject("kubeadmPhase")
+                          .getAsJsonObject("bootstrapToken")
+                          .get("checksum"))
+                  .isEqualTo(status.getAsJsonObject("kubeadmconfig").get("checksum"));
+              JsonObject addons = status.getAsJsonObject("addons");
+              assertThat(addons.getAsJsonObject("coreDNS").get("enabled").getAsBoolean()).isTrue();
+              assertThat(addons.getAsJsonObject("kubeProxy").get("enabled").getAsBoolean())
+                  .isTrue();
+            });
+    // Deleted or edited objects come back with the next resync, as Kamaji's tenant-side
+    // controllers repair them (a Corefile edit is reverted).
+    tenant.run("delete", "deployment", "coredns", "-n", "kube-system", "--wait=true").assertOk();
+    tenant
+        .run(
+            "patch",
+            "configmap",
+            "coredns",
+            "-n",
+            "kube-system",
+            "--type=merge",
+            "-p",
+            "{\"data\": {\"Corefile\": \".:53 {\\n    errors\\n}\\n\"}}")
+        .assertOk();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              assertThat(tenant.run("get", "deployment", "coredns", "-n", "kube-system").exitCode())
+                  .isZero();
+              assertThat(
+                      tenantObject(tenant, "ConfigMap", "kube-system", "coredns")
+                          .getAsJsonObject("data")
+                          .get("Corefile")
+                          .getAsString())
+                  .contains("kubernetes cluster.local in-addr.arpa ip6.arpa");
+            });
+
     // Kamaji's addon objects are controlled by their ClusterRoleBinding, and labelled as its own.
     JsonObject coreDns = tenantObject(tenant, "Deployment", "kube-system", "coredns");
     assertThat(coreDns.getAsJsonObject("metadata").get("ownerReferences").toString())

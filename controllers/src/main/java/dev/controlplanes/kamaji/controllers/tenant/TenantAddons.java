@@ -33,8 +33,16 @@ final class TenantAddons {
   private static final String RBAC = "/apis/rbac.authorization.k8s.io/v1";
   private static final String KUBE_SYSTEM = "/namespaces/kube-system";
 
-  /** What to apply and what to remove. */
-  record Plan(List<TenantRbac.TenantObject> apply, List<String> remove) {}
+  /**
+   * What to apply and what to remove, and which addons the plan applies ({@code agentKind} null
+   * when it removes the konnectivity agents).
+   */
+  record Plan(
+      List<TenantRbac.TenantObject> apply,
+      List<String> remove,
+      boolean coreDns,
+      boolean kubeProxy,
+      String agentKind) {}
 
   private TenantAddons() {}
 
@@ -92,6 +100,7 @@ final class TenantAddons {
     }
 
     KonnectivitySpec konnectivity = SpecDefaults.konnectivity(tcp);
+    String agentKind = konnectivity == null ? null : KonnectivityAgent.kind(konnectivity);
     String agents = CORE + KUBE_SYSTEM + "/serviceaccounts/" + KonnectivityAgent.NAME;
     String daemonSet = APPS + KUBE_SYSTEM + "/daemonsets/" + KonnectivityAgent.NAME;
     String deployment = APPS + KUBE_SYSTEM + "/deployments/" + KonnectivityAgent.NAME;
@@ -105,11 +114,9 @@ final class TenantAddons {
       apply.add(object(KonnectivityAgent.clusterRoleBinding(tcp), null));
       Object workload = KonnectivityAgent.workload(tcp, ControlPlaneAddress.known(tcp).orElse(""));
       apply.add(object((KubernetesObject) workload, null));
-      boolean isDeployment =
-          KonnectivityAgent.kind(konnectivity).equals(KonnectivityAgent.DEPLOYMENT);
-      remove.add(isDeployment ? daemonSet : deployment);
+      remove.add(agentKind.equals(KonnectivityAgent.DEPLOYMENT) ? daemonSet : deployment);
     }
-    return new Plan(apply, remove);
+    return new Plan(apply, remove, coreDns != null, kubeProxy != null, agentKind);
   }
 
   /** The object at the API path its apiVersion, kind, namespace and name give. */

@@ -6,6 +6,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.ControllerOptions.TenantEndpoint;
 import dev.controlplanes.kamaji.controllers.kube.ObjectClient;
+import dev.controlplanes.kamaji.controllers.model.Checksums;
 import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.pki.Kubeconfigs;
 import dev.controlplanes.kamaji.controllers.pki.PemException;
@@ -16,17 +17,21 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,19 +59,30 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   private final TenantEndpoint endpoint;
   private final TenantNetworks networks;
   private final ScheduledExecutorService timer;
+  private final Duration resync;
+  private final Clock clock;
   private final Map<String, Attempts> states = new ConcurrentHashMap<>();
+
+  /** The last reason each TCP had no plan, so that a bad spec is logged once, not every pass. */
+  private final Map<String, String> planFailures = new ConcurrentHashMap<>();
+
+  private volatile BiConsumer<String, String> whenApplied = (namespace, name) -> {};
 
   public TenantBootstrap(
       ObjectClient<V1Secret> secrets,
       ObjectClient<V1ConfigMap> configMaps,
       ObjectClient<TenantControlPlane> tenantControlPlanes,
       TenantEndpoint endpoint,
-      TenantNetworks networks) {
+      TenantNetworks networks,
+      Duration resync,
+      Clock clock) {
     this.secrets = secrets;
     this.configMaps = configMaps;
     this.tenantControlPlanes = tenantControlPlanes;
     this.endpoint = endpoint;
     this.networks = networks;
+    this.clock = clock;
+    this.resync = resync;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -120,15 +136,22 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     TenantAddons.Plan addons;
     try {
       addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()));
+      planFailures.remove(key);
     } catch (RuntimeException e) {
       // A spec the builders cannot use, such as kubelet JSON patches that do not apply; the
       // message names the field and holds no credentials.
-      LOG.warn("TenantControlPlane {}: no tenant-side plan: {}", key, e.getMessage());
+      String reason = String.valueOf(e.getMessage());
+      if (!reason.equals(planFailures.put(key, reason))) {
+        LOG.warn("TenantControlPlane {}: no tenant-side plan: {}", key, reason);
+      }
       return;
     }
+    // As status.kubeadmconfig.checksum records it.
+    String kubeadmChecksum = Checksums.ofConfigMapData(kubeadmConfig.getData());
     // A changed addon is applied again, as new credentials are.
     String token = credentials + "/" + digest(addons.toString());
-    Attempts fresh = new Attempts(tcp.getMetadata().getNamespace(), tcp, token, addons);
+    Attempts fresh =
+        new Attempts(tcp.getMetadata().getNamespace(), tcp, token, addons, kubeadmChecksum);
     Attempts current =
         states.compute(key, (k, old) -> old != null && old.token.equals(token) ? old : fresh);
     if (current == fresh) {
@@ -138,8 +161,18 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
 
   /** Whether the bootstrap of {@code namespace/name} has completed for its current credentials. */
   public boolean done(String namespace, String name) {
+    return outcome(namespace, name).isPresent();
+  }
+
+  /** What the last completed run for the TCP's current credentials and plan ensured. */
+  public Optional<TenantSideOutcome> outcome(String namespace, String name) {
     Attempts a = states.get(namespace + "/" + name);
-    return a != null && a.done;
+    return a == null ? Optional.empty() : Optional.ofNullable(a.outcome);
+  }
+
+  /** {@code listener} is told the namespace and name of each TCP whose run completes. */
+  public void whenApplied(BiConsumer<String, String> listener) {
+    this.whenApplied = listener;
   }
 
   /**
@@ -217,11 +250,25 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     run.whenComplete(
         (ok, error) -> {
           if (error == null) {
-            attempts.done = true;
-            LOG.info(
-                "TenantControlPlane {}: tenant-side RBAC, cluster-info, kubeadm and kubelet"
-                    + " configurations and addons ensured",
-                key);
+            boolean first = attempts.outcome == null;
+            attempts.failures = 0;
+            attempts.outcome =
+                new TenantSideOutcome(
+                    OffsetDateTime.now(clock),
+                    attempts.kubeadmChecksum,
+                    attempts.addons.coreDns(),
+                    attempts.addons.kubeProxy(),
+                    attempts.addons.agentKind());
+            if (first) {
+              whenApplied.accept(attempts.namespace, attempts.name);
+              LOG.info(
+                  "TenantControlPlane {}: tenant-side RBAC, cluster-info, kubeadm and kubelet"
+                      + " configurations and addons ensured",
+                  key);
+            } else {
+              LOG.debug("TenantControlPlane {}: tenant-side objects ensured again", key);
+            }
+            scheduleResync(key, attempts);
             return;
           }
           Duration delay = backoff(attempts.failures++);
@@ -234,6 +281,32 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
             timer.schedule(() -> attempt(key, attempts), delay.toMillis(), TimeUnit.MILLISECONDS);
           }
         });
+  }
+
+  /**
+   * Applies everything again after the resync period (a tenth of it as jitter, so that tenants
+   * bootstrapped together do not stay in step), while these attempts are still current.
+   */
+  private void scheduleResync(String key, Attempts attempts) {
+    if (resync.isZero() || timer.isShutdown()) {
+      return;
+    }
+    long delay =
+        resync.toMillis()
+            + java.util.concurrent.ThreadLocalRandom.current().nextLong(resync.toMillis() / 10 + 1);
+    timer.schedule(
+        () -> {
+          if (states.get(key) != attempts) {
+            return; // superseded by a new plan or new credentials
+          }
+          if (!stillWanted(attempts)) {
+            states.remove(key, attempts);
+            return;
+          }
+          attempt(key, attempts);
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
   }
 
   /** {@code object}, controlled by its owner when it has one (applied earlier in the chain). */
@@ -332,13 +405,20 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     final String uid;
     final String token;
     final TenantAddons.Plan addons;
+    final String kubeadmChecksum;
     volatile TenantApi api;
-    volatile boolean done;
+    volatile TenantSideOutcome outcome;
     volatile int failures;
 
-    Attempts(String namespace, TenantControlPlane tcp, String token, TenantAddons.Plan addons) {
+    Attempts(
+        String namespace,
+        TenantControlPlane tcp,
+        String token,
+        TenantAddons.Plan addons,
+        String kubeadmChecksum) {
       this.namespace = namespace;
       this.addons = addons;
+      this.kubeadmChecksum = kubeadmChecksum;
       this.name = tcp.getMetadata().getName();
       this.uid = tcp.getMetadata().getUid();
       this.token = token;

@@ -8,6 +8,10 @@ import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
+import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
+import dev.controlplanes.kamaji.controllers.tenant.TenantSideStatus;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.extended.controller.Controller;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
@@ -23,10 +27,10 @@ import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * Wires the TenantControlPlane reconciler to its triggers: the TCPs themselves, every owned Secret,
@@ -48,10 +52,31 @@ public final class TenantControlPlaneController {
       ControllerOptions options,
       Clock clock,
       TenantResources resources,
-      Consumer<TenantControlPlane> afterPass,
+      TenantBootstrap tenantSide,
       ControllerMetrics metrics) {
     RateLimitingQueue<Request> queue =
         metrics.measure(NAME, new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor()));
+    // A completed tenant-side run is recorded in the status by the pass it asks for.
+    tenantSide.whenApplied((namespace, name) -> queue.add(new Request(namespace, name)));
+    TenantResources withTenantSide =
+        new TenantResources() {
+          @Override
+          public List<ManagedResource<TenantControlPlane>> pipeline(TenantContext context) {
+            List<ManagedResource<TenantControlPlane>> pipeline =
+                new ArrayList<>(resources.pipeline(context));
+            pipeline.add(
+                new TenantSideStatus(
+                    tcp ->
+                        tenantSide.outcome(
+                            tcp.getMetadata().getNamespace(), tcp.getMetadata().getName())));
+            return pipeline;
+          }
+
+          @Override
+          public List<DeletableResource> deletable(TenantContext context) {
+            return resources.deletable(context);
+          }
+        };
     // The echoes of our own writes: the pass that wrote them has already continued from them.
     OwnWrites own = writer.ownWrites();
     DefaultControllerBuilder builder =
@@ -68,9 +93,9 @@ public final class TenantControlPlaneController {
                         writer,
                         options,
                         clock,
-                        resources,
+                        withTenantSide,
                         new RenewalTimer(clock, queue::addAfter),
-                        afterPass)))
+                        tenantSide)))
             .withReadyFunc(
                 () ->
                     informers.getExistingSharedIndexInformer(TenantControlPlane.class).hasSynced()
