@@ -83,16 +83,33 @@ public final class KubeletConfigUpload {
     return GoYaml.write(config);
   }
 
+  /**
+   * The ConfigMap's name: {@value #NAME}, or {@code kubelet-config-<major>.<minor>} before
+   * Kubernetes 1.24, where kubeadm versioned it.
+   */
+  public static String name(TenantControlPlane tcp) {
+    java.util.regex.Matcher version =
+        java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+).*").matcher(SpecDefaults.version(tcp));
+    if (version.matches()) {
+      int major = Integer.parseInt(version.group(1));
+      int minor = Integer.parseInt(version.group(2));
+      if (major == 1 && minor < 24) {
+        return NAME + "-" + major + "." + minor;
+      }
+    }
+    return NAME;
+  }
+
   public static V1ConfigMap configMap(TenantControlPlane tcp) {
     return new V1ConfigMap()
         .apiVersion("v1")
         .kind("ConfigMap")
-        .metadata(new V1ObjectMeta().name(NAME).namespace(NAMESPACE))
+        .metadata(new V1ObjectMeta().name(name(tcp)).namespace(NAMESPACE))
         .data(Map.of(KEY, content(tcp)));
   }
 
-  public static V1Role role() {
-    return ConfigMapReaders.role(READER, NAME);
+  public static V1Role role(TenantControlPlane tcp) {
+    return ConfigMapReaders.role(READER, name(tcp));
   }
 
   public static V1RoleBinding roleBinding() {

@@ -35,14 +35,17 @@ final class TenantAddons {
 
   /**
    * What to apply and what to remove, and which addons the plan applies ({@code agentKind} null
-   * when it removes the konnectivity agents).
+   * when it removes the konnectivity agents); {@code problems} names what the spec keeps out of the
+   * plan (kubelet JSON patches that do not apply leave kubelet-config out, as they fail only
+   * Kamaji's kubelet-config controller).
    */
   record Plan(
       List<TenantRbac.TenantObject> apply,
       List<String> remove,
       boolean coreDns,
       boolean kubeProxy,
-      String agentKind) {}
+      String agentKind,
+      List<String> problems) {}
 
   private TenantAddons() {}
 
@@ -52,9 +55,14 @@ final class TenantAddons {
     apply.add(object(KubeadmConfigUpload.configMap(kubeadm.clusterConfiguration()), null));
     apply.add(object(KubeadmConfigUpload.role(), null));
     apply.add(object(KubeadmConfigUpload.roleBinding(), null));
-    apply.add(object(KubeletConfigUpload.configMap(tcp), null));
-    apply.add(object(KubeletConfigUpload.role(), null));
-    apply.add(object(KubeletConfigUpload.roleBinding(), null));
+    List<String> problems = new ArrayList<>();
+    try {
+      apply.add(object(KubeletConfigUpload.configMap(tcp), null));
+      apply.add(object(KubeletConfigUpload.role(tcp), null));
+      apply.add(object(KubeletConfigUpload.roleBinding(), null));
+    } catch (IllegalArgumentException e) {
+      problems.add("kubelet-config is not uploaded: " + e.getMessage());
+    }
 
     AddonsSpec addons = SpecDefaults.spec(tcp).getAddons();
     AddonSpec coreDns = addons == null ? null : addons.getCoreDNS();
@@ -116,7 +124,7 @@ final class TenantAddons {
       apply.add(object((KubernetesObject) workload, null));
       remove.add(agentKind.equals(KonnectivityAgent.DEPLOYMENT) ? daemonSet : deployment);
     }
-    return new Plan(apply, remove, coreDns != null, kubeProxy != null, agentKind);
+    return new Plan(apply, remove, coreDns != null, kubeProxy != null, agentKind, problems);
   }
 
   /** The object at the API path its apiVersion, kind, namespace and name give. */

@@ -136,15 +136,16 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     TenantAddons.Plan addons;
     try {
       addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()));
-      planFailures.remove(key);
     } catch (RuntimeException e) {
-      // A spec the builders cannot use, such as kubelet JSON patches that do not apply; the
-      // message names the field and holds no credentials.
-      String reason = String.valueOf(e.getMessage());
-      if (!reason.equals(planFailures.put(key, reason))) {
-        LOG.warn("TenantControlPlane {}: no tenant-side plan: {}", key, reason);
-      }
+      // A spec the builders cannot use at all; the message holds no credentials.
+      warnOnce(key, "no tenant-side plan: " + e.getMessage());
       return;
+    }
+    if (addons.problems().isEmpty()) {
+      planFailures.remove(key);
+    } else {
+      // Such as kubelet JSON patches that do not apply; the message names the field.
+      warnOnce(key, String.join("; ", addons.problems()));
     }
     // As status.kubeadmconfig.checksum records it.
     String kubeadmChecksum = Checksums.ofConfigMapData(kubeadmConfig.getData());
@@ -307,6 +308,13 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
         },
         delay,
         TimeUnit.MILLISECONDS);
+  }
+
+  /** Logs a TCP's problem when it is new, not on every pass. */
+  private void warnOnce(String key, String problem) {
+    if (!problem.equals(planFailures.put(key, problem))) {
+      LOG.warn("TenantControlPlane {}: {}", key, problem);
+    }
   }
 
   /** {@code object}, controlled by its owner when it has one (applied earlier in the chain). */

@@ -45,4 +45,19 @@ class KubeletConfigUploadTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("spec.kubernetes.kubelet.configurationJSONPatches: ");
   }
+
+  @Test
+  void beforeKubernetes124TheConfigMapNameCarriesTheMinorAsKubeadmsDid() {
+    assertThat(KubeletConfigUpload.name(Fixtures.basic())).isEqualTo("kubelet-config");
+    assertThat(
+            KubeletConfigUpload.name(
+                Fixtures.tcpWithSpec("  kubernetes:\n    version: v1.23.17\n")))
+        .isEqualTo("kubelet-config-1.23");
+    assertThat(
+            KubeletConfigUpload.role(Fixtures.tcpWithSpec("  kubernetes:\n    version: v1.23.17\n"))
+                .getRules()
+                .get(0)
+                .getResourceNames())
+        .containsExactly("kubelet-config-1.23");
+  }
 }

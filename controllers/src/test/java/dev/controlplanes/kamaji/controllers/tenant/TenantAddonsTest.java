@@ -73,6 +73,28 @@ class TenantAddonsTest {
   }
 
   @Test
+  void kubeletPatchesThatDoNotApplyLeaveOnlyKubeletConfigOut() {
+    TenantAddons.Plan plan =
+        TenantAddons.plan(
+            tcp(
+                "{kubernetes: {version: v1.34.10, kubelet: {configurationJSONPatches:"
+                    + " [{op: replace, path: /cgroupDriver, value: systemd}]}},"
+                    + " addons: {coreDNS: {}}}",
+                "10.0.0.7:6443"),
+            KUBEADM);
+
+    assertThat(plan.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "kubelet-config is not uploaded: spec.kubernetes.kubelet.configurationJSONPatches");
+    assertThat(paths(plan.apply()))
+        .contains("/api/v1/namespaces/kube-system/configmaps/kubeadm-config")
+        .contains("/apis/apps/v1/namespaces/kube-system/deployments/coredns")
+        .noneMatch(p -> p.contains("kubelet-config"));
+  }
+
+  @Test
   void coreDnsAndKubeProxyAreAppliedOwnedByTheirClusterRoleBindings() {
     TenantAddons.Plan plan =
         TenantAddons.plan(
