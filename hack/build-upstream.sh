@@ -65,6 +65,12 @@ case "$component" in
     targets=("kwok=sigs.k8s.io/kwok/cmd/kwok")
     ldflags="-X sigs.k8s.io/kwok/pkg/consts.Version=$v"
     ;;
+  gateway-api)
+    v=$(version sigs.k8s.io/gateway-api)
+    # No binaries: the standard channel's CRDs the end-to-end tests install.
+    targets=()
+    crds=(gatewayclasses gateways tlsroutes)
+    ;;
   *) echo "no build recipe for $component" >&2; exit 2 ;;
 esac
 
@@ -86,6 +92,12 @@ if [ ! -f "$out/.complete" ]; then
       if [ "${t%%=*}" = "" ]; then unnamed+=("${t#=}"); else named+=("$t"); fi
     done
     export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS="-mod=mod -modcacherw"
+    if [ -n "${crds:-}" ]; then
+      dir=$(go mod download -json "sigs.k8s.io/gateway-api@$v" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+      for crd in "${crds[@]}"; do
+        cp "$dir/config/crd/standard/gateway.networking.k8s.io_$crd.yaml" "$out/"
+      done
+    fi
     if [ ${#unnamed[@]} -gt 0 ]; then
       go build -trimpath -ldflags "$ldflags" -o "$out/" "${unnamed[@]}" >&2
     fi

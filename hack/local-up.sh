@@ -47,6 +47,7 @@ wait_for() { # description, process name, command...
 etcd_dir=$("$root/hack/build-upstream.sh" etcd)
 kube_dir=$("$root/hack/build-upstream.sh" kubernetes)
 kwok_dir=$("$root/hack/build-upstream.sh" kwok)
+gateway_api_dir=$("$root/hack/build-upstream.sh" gateway-api)
 if [ ! -f "$state/classpath" ] || [ -n "$(find "$root" -name '*.java' -newer "$state/classpath" -not -path '*/target/*' -print -quit)" ]; then
   echo "building the API server..." >&2
   # One reactor run, so sibling modules resolve to this checkout's jars, not ~/.m2 snapshots.
@@ -213,6 +214,12 @@ if [ "$kwok_nodes" -gt 0 ]; then
   kubectl_admin wait --for=condition=Ready --timeout=60s node -l type=kwok >/dev/null
   kubectl_admin taint nodes -l type=kwok node.kubernetes.io/not-ready:NoSchedule- >/dev/null 2>&1 || true
 fi
+
+# The Gateway API's CRDs (GatewayClass, Gateway, TLSRoute), so that tenants can be exposed through a
+# Gateway (spec.controlPlane.gateway). Our controllers look the API up when they start.
+kubectl_admin apply --server-side -f "$gateway_api_dir" >/dev/null
+kubectl_admin wait --for=condition=Established --timeout=60s \
+  crd/gateways.gateway.networking.k8s.io crd/tlsroutes.gateway.networking.k8s.io >/dev/null
 
 # ---------------------------------------------------------------- our server
 kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests/base/serviceaccount.yaml" \

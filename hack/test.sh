@@ -25,7 +25,7 @@ fi
 
 # Build (or find in the cache) every pinned upstream component, so that a cold machine pays for
 # them once here and the tests never race to build.
-for component in etcd kubernetes kine konnectivity kwok; do
+for component in etcd kubernetes kine konnectivity kwok gateway-api; do
   hack/build-upstream.sh "$component" > /dev/null
 done
 KAMAJI_ETCD_DIR=$(hack/build-upstream.sh etcd)

@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
 import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
+import dev.controlplanes.kamaji.controllers.kube.GatewayApi;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
@@ -78,7 +79,8 @@ public final class Controllers implements AutoCloseable {
         KubeClients.register(
             informers,
             new KubeClients.Clients(watchClient, client(clients, options)),
-            new KubeClients.Clients(watchClient(kamajiClients), client(kamajiClients, options)));
+            new KubeClients.Clients(watchClient(kamajiClients), client(kamajiClients, options)),
+            GatewayApi.discover(informers, watchClient, client(clients, options)));
     ObjectWriter writer = new ObjectWriter();
     Clock clock = Clock.systemUTC();
     TenantBootstrap bootstrap =

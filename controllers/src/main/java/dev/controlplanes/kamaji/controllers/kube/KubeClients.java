@@ -36,6 +36,7 @@ public record KubeClients(
     ObjectClient<V1Service> services,
     ObjectClient<V1Deployment> deployments,
     ObjectClient<V1Ingress> ingresses,
+    GatewayApi gatewayApi,
     SharedDataStoreConnections dataStoreConnections) {
 
   /** Informers see every change; this resync only re-checks time-dependent state. */
@@ -56,7 +57,7 @@ public record KubeClients(
    * @param kamaji for TenantControlPlanes and DataStores
    */
   public static KubeClients register(
-      SharedInformerFactory factory, Clients management, Clients kamaji) {
+      SharedInformerFactory factory, Clients management, Clients kamaji, GatewayApi gatewayApi) {
     ApiClient watchClient = management.watch();
     ApiClient client = management.requests();
     return new KubeClients(
@@ -137,6 +138,7 @@ public record KubeClients(
             "ingresses",
             "Ingress",
             true),
+        gatewayApi,
         new SharedDataStoreConnections());
   }
 

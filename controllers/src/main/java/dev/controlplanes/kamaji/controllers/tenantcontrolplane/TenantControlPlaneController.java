@@ -4,6 +4,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
 import dev.controlplanes.kamaji.controllers.datastore.ReferencedSecretEvents;
+import dev.controlplanes.kamaji.controllers.kube.GatewayApiObject;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
@@ -115,13 +116,19 @@ public final class TenantControlPlaneController {
                                 new Request(
                                     t.getMetadata().getNamespace(), t.getMetadata().getName()))
                         .build());
-    for (Class<? extends KubernetesObject> owned :
-        List.of(
-            V1Secret.class,
-            V1ConfigMap.class,
-            V1Service.class,
-            V1Deployment.class,
-            V1Ingress.class)) {
+    List<Class<? extends KubernetesObject>> ownedKinds =
+        new ArrayList<>(
+            List.of(
+                V1Secret.class,
+                V1ConfigMap.class,
+                V1Service.class,
+                V1Deployment.class,
+                V1Ingress.class));
+    if (clients.gatewayApi().installed()) {
+      // A route's status (a Gateway accepting it) is what its TenantControlPlane waits for.
+      ownedKinds.add(GatewayApiObject.class);
+    }
+    for (Class<? extends KubernetesObject> owned : ownedKinds) {
       builder = watchOwned(builder, owned, own);
     }
     DataStoreFanOut fanOut = new DataStoreFanOut(clients, queue);

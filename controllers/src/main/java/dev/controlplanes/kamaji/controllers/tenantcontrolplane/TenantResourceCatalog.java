@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivityStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.kube.WriteResult;
+import dev.controlplanes.kamaji.controllers.model.ControlPlaneTlsRoute;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
@@ -13,6 +14,7 @@ import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreSetupRe
 import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreTeardown;
 import dev.controlplanes.kamaji.controllers.resources.konnectivity.EgressSelectorResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.DeploymentResource;
+import dev.controlplanes.kamaji.controllers.resources.kubernetes.GatewayRouteResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.IngressResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.KubeadmConfigResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.ServiceResource;
@@ -22,8 +24,8 @@ import java.util.List;
 /**
  * Kamaji's resource order (§3.2). Not implemented yet: migrate (1), upgrade (2), the storage of
  * {@code dataStoreOverrides} (8; the overrides do reach the kubeadm configuration and the
- * Deployment), migrate cleanup (12) and gateway routes (14). The konnectivity Service port (11) is
- * part of the Service builder.
+ * Deployment) and migrate cleanup (12). The konnectivity Service port (11) is part of the Service
+ * builder.
  */
 public final class TenantResourceCatalog implements TenantResources {
 
@@ -61,6 +63,8 @@ public final class TenantResourceCatalog implements TenantResources {
         new Konnectivity<>(new PkiSecretResource(context, PkiSecret.KONNECTIVITY_KUBECONFIG)));
     resources.add(new DeploymentResource(context));
     resources.add(new IngressResource(context));
+    resources.add(new GatewayRouteResource(context, ControlPlaneTlsRoute.Route.CONTROL_PLANE));
+    resources.add(new GatewayRouteResource(context, ControlPlaneTlsRoute.Route.KONNECTIVITY));
     return resources;
   }
 

@@ -53,6 +53,7 @@ class TenantControlPlaneReconcilerTest {
           new FakeObjectClient<>(V1Service.class),
           new FakeObjectClient<>(V1Deployment.class),
           new FakeObjectClient<>(V1Ingress.class),
+          dev.controlplanes.kamaji.controllers.kube.GatewayApi.absent(),
           new SharedDataStoreConnections());
   private final List<String> teardowns = new ArrayList<>();
 
