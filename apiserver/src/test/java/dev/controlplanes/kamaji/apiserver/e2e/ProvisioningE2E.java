@@ -183,6 +183,10 @@ class ProvisioningE2E {
         .isEqualTo(dataStore);
     assertThat(status.getAsJsonObject("kubeconfig").getAsJsonObject("admin").get("checksum"))
         .isNotNull();
+    JsonObject konnectivityService =
+        status.getAsJsonObject("addons").getAsJsonObject("konnectivity").getAsJsonObject("service");
+    assertThat(konnectivityService.get("name").getAsString()).isEqualTo("alpha");
+    assertThat(konnectivityService.get("port").getAsInt()).isEqualTo(8132);
 
     // Converged: later passes (resyncs, owned-object events) write nothing.
     Map<String, String> before = resourceVersions(ns);
@@ -321,14 +325,13 @@ class ProvisioningE2E {
                           .getAsJsonArray("ports")
                           .size())
                   .isEqualTo(portsWithAddon - 1);
-              assertThat(
-                      json("get", "tcp", "alpha", "-n", ns)
-                          .getAsJsonObject("status")
-                          .getAsJsonObject("addons")
-                          .getAsJsonObject("konnectivity")
-                          .get("enabled")
-                          .getAsBoolean())
-                  .isFalse();
+              JsonObject konnectivity =
+                  json("get", "tcp", "alpha", "-n", ns)
+                      .getAsJsonObject("status")
+                      .getAsJsonObject("addons")
+                      .getAsJsonObject("konnectivity");
+              assertThat(konnectivity.get("enabled").getAsBoolean()).isFalse();
+              assertThat(konnectivity.has("service")).isFalse();
             });
     waitReady(ns, "alpha");
 
