@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -114,6 +116,29 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** The directory of a pinned upstream component's binaries (built once, then cached). */
+  /**
+   * etcdctl against an etcd that trusts the tenants etcd's CA, as its root user; the output's
+   * non-blank lines.
+   */
+  public List<String> etcdctl(String endpoint, String... args) throws Exception {
+    DataStoreEtcd etcd = dataStoreEtcd();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                upstream("etcd").resolve("etcdctl").toString(),
+                "--endpoints=" + endpoint,
+                "--cacert=" + etcd.ca(),
+                "--cert=" + etcd.rootCertificate(),
+                "--key=" + etcd.rootKey()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new AssertionError("etcdctl " + String.join(" ", args) + " failed: " + out);
+    }
+    return out.lines().filter(l -> !l.isBlank()).toList();
+  }
+
   public Path upstream(String component) {
     return UpstreamBinaries.directory(component);
   }

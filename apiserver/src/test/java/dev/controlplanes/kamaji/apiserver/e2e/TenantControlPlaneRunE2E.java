@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -501,21 +500,7 @@ class TenantControlPlaneRunE2E {
   }
 
   static List<String> etcdctl(String... args) throws Exception {
-    LocalCluster.DataStoreEtcd etcd = cluster.dataStoreEtcd();
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                cluster.upstream("etcd").resolve("etcdctl").toString(),
-                "--endpoints=" + etcd.endpoint(),
-                "--cacert=" + etcd.ca(),
-                "--cert=" + etcd.rootCertificate(),
-                "--key=" + etcd.rootKey()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
-    return out.lines().filter(l -> !l.isBlank()).toList();
+    return cluster.etcdctl(cluster.dataStoreEtcd().endpoint(), args);
   }
 
   private static String base64(String value) {

@@ -22,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kamaji's resource order (§3.2). Not implemented yet: migrate (1), upgrade (2), the storage of
- * {@code dataStoreOverrides} (8; the overrides do reach the kubeadm configuration and the
- * Deployment) and migrate cleanup (12). The konnectivity Service port (11) is part of the Service
- * builder.
+ * Kamaji's resource order (§3.2). Not implemented yet: migrate (1), upgrade (2) and migrate cleanup
+ * (12). The storage of {@code dataStoreOverrides} (8) is part of the datastore setup and teardown
+ * (the overrides share the primary's Secrets, as in Kamaji). The konnectivity Service port (11) is
+ * part of the Service builder.
  */
 public final class TenantResourceCatalog implements TenantResources {
 

@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.controllers.resources.datastore;
 
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSetupStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
@@ -15,14 +16,18 @@ import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The tenant's database, user and grants on the DataStore (§3.2 item 7, §3.8). The datastore is
- * only contacted when the datastore-config checksum differs from the one recorded in {@code
- * status.storage.setup} (or the TCP finalizer is missing), so a converged tenant costs nothing. On
- * first success the TCP gets {@value TenantControlPlaneReconciler#FINALIZER}.
+ * The tenant's database, user and grants on the DataStore (§3.2 item 7, §3.8), and on each
+ * DataStore of {@code spec.dataStoreOverrides} with the same credentials (item 8). The datastores
+ * are only contacted when the datastore-config checksum (with the overrides' names) differs from
+ * the one recorded in {@code status.storage.setup} (or the TCP finalizer is missing), so a
+ * converged tenant costs nothing. On first success the TCP gets {@value
+ * TenantControlPlaneReconciler#FINALIZER}.
  */
 public final class DataStoreSetupResource implements ManagedResource<TenantControlPlane> {
 
@@ -44,16 +49,24 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
     Map<String, byte[]> config =
         context.secretData(tcp.getMetadata().getNamespace(), Names.dataStoreConfig(tcp));
     database = database(config);
-    checksum = Checksums.ofSecretData(config);
+    List<String> overrides = OverrideDataStores.names(tcp);
+    checksum =
+        Checksums.ofSecretData(config)
+            + (overrides.isEmpty() ? "" : "+" + String.join(",", overrides));
     boolean finalized =
         tcp.getMetadata().getFinalizers() != null
             && tcp.getMetadata().getFinalizers().contains(TenantControlPlaneReconciler.FINALIZER);
     if (finalized && checksum.equals(recordedChecksum(tcp))) {
       return WriteResult.UNCHANGED;
     }
-    try (DataStoreConnection connection =
-        new DataStoreCredentials(context.clients()).open(context.dataStore())) {
-      connection.setUp(database);
+    List<DataStore> stores = new ArrayList<>();
+    stores.add(context.dataStore());
+    stores.addAll(OverrideDataStores.ready(tcp, context.clients()));
+    for (DataStore store : stores) {
+      try (DataStoreConnection connection =
+          new DataStoreCredentials(context.clients()).open(store)) {
+        connection.setUp(database);
+      }
     }
     if (!finalized) {
       // Starts from the pass's copy (its resourceVersion is the precondition) and leaves the

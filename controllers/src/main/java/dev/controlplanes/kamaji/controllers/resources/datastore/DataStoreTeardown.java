@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.controllers.resources.datastore;
 
+import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.model.ResolvedFacts;
@@ -7,11 +8,14 @@ import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Deletion of the tenant's database, user and grants (§3.5 step 1): run before the TCP finalizer is
- * removed; succeeds when some or all of it is already gone.
+ * Deletion of the tenant's database, user and grants (§3.5 step 1), on the DataStore and on each
+ * override DataStore that still exists: run before the TCP finalizer is removed; succeeds when some
+ * or all of it is already gone.
  */
 public final class DataStoreTeardown implements TenantResources.DeletableResource {
 
@@ -35,9 +39,14 @@ public final class DataStoreTeardown implements TenantResources.DeletableResourc
             ? new TenantDatabase(
                 ResolvedFacts.effectiveSchema(tcp), ResolvedFacts.effectiveUser(tcp), "")
             : DataStoreSetupResource.database(config);
-    try (DataStoreConnection connection =
-        new DataStoreCredentials(context.clients()).open(context.dataStore())) {
-      connection.tearDown(database);
+    List<DataStore> stores = new ArrayList<>();
+    stores.add(context.dataStore());
+    stores.addAll(OverrideDataStores.existing(tcp, context.clients()));
+    for (DataStore store : stores) {
+      try (DataStoreConnection connection =
+          new DataStoreCredentials(context.clients()).open(store)) {
+        connection.tearDown(database);
+      }
     }
   }
 }
