@@ -226,12 +226,14 @@ kubectl_admin apply -f "$root/manifests/base/namespace.yaml" -f "$root/manifests
   -f "$root/manifests/base/rbac.yaml" >/dev/null
 # The tenant-side phase dials only loopback tenants (those run by the end-to-end tests): a
 # tenant's ClusterIP is unreachable from here and must never be dialled through the default route.
+# Tenant API servers run here as processes, so they reach our webhooks at loopback too.
 # shellcheck disable=SC2086 # KAMAJI_API_ARGS is a list of flags
 start kamaji-api java @"$root/apiserver/jvm.options" ${KAMAJI_API_JAVA_OPTS:--Xmx512m} -cp "$(cat "$state/classpath")" dev.controlplanes.kamaji.apiserver.Main \
   --bind-address=127.0.0.1 --secure-port="$api_port" \
   --etcd-servers="http://127.0.0.1:$kamaji_etcd" \
   --tls-cert-file="$certs/kamaji-api-serving.crt" --tls-private-key-file="$certs/kamaji-api-serving.key" \
-  --kubeconfig="$state/kamaji-api.kubeconfig" --tenant-networks=127.0.0.0/8,::1/128 ${KAMAJI_API_ARGS:-}
+  --kubeconfig="$state/kamaji-api.kubeconfig" --tenant-networks=127.0.0.0/8,::1/128 \
+  --tenant-webhook-url="https://127.0.0.1:$api_port" --webhook-ca-path="$certs/kamaji-serving-ca.crt" ${KAMAJI_API_ARGS:-}
 wait_for "our API server" kamaji-api curl -fsS --cacert "$certs/kamaji-serving-ca.crt" "https://127.0.0.1:$api_port/readyz"
 
 # The APIService: an ExternalName Service at 127.0.0.1 (never a ClusterIP) and our CA as caBundle.

@@ -8,15 +8,18 @@ import dev.controlplanes.kamaji.apiserver.http.ApiHandler;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
+import dev.controlplanes.kamaji.apiserver.webhooks.TenantWebhooks;
 import java.util.function.Function;
 
 /**
- * The handler chain in one readable place: health probes (anonymous), then access control
- * (authentication and authorization), then metrics, version, OpenAPI, discovery and resources.
+ * The handler chain in one readable place: health probes and the tenants' always-denying admission
+ * webhooks (anonymous), then access control (authentication and authorization), then metrics,
+ * version, OpenAPI, discovery and resources.
  */
 final class ApiServerHandler implements ApiHandler {
 
   private final HealthHandler health;
+  private final TenantWebhooks webhooks = new TenantWebhooks();
   private final AccessControl access;
   private final MetricsHandler metrics;
   private final ApiResponse version;
@@ -45,6 +48,9 @@ final class ApiServerHandler implements ApiHandler {
   public ApiResponse handle(ApiRequest request) {
     if (HealthHandler.isHealthPath(request.path())) {
       return health.handle(request);
+    }
+    if (TenantWebhooks.isWebhookPath(request.path())) {
+      return webhooks.handle(request);
     }
     ApiRequest authenticated = request.withUser(access.check(request));
     return metrics.observe(authenticated, () -> route(authenticated));

@@ -25,6 +25,10 @@ import java.time.Duration;
  * @param tenantResyncPeriod how often the tenant-side phase applies a tenant's objects again once
  *     they are in place, so that deleted or edited ones come back ({@code --tenant-resync-period};
  *     zero: only when the TenantControlPlane's plan or credentials change)
+ * @param webhookServerUrl where tenant API servers reach this server's webhooks ({@code
+ *     --tenant-webhook-url}; Kamaji's {@code https://<webhook service>.<namespace>.svc:443})
+ * @param webhookCaPath the CA of this server's serving certificate, put in the tenants' webhook
+ *     configurations ({@code --webhook-ca-path}, Kamaji's flag; empty: none)
  */
 public record ControllerOptions(
     int workers,
@@ -36,7 +40,9 @@ public record ControllerOptions(
     String keyAlgorithm,
     TenantEndpoint tenantEndpoint,
     TenantNetworks tenantNetworks,
-    Duration tenantResyncPeriod) {
+    Duration tenantResyncPeriod,
+    String webhookServerUrl,
+    String webhookCaPath) {
 
   /** Which URL of a tenant the controllers use. */
   public enum TenantEndpoint {
@@ -75,6 +81,8 @@ public record ControllerOptions(
         "ECDSA-P256",
         TenantEndpoint.INTERNAL,
         TenantNetworks.any(),
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        "https://kamaji-api.kamaji-system.svc:443",
+        "");
   }
 }

@@ -9,6 +9,7 @@ import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
+import dev.controlplanes.kamaji.controllers.tenant.TenantWebhook;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResources;
 import io.kubernetes.client.extended.controller.Controller;
@@ -91,6 +92,7 @@ public final class Controllers implements AutoCloseable {
             options.tenantEndpoint(),
             options.tenantNetworks(),
             options.tenantResyncPeriod(),
+            TenantWebhook.of(options.webhookServerUrl(), options.webhookCaPath()),
             clock);
     Controller tenantControlPlanes =
         TenantControlPlaneController.build(

@@ -79,6 +79,8 @@ public record ServerOptions(
     // Comma-separated CIDRs the tenant-side phase may dial; empty: any.
     DEFAULTS.put("tenant-networks", "");
     DEFAULTS.put("tenant-resync-period", c.tenantResyncPeriod().toMinutes() + "m");
+    DEFAULTS.put("tenant-webhook-url", c.webhookServerUrl());
+    DEFAULTS.put("webhook-ca-path", c.webhookCaPath());
     // kube-controller-manager's names and defaults.
     DEFAULTS.put("leader-elect", "true");
     DEFAULTS.put("leader-election-namespace", "kamaji-system");
@@ -145,7 +147,9 @@ public record ServerOptions(
               tenantEndpoint(
                   values.get("tenant-endpoint"), Boolean.parseBoolean(values.get("in-cluster"))),
               TenantNetworks.parse(values.get("tenant-networks")),
-              parseDuration(values.get("tenant-resync-period"), "tenant-resync-period", problems));
+              parseDuration(values.get("tenant-resync-period"), "tenant-resync-period", problems),
+              values.get("tenant-webhook-url"),
+              values.get("webhook-ca-path"));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -162,6 +162,39 @@ class TenantControlPlaneRunE2E {
           .contains("kube-controller-manager", "kube-scheduler");
 
       assertTenantObjectsAreKubeadms(ns, "proof", tenant, dir);
+
+      // Write permissions: a WriteLimited tenant's API server asks our /write-permission, which
+      // refuses the blocked operations; lifting them lets the writes through again.
+      patchTcp(ns, "proof", "{\"spec\": {\"writePermissions\": {\"blockCreation\": true}}}");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(tenant.run("create", "namespace", "refused").stderr())
+                      .contains("the current Control Plane has limited write permissions"));
+      assertThat(
+              tcps.tcp(ns, "proof")
+                  .getAsJsonObject("status")
+                  .getAsJsonObject("kubernetesResources")
+                  .getAsJsonObject("version")
+                  .get("status")
+                  .getAsString())
+          .isEqualTo("WriteLimited");
+      // Updates are not blocked, nor is kube-system.
+      tenant.run("label", "namespace", "made-by-the-tenant", "e2e=updated").assertOk();
+      tenant.run("create", "configmap", "allowed", "-n", "kube-system").assertOk();
+      patchTcp(ns, "proof", "{\"spec\": {\"writePermissions\": null}}");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> assertThat(tenant.run("create", "namespace", "accepted").exitCode()).isZero());
+      assertThat(
+              tenant
+                  .run("get", "validatingwebhookconfiguration", "kamaji-write-permissions")
+                  .stderr())
+          .contains("NotFound");
       assertThat(processes.alive()).isTrue();
     }
 
@@ -492,6 +525,10 @@ class TenantControlPlaneRunE2E {
     }
     return JsonParser.parseString(tenant.run(args.toArray(String[]::new)).assertOk().stdout())
         .getAsJsonObject();
+  }
+
+  private static void patchTcp(String ns, String name, String mergePatch) {
+    kubectl.run("patch", "tcp", name, "-n", ns, "--type=merge", "-p", mergePatch).assertOk();
   }
 
   /** Keys under a prefix of the tenants' etcd, read with its administrator's certificate. */

@@ -151,6 +151,15 @@ public final class SpecDefaults {
   }
 
   /** The konnectivity addon, or null when it is not enabled. */
+  /** Whether {@code spec.writePermissions} blocks any operation (Kamaji's HasAnyLimitation). */
+  public static boolean writeLimited(TenantControlPlane tcp) {
+    dev.controlplanes.kamaji.api.v1alpha1.WritePermissions w = spec(tcp).getWritePermissions();
+    return w != null
+        && (Boolean.TRUE.equals(w.getBlockCreation())
+            || Boolean.TRUE.equals(w.getBlockUpdate())
+            || Boolean.TRUE.equals(w.getBlockDeletion()));
+  }
+
   public static KonnectivitySpec konnectivity(TenantControlPlane tcp) {
     return spec(tcp).getAddons() == null ? null : spec(tcp).getAddons().getKonnectivity();
   }

@@ -5,6 +5,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.AddonSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.AddonsSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.KonnectivitySpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
+import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.controllers.model.CoreDnsAddon;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityAgent;
@@ -12,8 +13,11 @@ import dev.controlplanes.kamaji.controllers.model.KubeProxyAddon;
 import dev.controlplanes.kamaji.controllers.model.KubeadmConfigUpload;
 import dev.controlplanes.kamaji.controllers.model.KubeletConfigUpload;
 import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
+import dev.controlplanes.kamaji.controllers.model.WritePermissionsWebhook;
 import dev.controlplanes.kamaji.controllers.resources.ControlPlaneAddress;
+import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
 import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.models.V1ValidatingWebhookConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +53,7 @@ final class TenantAddons {
 
   private TenantAddons() {}
 
-  static Plan plan(TenantControlPlane tcp, StoredKubeadmConfig kubeadm) {
+  static Plan plan(TenantControlPlane tcp, StoredKubeadmConfig kubeadm, TenantWebhook webhook) {
     List<TenantRbac.TenantObject> apply = new ArrayList<>();
     List<String> remove = new ArrayList<>();
     apply.add(object(KubeadmConfigUpload.configMap(kubeadm.clusterConfiguration()), null));
@@ -105,6 +109,16 @@ final class TenantAddons {
               owner.path()));
       apply.add(
           object(KubeProxyAddon.daemonSet(kubeProxy, SpecDefaults.version(tcp)), owner.path()));
+    }
+
+    // Writes are blocked only while the TCP is WriteLimited, as Kamaji's soot controller does.
+    V1ValidatingWebhookConfiguration writePermissions =
+        WritePermissionsWebhook.build(tcp, webhook.serverUrl(), webhook.caBundle());
+    if (VersionState.WRITE_LIMITED.equals(VersionStatus.stored(tcp))
+        && SpecDefaults.writeLimited(tcp)) {
+      apply.add(object(writePermissions, null));
+    } else {
+      remove.add(path(writePermissions));
     }
 
     KonnectivitySpec konnectivity = SpecDefaults.konnectivity(tcp);

@@ -60,6 +60,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   private final TenantNetworks networks;
   private final ScheduledExecutorService timer;
   private final Duration resync;
+  private final TenantWebhook webhook;
   private final Clock clock;
   private final Map<String, Attempts> states = new ConcurrentHashMap<>();
 
@@ -75,6 +76,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
       TenantEndpoint endpoint,
       TenantNetworks networks,
       Duration resync,
+      TenantWebhook webhook,
       Clock clock) {
     this.secrets = secrets;
     this.configMaps = configMaps;
@@ -83,6 +85,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     this.networks = networks;
     this.clock = clock;
     this.resync = resync;
+    this.webhook = webhook;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -135,7 +138,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     }
     TenantAddons.Plan addons;
     try {
-      addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()));
+      addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()), webhook);
     } catch (RuntimeException e) {
       // A spec the builders cannot use at all; the message holds no credentials.
       warnOnce(key, "no tenant-side plan: " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
+import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentStatus;
 
@@ -25,7 +26,7 @@ public final class VersionStatus {
     if (readyReplicas(deployment) == 0 && !complete) {
       return installed == null ? VersionState.PROVISIONING : VersionState.NOT_READY;
     }
-    if (tcp.getSpec() != null && tcp.getSpec().getWritePermissions() != null) {
+    if (SpecDefaults.writeLimited(tcp)) {
       return VersionState.WRITE_LIMITED;
     }
     if (complete) {

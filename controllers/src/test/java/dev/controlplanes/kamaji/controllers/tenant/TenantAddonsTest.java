@@ -40,6 +40,9 @@ class TenantAddonsTest {
                   + " \"imageRepository\": \"registry.k8s.io\","
                   + " \"networking\": {\"podSubnet\": \"10.244.0.0/16\"}}"));
 
+  static final TenantWebhook WEBHOOK =
+      new TenantWebhook("https://kamaji-api.kamaji-system.svc:443", "ca".getBytes());
+
   private static List<String> paths(List<TenantRbac.TenantObject> objects) {
     return objects.stream().map(TenantRbac.TenantObject::path).toList();
   }
@@ -56,7 +59,8 @@ class TenantAddonsTest {
   @Test
   void everyTenantGetsKubeadmsUploadedConfigurationsAndTheirReaders() {
     TenantAddons.Plan plan =
-        TenantAddons.plan(tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM);
+        TenantAddons.plan(
+            tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM, WEBHOOK);
 
     assertThat(paths(plan.apply())).containsExactlyElementsOf(UPLOADS);
     assertThat(
@@ -81,7 +85,8 @@ class TenantAddonsTest {
                     + " [{op: replace, path: /cgroupDriver, value: systemd}]}},"
                     + " addons: {coreDNS: {}}}",
                 "10.0.0.7:6443"),
-            KUBEADM);
+            KUBEADM,
+            WEBHOOK);
 
     assertThat(plan.problems())
         .singleElement()
@@ -102,7 +107,8 @@ class TenantAddonsTest {
                 "{kubernetes: {version: v1.34.10}, networkProfile: {dnsServiceIPs: [10.96.0.10]},"
                     + " addons: {coreDNS: {}, kubeProxy: {imageTag: v1.34.9}}}",
                 "10.0.0.7:6443"),
-            KUBEADM);
+            KUBEADM,
+            WEBHOOK);
 
     List<TenantRbac.TenantObject> addons =
         plan.apply().subList(UPLOADS.size(), plan.apply().size());
@@ -135,16 +141,22 @@ class TenantAddonsTest {
         .contains("bindAddress: 0.0.0.0\n", "clusterCIDR: 10.244.0.0/16\n");
     assertThat(addons.get(11).body().toString())
         .contains("\"image\":\"registry.k8s.io/kube-proxy:v1.34.9\"");
-    assertThat(plan.remove()).hasSize(4).allMatch(p -> p.contains("konnectivity"));
+    assertThat(plan.remove())
+        .hasSize(5)
+        .contains(
+            "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/kamaji-write-permissions")
+        .filteredOn(p -> !p.contains("write-permissions"))
+        .allMatch(p -> p.contains("konnectivity"));
   }
 
   @Test
   void withoutAddonsKamajisObjectsOfEachAreRemoved() {
     TenantAddons.Plan plan =
-        TenantAddons.plan(tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM);
+        TenantAddons.plan(
+            tcp("{kubernetes: {version: v1.34.10}}", "10.0.0.7:6443"), KUBEADM, WEBHOOK);
 
     assertThat(plan.remove())
-        .hasSize(16)
+        .hasSize(17)
         .contains(
             "/apis/apps/v1/namespaces/kube-system/deployments/coredns",
             "/api/v1/namespaces/kube-system/services/kube-dns",
@@ -162,7 +174,8 @@ class TenantAddonsTest {
             tcp(
                 "{kubernetes: {version: v1.35.7}, addons: {konnectivity: {agent: {mode: Deployment}}}}",
                 "10.0.0.7:6443"),
-            KUBEADM);
+            KUBEADM,
+            WEBHOOK);
 
     assertThat(paths(plan.apply()).subList(UPLOADS.size(), plan.apply().size()))
         .containsExactly(
@@ -188,7 +201,9 @@ class TenantAddonsTest {
   private static List<String> agentArgs(String endpoint) {
     TenantAddons.Plan plan =
         TenantAddons.plan(
-            tcp("{kubernetes: {version: v1.35.7}, addons: {konnectivity: {}}}", endpoint), KUBEADM);
+            tcp("{kubernetes: {version: v1.35.7}, addons: {konnectivity: {}}}", endpoint),
+            KUBEADM,
+            WEBHOOK);
     List<String> args = new ArrayList<>();
     plan.apply()
         .get(UPLOADS.size() + 2)
@@ -202,5 +217,43 @@ class TenantAddonsTest {
         .getAsJsonArray("args")
         .forEach(a -> args.add(a.getAsString()));
     return args;
+  }
+
+  @Test
+  void aWriteLimitedTenantGetsTheWebhookThatSendsItsBlockedOperationsToUs() {
+    TenantControlPlane limited =
+        tcp(
+            "{kubernetes: {version: v1.34.10}, writePermissions: {blockCreation: true, blockDeletion: true}}",
+            "10.0.0.7:6443");
+    limited
+        .getStatus()
+        .kubernetesResources(
+            new dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus()
+                .version(
+                    new dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus()
+                        .status("WriteLimited")));
+
+    TenantAddons.Plan plan = TenantAddons.plan(limited, KUBEADM, WEBHOOK);
+
+    TenantRbac.TenantObject webhook =
+        plan.apply().stream()
+            .filter(o -> o.name().equals("kamaji-write-permissions"))
+            .findFirst()
+            .orElseThrow();
+    String body = webhook.body().toString();
+    assertThat(body)
+        .contains("\"url\":\"https://kamaji-api.kamaji-system.svc:443/write-permission\"")
+        .contains("\"operations\":[\"CREATE\",\"DELETE\"]")
+        .contains("\"values\":[\"kube-system\",\"kube-node-lease\"]")
+        .contains("\"failurePolicy\":\"Fail\"");
+    assertThat(plan.remove()).noneMatch(p -> p.contains("write-permissions"));
+
+    // Not yet WriteLimited (a pass records it first): nothing is blocked.
+    TenantControlPlane notYet =
+        tcp(
+            "{kubernetes: {version: v1.34.10}, writePermissions: {blockUpdate: true}}",
+            "10.0.0.7:6443");
+    assertThat(paths(TenantAddons.plan(notYet, KUBEADM, WEBHOOK).apply()))
+        .noneMatch(p -> p.contains("write-permissions"));
   }
 }

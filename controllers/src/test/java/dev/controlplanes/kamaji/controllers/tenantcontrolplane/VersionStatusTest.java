@@ -104,8 +104,16 @@ class VersionStatusTest {
   @Test
   void writePermissionsMakeARunningTenantWriteLimited() {
     TenantControlPlane limited = tcp(2, "v1.35.7", "v1.35.7");
-    limited.getSpec().setWritePermissions(new WritePermissions());
+    limited.getSpec().setWritePermissions(new WritePermissions().blockUpdate(true));
     assertThat(VersionStatus.state(limited, deployment(2, 2, 2, 2, 0, 2)))
         .isEqualTo(VersionState.WRITE_LIMITED);
+  }
+
+  @Test
+  void writePermissionsThatBlockNothingLeaveTheTenantReady() {
+    TenantControlPlane open = tcp(2, "v1.35.7", "v1.35.7");
+    open.getSpec().setWritePermissions(new WritePermissions().blockCreation(false));
+    assertThat(VersionStatus.state(open, deployment(2, 2, 2, 2, 0, 2)))
+        .isEqualTo(VersionState.READY);
   }
 }
