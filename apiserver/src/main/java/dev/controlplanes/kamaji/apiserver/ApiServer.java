@@ -123,9 +123,14 @@ public final class ApiServer implements AutoCloseable {
     return stores.get(plural);
   }
 
-  private static byte[] versionInfo() {
+  /** This build's version, e.g. {@code v0.1.0} ({@code v0.1.0-dev} outside a packaged jar). */
+  public static String version() {
     String version = ApiServer.class.getPackage().getImplementationVersion();
-    String v = version == null ? "v0.1.0-dev" : "v" + version;
+    return version == null ? "v0.1.0-dev" : "v" + version;
+  }
+
+  private static byte[] versionInfo() {
+    String v = version();
     String json =
         "{\"major\":\"0\",\"minor\":\"1\",\"gitVersion\":\""
             + v

@@ -20,6 +20,7 @@ import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
 import dev.controlplanes.kamaji.controllers.Controllers;
 import dev.controlplanes.kamaji.controllers.LeaderElectedControllers;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
+import dev.controlplanes.kamaji.controllers.metrics.KamajiMetrics;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantResourceCatalog;
 import dev.controlplanes.kamaji.storage.Store;
 import dev.controlplanes.kamaji.storage.etcd.EtcdStore;
@@ -39,6 +40,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** Turns validated options into a running server: storage, security, resources, listener. */
@@ -143,14 +145,26 @@ public final class ServerAssembly {
             }
           };
       ControllerMetrics controllerMetrics = new ControllerMetrics(metrics);
+      // Kamaji's own metrics, from the caches of the controllers this replica runs (none while
+      // another replica leads).
+      AtomicReference<Controllers> running = new AtomicReference<>();
+      new KamajiMetrics(
+              ApiServer.version(),
+              () -> running.get() == null ? List.of() : running.get().cachedTenantControlPlanes(),
+              () -> running.get() == null ? List.of() : running.get().cachedDataStores())
+          .register(metrics);
       Supplier<Controllers> controllers =
-          () ->
-              Controllers.start(
-                  management,
-                  own,
-                  options.controllerOptions(),
-                  TenantResourceCatalog.standard(),
-                  controllerMetrics);
+          () -> {
+            Controllers started =
+                Controllers.start(
+                    management,
+                    own,
+                    options.controllerOptions(),
+                    TenantResourceCatalog.standard(),
+                    controllerMetrics);
+            running.set(started);
+            return started;
+          };
       LeaderElectionOptions election = options.leaderElection();
       server.attach(
           election.enabled()

@@ -23,6 +23,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -45,6 +46,7 @@ public final class Controllers implements AutoCloseable {
   private final ExecutorService runner;
   private final KubeClients clients;
   private final TenantBootstrap bootstrap;
+  private volatile boolean closed;
 
   private Controllers(
       SharedInformerFactory informers,
@@ -189,8 +191,19 @@ public final class Controllers implements AutoCloseable {
         : tcp.getStatus().getStorage().getDataStoreName();
   }
 
+  /** The cached TenantControlPlanes, or none once these controllers are closed. */
+  public List<TenantControlPlane> cachedTenantControlPlanes() {
+    return closed ? List.of() : clients.tenantControlPlanes().cachedList();
+  }
+
+  /** The cached DataStores, or none once these controllers are closed. */
+  public List<DataStore> cachedDataStores() {
+    return closed ? List.of() : clients.dataStores().cachedList();
+  }
+
   @Override
   public void close() {
+    closed = true;
     manager.shutdown();
     bootstrap.close();
     informers.stopAllRegisteredInformers();

@@ -209,6 +209,20 @@ class ProvisioningE2E {
         .isPositive();
     assertThat(sample(metrics, "workqueue_adds_total", "tenantcontrolplane")).isPositive();
     assertThat(sample(metrics, "controller_runtime_active_workers", "tenantcontrolplane")).isZero();
+    // And Kamaji's own, with its names and label values.
+    assertThat(sample(metrics, "kamaji_tenant_control_plane_status", ns, "alpha", "Ready", "true"))
+        .isEqualTo(1);
+    assertThat(sample(metrics, "kamaji_datastore_info", dataStore, "etcd")).isEqualTo(1);
+    assertThat(sample(metrics, "kamaji_datastore_status", dataStore, "True", "true")).isEqualTo(1);
+    assertThat(sample(metrics, "kamaji_tenant_control_planes_current", "true")).isPositive();
+    assertThat(sample(metrics, "kamaji_handler_time_seconds_count", "deployment")).isPositive();
+    assertThat(metrics)
+        .containsPattern(
+            "kamaji_tenant_control_plane_info\\{tcp_namespace=\""
+                + ns
+                + "\",tcp_name=\"alpha\",kubernetes_version=\"v1\\.[0-9.]+\","
+                + "datastore_driver=\"etcd\",address=\"https://[0-9.]+:6443\","
+                + "exposure_strategy=\"service\",\\} 1\\.0");
 
     // The kubeconfig subresource, as `kubectl get --raw ... > tenant.kubeconfig` gives it.
     String endpoint = status.get("controlPlaneEndpoint").getAsString();

@@ -35,8 +35,17 @@ public final class ControllerMetrics {
   final Gauge queueDepth;
   final Histogram queueDuration;
   final Histogram workDuration;
+  final Histogram handlerTime;
 
   public ControllerMetrics(CollectorRegistry registry) {
+    // Kamaji's own: the time each resource of the pipeline takes (its "handlers").
+    handlerTime =
+        Histogram.build(
+                "kamaji_handler_time_seconds",
+                "Bucket time requested for the given handler to complete its handling.")
+            .labelNames("handler")
+            .buckets(RECONCILE_BUCKETS)
+            .register(registry);
     reconciles =
         Counter.build(
                 "controller_runtime_reconcile_total",

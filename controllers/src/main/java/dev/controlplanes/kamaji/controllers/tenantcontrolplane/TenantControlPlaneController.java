@@ -9,6 +9,7 @@ import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
+import dev.controlplanes.kamaji.controllers.metrics.TimedResource;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
@@ -63,8 +64,10 @@ public final class TenantControlPlaneController {
         new TenantResources() {
           @Override
           public List<ManagedResource<TenantControlPlane>> pipeline(TenantContext context) {
-            List<ManagedResource<TenantControlPlane>> pipeline =
-                new ArrayList<>(resources.pipeline(context));
+            List<ManagedResource<TenantControlPlane>> pipeline = new ArrayList<>();
+            for (ManagedResource<TenantControlPlane> resource : resources.pipeline(context)) {
+              pipeline.add(new TimedResource<>(resource, metrics));
+            }
             pipeline.add(
                 new TenantSideStatus(
                     tcp ->
