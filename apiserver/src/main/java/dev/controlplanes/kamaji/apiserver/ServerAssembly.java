@@ -151,7 +151,10 @@ public final class ServerAssembly {
       new KamajiMetrics(
               ApiServer.version(),
               () -> running.get() == null ? List.of() : running.get().cachedTenantControlPlanes(),
-              () -> running.get() == null ? List.of() : running.get().cachedDataStores())
+              () -> running.get() == null ? List.of() : running.get().cachedDataStores(),
+              () -> running.get() == null ? List.of() : running.get().cachedSecrets(),
+              options.controllerOptions().certificateExpirationDeadline(),
+              java.time.Clock.systemUTC())
           .register(metrics);
       Supplier<Controllers> controllers =
           () -> {

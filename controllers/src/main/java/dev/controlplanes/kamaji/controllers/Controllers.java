@@ -196,6 +196,11 @@ public final class Controllers implements AutoCloseable {
     return closed ? List.of() : clients.tenantControlPlanes().cachedList();
   }
 
+  /** The cached Secrets, or none once these controllers are closed. */
+  public List<V1Secret> cachedSecrets() {
+    return closed ? List.of() : clients.secrets().cachedList();
+  }
+
   /** The cached DataStores, or none once these controllers are closed. */
   public List<DataStore> cachedDataStores() {
     return closed ? List.of() : clients.dataStores().cachedList();

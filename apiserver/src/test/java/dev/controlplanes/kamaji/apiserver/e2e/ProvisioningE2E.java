@@ -216,6 +216,12 @@ class ProvisioningE2E {
     assertThat(sample(metrics, "kamaji_datastore_status", dataStore, "True", "true")).isEqualTo(1);
     assertThat(sample(metrics, "kamaji_tenant_control_planes_current", "true")).isPositive();
     assertThat(sample(metrics, "kamaji_handler_time_seconds_count", "deployment")).isPositive();
+    assertThat(sample(metrics, "kamaji_certificates_current", ns, "alpha", "valid", "x509"))
+        .isPositive();
+    assertThat(sample(metrics, "kamaji_certificates_current", ns, "alpha", "valid", "kubeconfig"))
+        .isPositive();
+    assertThat(sample(metrics, "kamaji_certificates_current", ns, "alpha", "invalid", "x509"))
+        .isZero();
     assertThat(metrics)
         .containsPattern(
             "kamaji_tenant_control_plane_info\\{tcp_namespace=\""

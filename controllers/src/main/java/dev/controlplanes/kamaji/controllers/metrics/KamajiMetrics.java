@@ -5,23 +5,34 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStoreDriver;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.datastore.DataStoreReconciler;
+import dev.controlplanes.kamaji.controllers.model.Labels;
 import dev.controlplanes.kamaji.controllers.model.SpecDefaults;
+import dev.controlplanes.kamaji.controllers.pki.RenewalSchedule;
 import dev.controlplanes.kamaji.controllers.resources.ControlPlaneAddress;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.VersionStatus;
 import io.kubernetes.client.openapi.models.V1Condition;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Kamaji's own metrics ({@code internal/metrics}) under its names, labels and label values, so that
  * its dashboards keep working: build information, and, read from the controllers' caches at each
  * scrape (where Kamaji refreshes them after each reconcile), the TenantControlPlanes' identity,
- * state and count by readiness, and the DataStores' driver, validation and count. Kamaji's {@code
- * kamaji_certificates_current} is not exposed.
+ * state and count by readiness, the DataStores' driver, validation and count, and the certificate
+ * and kubeconfig Secrets of each TenantControlPlane by state (valid, expiring within the renewal
+ * deadline, or unreadable).
  */
 public final class KamajiMetrics extends Collector {
 
@@ -36,6 +47,7 @@ public final class KamajiMetrics extends Collector {
           VersionState.NOT_READY,
           VersionState.SLEEPING,
           VersionState.WRITE_LIMITED);
+  private static final Set<String> STRATEGIES = Set.of("x509", "kubeconfig");
   private static final Set<String> DRIVERS =
       Set.of(
           DataStoreDriver.ETCD,
@@ -46,17 +58,29 @@ public final class KamajiMetrics extends Collector {
   private final String version;
   private final Supplier<List<TenantControlPlane>> tenantControlPlanes;
   private final Supplier<List<DataStore>> dataStores;
+  private final Supplier<List<V1Secret>> secrets;
+  private final Duration deadline;
+  private final Clock clock;
 
   /**
    * @param version this server's version, for {@code kamaji_build_info}
+   * @param secrets the cached Secrets (those labelled for the certificate lifecycle are counted)
+   * @param deadline {@code --certificate-expiration-deadline}: a certificate expiring sooner is
+   *     {@code expiring}
    */
   public KamajiMetrics(
       String version,
       Supplier<List<TenantControlPlane>> tenantControlPlanes,
-      Supplier<List<DataStore>> dataStores) {
+      Supplier<List<DataStore>> dataStores,
+      Supplier<List<V1Secret>> secrets,
+      Duration deadline,
+      Clock clock) {
     this.version = version;
     this.tenantControlPlanes = tenantControlPlanes;
     this.dataStores = dataStores;
+    this.secrets = secrets;
+    this.deadline = deadline;
+    this.clock = clock;
   }
 
   @Override
@@ -88,7 +112,11 @@ public final class KamajiMetrics extends Collector {
             List.of("tcp_namespace", "tcp_name", "status", "ready"));
     long ready = 0;
     long notReady = 0;
+    // tcp namespace/name -> status -> strategy -> count, every TCP with all six at zero first.
+    Map<List<String>, Map<String, Map<String, Integer>>> certificates = new TreeMap<>(KEY_ORDER);
     for (TenantControlPlane tcp : tenantControlPlanes.get()) {
+      certificates.put(
+          List.of(tcp.getMetadata().getNamespace(), tcp.getMetadata().getName()), new TreeMap<>());
       String namespace = tcp.getMetadata().getNamespace();
       String name = tcp.getMetadata().getName();
       String state = state(tcp);
@@ -153,7 +181,45 @@ public final class KamajiMetrics extends Collector {
     families.add(dsInfo);
     families.add(dsStatus);
     families.add(dsCount);
+    families.add(certificates(certificates));
     return families;
+  }
+
+  private static final Comparator<List<String>> KEY_ORDER =
+      Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1));
+
+  private GaugeMetricFamily certificates(
+      Map<List<String>, Map<String, Map<String, Integer>>> counts) {
+    Instant renewBy = clock.instant().plus(deadline);
+    for (V1Secret secret : secrets.get()) {
+      Map<String, String> labels = secret.getMetadata().getLabels();
+      String strategy = labels == null ? null : labels.get(Labels.CERTIFICATE_LIFECYCLE);
+      String tcp = labels == null ? null : labels.get(Labels.NAME);
+      if (tcp == null || tcp.isEmpty() || strategy == null || !STRATEGIES.contains(strategy)) {
+        continue;
+      }
+      Optional<Instant> notAfter = RenewalSchedule.labelledNotAfter(strategy, secret.getData());
+      String state =
+          notAfter.isEmpty() ? "invalid" : renewBy.isAfter(notAfter.get()) ? "expiring" : "valid";
+      counts
+          .computeIfAbsent(List.of(secret.getMetadata().getNamespace(), tcp), k -> new TreeMap<>())
+          .computeIfAbsent(state, k -> new TreeMap<>())
+          .merge(strategy, 1, Integer::sum);
+    }
+    GaugeMetricFamily family =
+        new GaugeMetricFamily(
+            "kamaji_certificates_current",
+            "Current number of certificate Secrets by tcp_namespace, tcp_name, status and strategy.",
+            List.of("tcp_namespace", "tcp_name", "status", "strategy"));
+    for (Map.Entry<List<String>, Map<String, Map<String, Integer>>> tcp : counts.entrySet()) {
+      for (String state : List.of("valid", "expiring", "invalid")) {
+        for (String strategy : List.of("x509", "kubeconfig")) {
+          int n = tcp.getValue().getOrDefault(state, Map.of()).getOrDefault(strategy, 0);
+          family.addMetric(List.of(tcp.getKey().get(0), tcp.getKey().get(1), state, strategy), n);
+        }
+      }
+    }
+    return family;
   }
 
   private static String state(TenantControlPlane tcp) {

@@ -56,6 +56,33 @@ public final class RenewalSchedule {
     return delay.isNegative() || delay.isZero() ? retry : delay;
   }
 
+  /**
+   * The NotAfter of a Secret labelled for the certificate lifecycle, read as Kamaji's controller
+   * reads it: for {@code x509}, the first value (by key) that is a certificate; for {@code
+   * kubeconfig}, the client certificate of the first value that is a kubeconfig. Empty when none is
+   * (Kamaji counts such a Secret as invalid).
+   */
+  public static Optional<Instant> labelledNotAfter(String strategy, Map<String, byte[]> data) {
+    if (data == null) {
+      return Optional.empty();
+    }
+    for (String key : new java.util.TreeSet<>(data.keySet())) {
+      Optional<Instant> at;
+      try {
+        at =
+            PkiSecret.Kind.KUBECONFIG.label().equals(strategy)
+                ? kubeconfigNotAfter(data.get(key))
+                : certificateNotAfter(data.get(key));
+      } catch (RuntimeException notThisKey) {
+        at = Optional.empty(); // another key of the Secret may hold it
+      }
+      if (at.isPresent()) {
+        return at;
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<Instant> renewalOf(PkiSecret secret, Map<String, byte[]> data) {
     if (data == null || secret.kind().label() == null || isCa(secret)) {
       return Optional.empty();

@@ -52,7 +52,10 @@ class KamajiMetricsTest {
                     tcp("a", "Ready", ""),
                     tcp("b", "Provisioning", ""),
                     tcp("c", "Bogus", ", \"gateway\": {\"hostname\": \"c.example\"}")),
-            () -> List.of(dataStore("default", "etcd", true), dataStore("pg", "Oracle", false)))
+            () -> List.of(dataStore("default", "etcd", true), dataStore("pg", "Oracle", false)),
+            () -> List.of(),
+            java.time.Duration.ofHours(24),
+            java.time.Clock.systemUTC())
         .register(registry);
 
     assertThat(value(registry, "kamaji_build_info", "version", "v0.1.0")).isEqualTo(1);
@@ -132,5 +135,100 @@ class KamajiMetricsTest {
       }
     }
     return null;
+  }
+
+  @Test
+  void certificateSecretsAreCountedByStateAndStrategyForEveryTenant() {
+    java.time.Instant now = java.time.Instant.parse("2026-11-22T08:00:00Z");
+    dev.controlplanes.kamaji.controllers.pki.TenantCertificates pki =
+        new dev.controlplanes.kamaji.controllers.pki.TenantCertificates(
+            dev.controlplanes.kamaji.controllers.pki.TenantPkiParameters.of(
+                    "a", "tenants", "cluster.local", List.of("10.96.0.0/16"), "10.0.0.7", 6443)
+                .withAlgorithm(dev.controlplanes.kamaji.controllers.pki.KeyAlgorithm.ECDSA_P256)
+                .withClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    List<io.kubernetes.client.openapi.models.V1Secret> secrets = new java.util.ArrayList<>();
+    for (dev.controlplanes.kamaji.controllers.pki.SecretContent content : pki.issueAll()) {
+      String strategy = content.secret().kind().label();
+      if (strategy == null) {
+        continue;
+      }
+      secrets.add(secret(content.secret().secretName("a"), strategy, content.data()));
+    }
+    secrets.add(secret("a-broken", "x509", java.util.Map.of("tls.crt", "nope".getBytes())));
+    // Secrets of the tenant outside the lifecycle (the datastore config, say) are not counted.
+    secrets.add(
+        new io.kubernetes.client.openapi.models.V1Secret()
+            .metadata(
+                new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                    .namespace("tenants")
+                    .name("a-datastore-config")
+                    .labels(java.util.Map.of("kamaji.clastix.io/name", "a"))));
+    long x509 =
+        secrets.stream().filter(s -> s.getMetadata().getLabels().containsValue("x509")).count();
+    long kubeconfigs =
+        secrets.stream()
+            .filter(s -> s.getMetadata().getLabels().containsValue("kubeconfig"))
+            .count();
+
+    CollectorRegistry today = registry(now, secrets);
+    assertThat(certificates(today, "a", "valid", "x509")).isEqualTo(x509 - 1);
+    assertThat(certificates(today, "a", "invalid", "x509")).isEqualTo(1);
+    assertThat(certificates(today, "a", "valid", "kubeconfig")).isEqualTo(kubeconfigs);
+    assertThat(certificates(today, "b", "valid", "x509")).isEqualTo(0);
+
+    // Half a day before the one-year leaves expire they are within the 24 h deadline; the
+    // ten-year ones (the CAs, konnectivity's) are not. Every Secret is still counted once.
+    CollectorRegistry later =
+        registry(now.plus(java.time.Duration.ofDays(364).plusHours(12)), secrets);
+    assertThat(certificates(later, "a", "expiring", "kubeconfig")).isPositive();
+    assertThat(certificates(later, "a", "expiring", "x509")).isPositive();
+    assertThat(certificates(later, "a", "valid", "x509")).isPositive();
+    assertThat(
+            certificates(later, "a", "expiring", "kubeconfig")
+                + certificates(later, "a", "valid", "kubeconfig"))
+        .isEqualTo(kubeconfigs);
+    assertThat(
+            certificates(later, "a", "expiring", "x509")
+                + certificates(later, "a", "valid", "x509")
+                + certificates(later, "a", "invalid", "x509"))
+        .isEqualTo(x509);
+  }
+
+  private static CollectorRegistry registry(
+      java.time.Instant now, List<io.kubernetes.client.openapi.models.V1Secret> secrets) {
+    CollectorRegistry registry = new CollectorRegistry();
+    new KamajiMetrics(
+            "v0.1.0",
+            () -> List.of(tcp("a", "Ready", ""), tcp("b", "Ready", "")),
+            List::of,
+            () -> secrets,
+            java.time.Duration.ofHours(24),
+            java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+        .register(registry);
+    return registry;
+  }
+
+  private static io.kubernetes.client.openapi.models.V1Secret secret(
+      String name, String strategy, java.util.Map<String, byte[]> data) {
+    return new io.kubernetes.client.openapi.models.V1Secret()
+        .metadata(
+            new io.kubernetes.client.openapi.models.V1ObjectMeta()
+                .namespace("tenants")
+                .name(name)
+                .labels(
+                    java.util.Map.of(
+                        "kamaji.clastix.io/name",
+                        "a",
+                        "kamaji.clastix.io/certificate_lifecycle_controller",
+                        strategy)))
+        .data(data);
+  }
+
+  private static Double certificates(
+      CollectorRegistry registry, String tcp, String status, String strategy) {
+    return registry.getSampleValue(
+        "kamaji_certificates_current",
+        new String[] {"tcp_namespace", "tcp_name", "status", "strategy"},
+        new String[] {"tenants", tcp, status, strategy});
   }
 }
