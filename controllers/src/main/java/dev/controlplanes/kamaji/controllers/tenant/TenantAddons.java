@@ -23,12 +23,12 @@ import java.util.List;
 
 /**
  * What the tenant-side phase applies inside a tenant besides kubeadm's RBAC ({@link TenantRbac}):
- * kubeadm's uploaded configurations (kubeadm-config and kubelet-config with their readers' RBAC)
- * and the addons the TenantControlPlane enables (CoreDNS, kube-proxy, the konnectivity agents), in
- * Kamaji's order; and the paths of Kamaji's addon objects to remove for the addons it does not
- * enable (or no longer in that form: the agents' other workload kind). The CoreDNS and kube-proxy
- * objects are owned by their ClusterRoleBinding, as Kamaji makes them, so that removing it lets the
- * tenant's garbage collector remove the rest. Pure.
+ * kubeadm's uploaded configurations (kubeadm-config and kubelet-config with their readers' RBAC),
+ * the write-permissions webhook while the TenantControlPlane is WriteLimited, and the addons it
+ * enables (CoreDNS, kube-proxy, the konnectivity agents), in Kamaji's order; and the paths of
+ * Kamaji's objects to remove for what it does not (or no longer in that form: the agents' other
+ * workload kind). The CoreDNS and kube-proxy objects are owned by their ClusterRoleBinding, as
+ * Kamaji makes them, so that removing it lets the tenant's garbage collector remove the rest. Pure.
  */
 final class TenantAddons {
 
