@@ -136,6 +136,16 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (kubeadmConfig == null) {
       return; // written by the reconcile pass before the TCP leaves Provisioning
     }
+    // The plan follows from the TCP and its stored kubeadm configuration alone: while neither
+    // has changed since the current attempts were planned, this pass has nothing new to plan.
+    String inputs =
+        tcp.getMetadata().getResourceVersion()
+            + "/"
+            + kubeadmConfig.getMetadata().getResourceVersion();
+    Attempts planned = states.get(key);
+    if (planned != null && planned.inputs.equals(inputs)) {
+      return;
+    }
     TenantAddons.Plan addons;
     try {
       addons = TenantAddons.plan(tcp, StoredKubeadmConfig.parse(kubeadmConfig.getData()), webhook);
@@ -156,16 +166,20 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     String token = credentials + "/" + digest(addons.toString());
     Attempts fresh =
         new Attempts(tcp.getMetadata().getNamespace(), tcp, token, addons, kubeadmChecksum);
+    fresh.inputs = inputs;
     Attempts current =
-        states.compute(key, (k, old) -> old != null && old.token.equals(token) ? old : fresh);
+        states.compute(
+            key,
+            (k, old) -> {
+              if (old != null && old.token.equals(token)) {
+                old.inputs = inputs; // the same plan from newer inputs
+                return old;
+              }
+              return fresh;
+            });
     if (current == fresh) {
       timer.execute(() -> attempt(key, fresh));
     }
-  }
-
-  /** Whether the bootstrap of {@code namespace/name} has completed for its current credentials. */
-  public boolean done(String namespace, String name) {
-    return outcome(namespace, name).isPresent();
   }
 
   /** What the last completed run for the TCP's current credentials and plan ensured. */
@@ -417,6 +431,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     final String token;
     final TenantAddons.Plan addons;
     final String kubeadmChecksum;
+
+    /** The TCP's and kubeadm configuration's resourceVersions the plan was last made from. */
+    volatile String inputs = "";
+
     volatile TenantApi api;
     volatile TenantSideOutcome outcome;
     volatile int failures;
