@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class ServiceResource extends OwnedObjectResource<V1Service> {
 
   private String endpoint;
+  private KubernetesServiceStatus konnectivityService;
 
   public ServiceResource(TenantContext context) {
     super(context, context.clients().services(), V1Service.class);
@@ -46,6 +47,7 @@ public final class ServiceResource extends OwnedObjectResource<V1Service> {
     endpoint =
         ControlPlaneAddress.endpoint(
             ControlPlaneAddress.of(tcp, applied.object()), SpecDefaults.port(tcp));
+    konnectivityService = konnectivityService(tcp);
     TenantControlPlaneStatus s = tcp.getStatus();
     KubernetesServiceStatus service =
         s == null || s.getKubernetesResources() == null
@@ -57,7 +59,7 @@ public final class ServiceResource extends OwnedObjectResource<V1Service> {
         || !Objects.equals(service.getName(), applied.object().getMetadata().getName())
         || !Objects.equals(service.getPort(), SpecDefaults.port(tcp))
         || !Objects.equals(service.getLoadBalancer(), loadBalancer())
-        || !Objects.equals(recordedKonnectivityService(s), konnectivityService(tcp));
+        || !Objects.equals(recordedKonnectivityService(s), konnectivityService);
   }
 
   private static KubernetesServiceStatus recordedKonnectivityService(TenantControlPlaneStatus s) {
@@ -93,9 +95,8 @@ public final class ServiceResource extends OwnedObjectResource<V1Service> {
                 .port(SpecDefaults.port(tcp))
                 .loadBalancer(loadBalancer()));
     StatusFields.status(tcp).setControlPlaneEndpoint(endpoint);
-    KubernetesServiceStatus konnectivity = konnectivityService(tcp);
-    if (konnectivity != null) {
-      StatusFields.konnectivity(tcp).setService(konnectivity);
+    if (konnectivityService != null) {
+      StatusFields.konnectivity(tcp).setService(konnectivityService);
     } else if (recordedKonnectivityService(tcp.getStatus()) != null) {
       tcp.getStatus().getAddons().getKonnectivity().setService(null);
     }
