@@ -8,7 +8,6 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
-import dev.controlplanes.kamaji.controllers.errors.DataStoreNotReadyException;
 import dev.controlplanes.kamaji.controllers.errors.RequeueException;
 import dev.controlplanes.kamaji.controllers.errors.Requeues;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
@@ -20,6 +19,7 @@ import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.ResourcePipeline;
 import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
+import dev.controlplanes.kamaji.controllers.resources.datastore.DataStores;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
@@ -142,7 +142,7 @@ public final class TenantControlPlaneReconciler implements Reconciler {
       return Optional.empty();
     }
     String dataStoreName = dataStoreName(tcp);
-    DataStore dataStore = readyDataStore(dataStoreName);
+    DataStore dataStore = DataStores.ready(clients, dataStoreName);
     TenantContext context = new TenantContext(dataStore, clients, writer, options, clock);
     tcp = initialStatus(tcp, dataStore);
     Instant deadline = clock.instant().plus(options.reconcileTimeout());
@@ -199,18 +199,6 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     }
     String fromSpec = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
     return fromSpec == null || fromSpec.isEmpty() ? options.defaultDataStore() : fromSpec;
-  }
-
-  private DataStore readyDataStore(String name) {
-    DataStore dataStore =
-        clients
-            .dataStores()
-            .cached(null, name)
-            .orElseThrow(() -> new DataStoreNotReadyException(name, "it does not exist"));
-    if (dataStore.getStatus() == null || !Boolean.TRUE.equals(dataStore.getStatus().getReady())) {
-      throw new DataStoreNotReadyException(name, "it is not validated yet");
-    }
-    return dataStore;
   }
 
   /** Provisioning and the DataStore in use, recorded before anything else is created. */

@@ -49,7 +49,7 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
     Map<String, byte[]> config =
         context.secretData(tcp.getMetadata().getNamespace(), Names.dataStoreConfig(tcp));
     database = database(config);
-    List<String> overrides = OverrideDataStores.names(tcp);
+    List<String> overrides = DataStores.overrideNames(tcp);
     checksum =
         Checksums.ofSecretData(config)
             + (overrides.isEmpty() ? "" : "+" + String.join(",", overrides));
@@ -61,7 +61,7 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
     }
     List<DataStore> stores = new ArrayList<>();
     stores.add(context.dataStore());
-    stores.addAll(OverrideDataStores.ready(tcp, context.clients()));
+    stores.addAll(DataStores.readyOverrides(tcp, context.clients()));
     for (DataStore store : stores) {
       try (DataStoreConnection connection =
           new DataStoreCredentials(context.clients()).open(store)) {

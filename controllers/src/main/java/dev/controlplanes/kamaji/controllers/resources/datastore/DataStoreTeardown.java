@@ -41,7 +41,7 @@ public final class DataStoreTeardown implements TenantResources.DeletableResourc
             : DataStoreSetupResource.database(config);
     List<DataStore> stores = new ArrayList<>();
     stores.add(context.dataStore());
-    stores.addAll(OverrideDataStores.existing(tcp, context.clients()));
+    stores.addAll(DataStores.existingOverrides(tcp, context.clients()));
     for (DataStore store : stores) {
       try (DataStoreConnection connection =
           new DataStoreCredentials(context.clients()).open(store)) {
