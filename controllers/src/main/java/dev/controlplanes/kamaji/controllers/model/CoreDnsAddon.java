@@ -41,7 +41,6 @@ import io.kubernetes.client.openapi.models.V1VolumeMount;
 import io.kubernetes.client.openapi.models.V1WeightedPodAffinityTerm;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -84,14 +83,14 @@ public final class CoreDnsAddon {
     return new V1ServiceAccount()
         .apiVersion("v1")
         .kind("ServiceAccount")
-        .metadata(metadata(NAME, NAMESPACE, Map.of()));
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, Map.of()));
   }
 
   public static V1ClusterRole clusterRole() {
     return new V1ClusterRole()
         .apiVersion(RBAC + "/v1")
         .kind("ClusterRole")
-        .metadata(metadata(CLUSTER_ROLE, null, Map.of()))
+        .metadata(AddonMetadata.of(CLUSTER_ROLE, null, Map.of()))
         .rules(
             List.of(
                 new V1PolicyRule()
@@ -108,7 +107,7 @@ public final class CoreDnsAddon {
     return new V1ClusterRoleBinding()
         .apiVersion(RBAC + "/v1")
         .kind("ClusterRoleBinding")
-        .metadata(metadata(CLUSTER_ROLE, null, Map.of()))
+        .metadata(AddonMetadata.of(CLUSTER_ROLE, null, Map.of()))
         .roleRef(new V1RoleRef().apiGroup(RBAC).kind("ClusterRole").name(CLUSTER_ROLE))
         .subjects(
             List.of(new RbacV1Subject().kind("ServiceAccount").name(NAME).namespace(NAMESPACE)));
@@ -148,7 +147,7 @@ public final class CoreDnsAddon {
     return new V1ConfigMap()
         .apiVersion("v1")
         .kind("ConfigMap")
-        .metadata(metadata(NAME, NAMESPACE, Map.of()))
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, Map.of()))
         .data(Map.of("Corefile", corefile(SpecDefaults.clusterDomain(tcp))));
   }
 
@@ -173,7 +172,7 @@ public final class CoreDnsAddon {
     Map<String, String> labels = new TreeMap<>(APP);
     labels.put("kubernetes.io/cluster-service", "true");
     labels.put("kubernetes.io/name", "CoreDNS");
-    V1ObjectMeta metadata = metadata(SERVICE, NAMESPACE, labels);
+    V1ObjectMeta metadata = AddonMetadata.of(SERVICE, NAMESPACE, labels);
     metadata.annotations(Map.of("prometheus.io/port", "9153", "prometheus.io/scrape", "true"));
     return new V1Service().apiVersion("v1").kind("Service").metadata(metadata).spec(spec);
   }
@@ -246,7 +245,7 @@ public final class CoreDnsAddon {
     return new V1Deployment()
         .apiVersion("apps/v1")
         .kind("Deployment")
-        .metadata(metadata(NAME, NAMESPACE, APP))
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, APP))
         .spec(
             new V1DeploymentSpec()
                 .replicas(REPLICAS)
@@ -295,12 +294,5 @@ public final class CoreDnsAddon {
 
   private static V1ContainerPort containerPort(String name, int port, String protocol) {
     return new V1ContainerPort().name(name).containerPort(port).protocol(protocol);
-  }
-
-  /** Kamaji adds its project label to kubeadm's labels of every addon object. */
-  static V1ObjectMeta metadata(String name, String namespace, Map<String, String> labels) {
-    SortedMap<String, String> merged = new TreeMap<>(labels);
-    merged.put(Labels.PROJECT, Labels.PROJECT_VALUE);
-    return new V1ObjectMeta().name(name).namespace(namespace).labels(merged);
   }
 }

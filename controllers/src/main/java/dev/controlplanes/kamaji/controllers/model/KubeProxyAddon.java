@@ -64,14 +64,14 @@ public final class KubeProxyAddon {
     return new V1ServiceAccount()
         .apiVersion("v1")
         .kind("ServiceAccount")
-        .metadata(CoreDnsAddon.metadata(NAME, NAMESPACE, Map.of()));
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, Map.of()));
   }
 
   public static V1ClusterRoleBinding clusterRoleBinding() {
     return new V1ClusterRoleBinding()
         .apiVersion(RBAC + "/v1")
         .kind("ClusterRoleBinding")
-        .metadata(CoreDnsAddon.metadata(CLUSTER_ROLE_BINDING, null, Map.of()))
+        .metadata(AddonMetadata.of(CLUSTER_ROLE_BINDING, null, Map.of()))
         .roleRef(new V1RoleRef().apiGroup(RBAC).kind("ClusterRole").name("system:node-proxier"))
         .subjects(
             List.of(new RbacV1Subject().kind("ServiceAccount").name(NAME).namespace(NAMESPACE)));
@@ -79,13 +79,13 @@ public final class KubeProxyAddon {
 
   public static V1Role role() {
     V1Role role = ConfigMapReaders.role(NAME, NAME);
-    role.setMetadata(CoreDnsAddon.metadata(NAME, NAMESPACE, Map.of()));
+    role.setMetadata(AddonMetadata.of(NAME, NAMESPACE, Map.of()));
     return role;
   }
 
   public static V1RoleBinding roleBinding() {
     V1RoleBinding binding = ConfigMapReaders.binding(NAME, ConfigMapReaders.BOOTSTRAPPERS);
-    binding.setMetadata(CoreDnsAddon.metadata(NAME, NAMESPACE, Map.of()));
+    binding.setMetadata(AddonMetadata.of(NAME, NAMESPACE, Map.of()));
     return binding;
   }
 
@@ -139,7 +139,7 @@ public final class KubeProxyAddon {
     return new V1ConfigMap()
         .apiVersion("v1")
         .kind("ConfigMap")
-        .metadata(CoreDnsAddon.metadata(NAME, NAMESPACE, Map.of("app", NAME)))
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, Map.of("app", NAME)))
         .data(data);
   }
 
@@ -197,7 +197,7 @@ public final class KubeProxyAddon {
     return new V1DaemonSet()
         .apiVersion("apps/v1")
         .kind("DaemonSet")
-        .metadata(CoreDnsAddon.metadata(NAME, NAMESPACE, APP))
+        .metadata(AddonMetadata.of(NAME, NAMESPACE, APP))
         .spec(
             new V1DaemonSetSpec()
                 .selector(new V1LabelSelector().matchLabels(APP))
