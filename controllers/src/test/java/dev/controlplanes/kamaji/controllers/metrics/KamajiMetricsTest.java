@@ -65,36 +65,8 @@ class KamajiMetricsTest {
                 new String[] {"tcp_namespace", "tcp_name", "status", "ready"},
                 new String[] {"tenants", "c", "Unknown", "false"}))
         .isEqualTo(1);
-    assertThat(
-            registry.getSampleValue(
-                "kamaji_tenant_control_plane_info",
-                new String[] {
-                  "tcp_namespace",
-                  "tcp_name",
-                  "kubernetes_version",
-                  "datastore_driver",
-                  "address",
-                  "exposure_strategy"
-                },
-                new String[] {
-                  "tenants", "a", "v1.35.7", "etcd", "https://10.0.0.7:6443", "service"
-                }))
-        .isEqualTo(1);
-    assertThat(
-            registry.getSampleValue(
-                "kamaji_tenant_control_plane_info",
-                new String[] {
-                  "tcp_namespace",
-                  "tcp_name",
-                  "kubernetes_version",
-                  "datastore_driver",
-                  "address",
-                  "exposure_strategy"
-                },
-                new String[] {
-                  "tenants", "c", "v1.35.7", "etcd", "https://10.0.0.7:6443", "gateway"
-                }))
-        .isEqualTo(1);
+    assertThat(tcpInfo(registry, "a", "service")).isEqualTo(1);
+    assertThat(tcpInfo(registry, "c", "gateway")).isEqualTo(1);
     assertThat(value(registry, "kamaji_tenant_control_planes_current", "ready", "true"))
         .isEqualTo(1);
     assertThat(value(registry, "kamaji_tenant_control_planes_current", "ready", "false"))
@@ -123,6 +95,21 @@ class KamajiMetricsTest {
                 new String[] {"datastore_name", "ready", "driver"},
                 new String[] {"default", "false", "etcd"}))
         .isEqualTo(0);
+  }
+
+  /** The info sample of TCP {@code name} (version, driver and address as {@link #tcp} gives). */
+  private static Double tcpInfo(CollectorRegistry registry, String name, String exposure) {
+    return registry.getSampleValue(
+        "kamaji_tenant_control_plane_info",
+        new String[] {
+          "tcp_namespace",
+          "tcp_name",
+          "kubernetes_version",
+          "datastore_driver",
+          "address",
+          "exposure_strategy"
+        },
+        new String[] {"tenants", name, "v1.35.7", "etcd", "https://10.0.0.7:6443", exposure});
   }
 
   private static Double value(CollectorRegistry registry, String name, String label, String v) {
