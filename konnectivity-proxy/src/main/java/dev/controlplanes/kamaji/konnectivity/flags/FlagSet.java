@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.konnectivity.flags;
 
+import dev.controlplanes.kamaji.api.time.GoDuration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

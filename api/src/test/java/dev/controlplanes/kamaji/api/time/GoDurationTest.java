@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.konnectivity.flags;
+package dev.controlplanes.kamaji.api.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.controlplanes.kamaji.konnectivity.flags;
+package dev.controlplanes.kamaji.api.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
