@@ -29,6 +29,26 @@ public interface DataStoreConnection extends AutoCloseable {
    */
   void tearDown(TenantDatabase tenant);
 
+  /**
+   * Copies the tenant's data to the same place on {@code target} for a live migration (Kamaji
+   * §4.1): etcd every key under {@code /<schema>/}, revisions and leases not kept; PostgreSQL
+   * kine's table ({@code public.kine}, the only one kine uses) and MySQL every table of the
+   * database {@code schema}, created on the target when missing and replacing what the target held
+   * in them. Keys or tables the target has and this connection does not are left alone (see {@link
+   * #dropTenantData}). Only the data moves: the target's user and grants are {@link #setUp}'s work.
+   *
+   * @throws IllegalArgumentException if {@code target} is of another driver
+   */
+  void copyTenantData(String schema, DataStoreConnection target);
+
+  /**
+   * Deletes the tenant's data (etcd: every key under {@code /<schema>/}; SQL: drops the database
+   * {@code schema}) but not its user, so that a migration back to a DataStore that still holds an
+   * old copy starts clean ({@code kamaji.clastix.io/cleanup-prior-migration}). Succeeds when there
+   * is nothing to delete.
+   */
+  void dropTenantData(String schema);
+
   @Override
   void close();
 }

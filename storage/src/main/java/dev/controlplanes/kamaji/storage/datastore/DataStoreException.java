@@ -15,7 +15,11 @@ public final class DataStoreException extends RuntimeException {
     CHECK,
     SET_UP,
     IS_SET_UP,
-    TEAR_DOWN
+    TEAR_DOWN,
+    /** {@link DataStoreConnection#copyTenantData}. */
+    MIGRATE,
+    /** {@link DataStoreConnection#dropTenantData}. */
+    DROP
   }
 
   private final Operation operation;

@@ -156,6 +156,18 @@ public final class SharedDataStoreConnections implements AutoCloseable {
     }
 
     @Override
+    public void copyTenantData(String schema, DataStoreConnection target) {
+      // A driver copies only to its own kind of connection, not to a lease of one.
+      DataStoreConnection to = target instanceof Lease lease ? lease.entry.connection : target;
+      entry.connection.copyTenantData(schema, to);
+    }
+
+    @Override
+    public void dropTenantData(String schema) {
+      entry.connection.dropTenantData(schema);
+    }
+
+    @Override
     public void close() {
       if (!released) {
         released = true;

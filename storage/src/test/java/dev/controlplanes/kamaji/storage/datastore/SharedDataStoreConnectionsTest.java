@@ -17,6 +17,7 @@ class SharedDataStoreConnectionsTest {
   /** Records what was done on it; unit test of the sharing only. */
   static final class Recorded implements DataStoreConnection {
     final List<String> calls = new ArrayList<>();
+    final List<DataStoreConnection> targets = new ArrayList<>();
     boolean closed;
 
     @Override
@@ -37,6 +38,17 @@ class SharedDataStoreConnectionsTest {
     @Override
     public void tearDown(TenantDatabase tenant) {
       calls.add("tearDown " + tenant.schema());
+    }
+
+    @Override
+    public void copyTenantData(String schema, DataStoreConnection target) {
+      calls.add("copyTenantData " + schema);
+      targets.add(target);
+    }
+
+    @Override
+    public void dropTenantData(String schema) {
+      calls.add("dropTenantData " + schema);
     }
 
     @Override
@@ -97,6 +109,19 @@ class SharedDataStoreConnectionsTest {
     assertThat(opened.get(0).calls).containsExactly("setUp ns_a", "tearDown ns_a");
     assertThat(opened.get(0).closed).isFalse();
     assertThat(connections.size()).isEqualTo(1);
+  }
+
+  @Test
+  void migrationCallsGoThroughAndTheTargetIsTheSharedConnectionNotItsLease() {
+    try (DataStoreConnection source = connections.open(etcd("key"));
+        DataStoreConnection target = connections.open(etcd("other key"))) {
+      source.copyTenantData("ns_a", target);
+      source.dropTenantData("ns_a");
+    }
+
+    assertThat(opened.get(0).calls).containsExactly("copyTenantData ns_a", "dropTenantData ns_a");
+    assertThat(opened.get(0).targets).containsExactly(opened.get(1));
+    assertThat(opened.get(1).calls).isEmpty();
   }
 
   @Test

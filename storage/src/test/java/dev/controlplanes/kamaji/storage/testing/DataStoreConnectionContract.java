@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreDriver;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,9 @@ public abstract class DataStoreConnectionContract {
   /** The administrator's connection, open for the whole test class. */
   protected abstract DataStoreConnection connection();
 
+  /** The administrator's endpoint, that of {@link #connection()}. */
+  protected abstract DataStoreEndpoint endpoint();
+
   /** Stores {@code value} in {@code schema} as {@code who}; throws if the server refuses. */
   protected abstract void write(TenantDatabase who, String schema, String value) throws Exception;
 
@@ -34,6 +41,9 @@ public abstract class DataStoreConnectionContract {
 
   /** Whatever of {@code tenant} is still on the server (database, user, role, keys), by name. */
   protected abstract List<String> residue(TenantDatabase tenant) throws Exception;
+
+  /** Whether the server holds data of {@code tenant}: its keys, or its database. */
+  protected abstract boolean hasData(TenantDatabase tenant) throws Exception;
 
   /** Whether {@code failure} is the server refusing access (not, say, a broken connection). */
   protected abstract boolean isDenied(Throwable failure);
@@ -193,5 +203,130 @@ public abstract class DataStoreConnectionContract {
     }
 
     assertThat(residue(new TenantDatabase(name, name, ""))).isEmpty();
+  }
+
+  @Test
+  void dropTenantDataDeletesOnlyThatTenantsDataAndIsIdempotent() throws Exception {
+    TenantDatabase a = tenantWithData("a's");
+    TenantDatabase b = tenantWithData("b's");
+
+    connection().dropTenantData(a.schema());
+
+    assertThat(hasData(a)).isFalse();
+    assertThat(read(b, b.schema())).isEqualTo("b's");
+    assertThatCode(() -> connection().dropTenantData(a.schema())).doesNotThrowAnyException();
+    assertThatCode(() -> connection().dropTenantData(unique("never"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void copyToAnotherDriverIsRefused() {
+    // Opening a SQL driver's connection sends nothing, and nothing listens there anyway.
+    DataStoreDriver other =
+        endpoint().driver() == DataStoreDriver.POSTGRESQL
+            ? DataStoreDriver.MYSQL
+            : DataStoreDriver.POSTGRESQL;
+    DataStoreEndpoint elsewhere =
+        new DataStoreEndpoint(
+            other,
+            List.of("127.0.0.1:" + TempDirs.freePort()),
+            null,
+            new DataStoreEndpoint.BasicAuth("admin", "unused"));
+
+    try (DataStoreConnection otherDriver = DataStoreConnections.open(elsewhere)) {
+      for (DataStoreConnection target : List.of(otherDriver, new ForeignConnection())) {
+        assertThatThrownBy(() -> connection().copyTenantData(unique("t"), target))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("cannot copy data");
+      }
+    }
+  }
+
+  @Test
+  void copyToTheSameDataStoreIsRefused() throws Exception {
+    TenantDatabase tenant = newTenant();
+    connection().setUp(tenant);
+    write(tenant, tenant.schema(), "kept");
+
+    try (DataStoreConnection again = DataStoreConnections.open(endpoint())) {
+      for (DataStoreConnection target : List.of(connection(), again)) {
+        assertThatThrownBy(() -> connection().copyTenantData(tenant.schema(), target))
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+
+    assertThat(read(tenant, tenant.schema())).isEqualTo("kept");
+  }
+
+  @Test
+  void unquotableSchemasAreRefusedByMigrationBeforeAnythingIsSent() {
+    List<String> schemas = new ArrayList<>(refusedSchemas());
+    schemas.add("bad\0" + unique(""));
+    // Nothing listens there: whatever tried to send would fail with a DataStoreException.
+    int port = TempDirs.freePort();
+    try (DataStoreConnection source = DataStoreConnections.open(unreachable(port));
+        DataStoreConnection target = DataStoreConnections.open(unreachable(port ^ 1))) {
+      for (String schema : schemas) {
+        assertThatThrownBy(() -> source.copyTenantData(schema, target))
+            .as(schema)
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.dropTenantData(schema))
+            .as(schema)
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+      assertThatThrownBy(() -> source.dropTenantData(unique("fine")))
+          .isInstanceOf(DataStoreException.class);
+    }
+  }
+
+  /** A tenant, set up, that wrote {@code value}. */
+  private TenantDatabase tenantWithData(String value) throws Exception {
+    TenantDatabase tenant = newTenant();
+    connection().setUp(tenant);
+    write(tenant, tenant.schema(), value);
+    return tenant;
+  }
+
+  /** The administrator's endpoint moved to {@code port} on loopback. */
+  private DataStoreEndpoint unreachable(int port) {
+    DataStoreEndpoint admin = endpoint();
+    return new DataStoreEndpoint(
+        admin.driver(), List.of("127.0.0.1:" + port), admin.tls(), admin.basicAuth());
+  }
+
+  /** A connection of no driver at all; nothing may be called on it. */
+  private static final class ForeignConnection implements DataStoreConnection {
+
+    @Override
+    public void check() {
+      throw new AssertionError("check");
+    }
+
+    @Override
+    public void setUp(TenantDatabase tenant) {
+      throw new AssertionError("setUp");
+    }
+
+    @Override
+    public boolean isSetUp(TenantDatabase tenant) {
+      throw new AssertionError("isSetUp");
+    }
+
+    @Override
+    public void tearDown(TenantDatabase tenant) {
+      throw new AssertionError("tearDown");
+    }
+
+    @Override
+    public void copyTenantData(String schema, DataStoreConnection target) {
+      throw new AssertionError("copyTenantData");
+    }
+
+    @Override
+    public void dropTenantData(String schema) {
+      throw new AssertionError("dropTenantData");
+    }
+
+    @Override
+    public void close() {}
   }
 }

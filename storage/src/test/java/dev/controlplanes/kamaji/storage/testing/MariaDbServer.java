@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.storage.testing;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreDriver;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * and {@code /usr/bin/mariadb-install-db}. An administrator {@code kamaji-admin@127.0.0.1} with all
  * privileges and a random password is created by an init file at start.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements SqlTestServer {
 
   private static final String ADMIN = "kamaji-admin";
   private static final String TLS_ADMIN = "kamaji-tls-admin";
@@ -132,6 +133,7 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   /** The administrator's endpoint over TCP with its password. */
+  @Override
   public DataStoreEndpoint endpoint() {
     return new DataStoreEndpoint(
         DataStoreDriver.MYSQL,
@@ -150,6 +152,7 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   /** Connects as {@code user} to {@code database} (none when null); fails as the server decides. */
+  @Override
   public Connection connect(String database, String user, String userPassword) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
@@ -171,7 +174,21 @@ public final class MariaDbServer implements AutoCloseable {
 
   /** Connects as the administrator. */
   public Connection connectAsAdmin() throws SQLException {
-    return connect(null, ADMIN, password);
+    return connectAsAdmin(null);
+  }
+
+  /** Connects as the administrator to {@code database} (none when null). */
+  @Override
+  public Connection connectAsAdmin(String database) throws SQLException {
+    return connect(database, ADMIN, password);
+  }
+
+  @Override
+  public boolean databaseExists(String database) throws SQLException {
+    try (Connection c = connectAsAdmin()) {
+      return Jdbc.exists(
+          c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", database);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.storage.testing;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreDriver;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * to that user; otherwise they run as the current user. The binaries come from {@code
  * $KAMAJI_POSTGRES_BIN}, or {@code /usr/lib/postgresql/15/bin}.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements SqlTestServer {
 
   private static final String SUPERUSER = "postgres";
   private static final String SYSTEM_USER = "postgres";
@@ -124,6 +125,7 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** The administrator's endpoint: the superuser over TCP with its password. */
+  @Override
   public DataStoreEndpoint endpoint() {
     return new DataStoreEndpoint(
         DataStoreDriver.POSTGRESQL,
@@ -132,7 +134,7 @@ public final class PostgresServer implements AutoCloseable {
         new DataStoreEndpoint.BasicAuth(SUPERUSER, password));
   }
 
-  /** Connects to {@code database} as {@code user}; fails as the server decides. */
+  @Override
   public Connection connect(String database, String user, String userPassword) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", user);
@@ -144,8 +146,16 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** Connects to {@code database} as the superuser. */
+  @Override
   public Connection connectAsAdmin(String database) throws SQLException {
     return connect(database, SUPERUSER, password);
+  }
+
+  @Override
+  public boolean databaseExists(String database) throws SQLException {
+    try (Connection c = connectAsAdmin("postgres")) {
+      return Jdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database);
+    }
   }
 
   @Override

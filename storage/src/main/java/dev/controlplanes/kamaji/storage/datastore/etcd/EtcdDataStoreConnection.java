@@ -4,14 +4,19 @@ import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException.Operation;
+import dev.controlplanes.kamaji.storage.datastore.MigrationTargets;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import io.etcd.jetcd.Auth;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
+import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.auth.Permission;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.PutOption;
 import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -38,16 +43,25 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+  /** Keys read per request while copying: small enough for etcd's default 1.5 MiB requests. */
+  static final int COPY_PAGE = 500;
+
+  /** Puts per transaction while copying: below etcd's default {@code --max-txn-ops} of 128. */
+  static final int COPY_TXN_OPS = 100;
+
   private final Client client;
   private final Auth auth;
   private final NoPasswordUsers users;
   private final String password;
+  private final DataStoreEndpoint endpoint;
 
-  private EtcdDataStoreConnection(Client client, NoPasswordUsers users, String password) {
+  private EtcdDataStoreConnection(
+      Client client, NoPasswordUsers users, String password, DataStoreEndpoint endpoint) {
     this.client = client;
     this.auth = client.getAuthClient();
     this.users = users;
     this.password = password;
+    this.endpoint = endpoint;
   }
 
   /** Builds a client on every endpoint over https; nothing is sent until the first operation. */
@@ -85,7 +99,7 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
     }
     NoPasswordUsers users = NoPasswordUsers.open(builder, TIMEOUT);
     try {
-      return new EtcdDataStoreConnection(builder.build(), users, password);
+      return new EtcdDataStoreConnection(builder.build(), users, password, endpoint);
     } catch (RuntimeException e) {
       users.close();
       throw e;
@@ -171,12 +185,42 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
     // The role goes first, so the user loses access before its keys are deleted; deleting a role
     // also removes it from every user.
     ignoringNotFound(auth.roleDelete(role));
-    ByteSequence prefix = bytes(prefix(tenant));
-    await(
-        Operation.TEAR_DOWN,
-        "cannot delete the prefix",
-        client.getKVClient().delete(prefix, DeleteOption.builder().isPrefix(true).build()));
+    deletePrefix(Operation.TEAR_DOWN, tenant.schema());
     ignoringNotFound(auth.userDelete(user));
+  }
+
+  /**
+   * Reads {@code /<schema>/} page by page at the revision of the first page, so that the target
+   * gets one consistent snapshot, and puts each page into the target in transactions small enough
+   * for etcd's limit on operations per transaction.
+   */
+  @Override
+  public void copyTenantData(String schema, DataStoreConnection target) {
+    ByteSequence from = bytes(prefix(schema));
+    EtcdDataStoreConnection to =
+        MigrationTargets.require(target, EtcdDataStoreConnection.class, t -> t.endpoint, endpoint);
+    ByteSequence end = prefixEnd(from);
+    long revision = 0; // the current revision, for the first page
+    ByteSequence next = from;
+    GetResponse page;
+    do {
+      page =
+          await(Operation.MIGRATE, "cannot read the keys to copy", readPage(next, end, revision));
+      revision = page.getHeader().getRevision();
+      List<KeyValue> keys = page.getKvs();
+      for (int i = 0; i < keys.size(); i += COPY_TXN_OPS) {
+        to.putAll(keys.subList(i, Math.min(i + COPY_TXN_OPS, keys.size())));
+      }
+      if (!keys.isEmpty()) {
+        // The smallest key after the last one read.
+        next = keys.get(keys.size() - 1).getKey().concat(ByteSequence.from(new byte[] {0}));
+      }
+    } while (page.isMore());
+  }
+
+  @Override
+  public void dropTenantData(String schema) {
+    deletePrefix(Operation.DROP, schema);
   }
 
   @Override
@@ -192,11 +236,18 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
    * The key prefix of a tenant: {@code /<schema>/}, so that {@code /a/} never covers {@code /ab}.
    */
   public static String prefix(TenantDatabase tenant) {
-    return "/" + roleName(tenant) + "/";
+    return prefix(tenant.schema());
+  }
+
+  private static String prefix(String schema) {
+    return "/" + schemaName(schema) + "/";
   }
 
   private static String roleName(TenantDatabase tenant) {
-    String schema = tenant.schema();
+    return schemaName(tenant.schema());
+  }
+
+  private static String schemaName(String schema) {
     requireName(schema, "schema");
     if (schema.indexOf('/') >= 0) {
       // "/a/b/" lies inside "/a/": tenant "a" could read tenant "a/b".
@@ -240,6 +291,39 @@ public final class EtcdDataStoreConnection implements DataStoreConnection {
       }
     }
     return ByteSequence.from(new byte[] {0}); // all 0xff: to the end of the keyspace
+  }
+
+  private CompletableFuture<GetResponse> readPage(
+      ByteSequence from, ByteSequence end, long revision) {
+    GetOption option =
+        GetOption.builder()
+            .withRange(end)
+            .withSortField(GetOption.SortTarget.KEY)
+            .withSortOrder(GetOption.SortOrder.ASCEND)
+            .withLimit(COPY_PAGE)
+            .withRevision(revision)
+            .build();
+    return client.getKVClient().get(from, option);
+  }
+
+  /** Puts {@code keys} in one transaction; their leases and revisions stay behind. */
+  private void putAll(List<KeyValue> keys) {
+    Op[] puts =
+        keys.stream()
+            .map(kv -> Op.put(kv.getKey(), kv.getValue(), PutOption.DEFAULT))
+            .toArray(Op[]::new);
+    await(
+        Operation.MIGRATE,
+        "cannot write the copied keys",
+        client.getKVClient().txn().Then(puts).commit());
+  }
+
+  private void deletePrefix(Operation operation, String schema) {
+    ByteSequence prefix = bytes(prefix(schema));
+    await(
+        operation,
+        "cannot delete the prefix",
+        client.getKVClient().delete(prefix, DeleteOption.builder().isPrefix(true).build()));
   }
 
   private static boolean same(Permission a, Permission b) {

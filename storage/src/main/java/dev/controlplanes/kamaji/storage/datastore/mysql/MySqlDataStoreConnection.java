@@ -9,6 +9,7 @@ import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException.Operation;
+import dev.controlplanes.kamaji.storage.datastore.MigrationTargets;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import dev.controlplanes.kamaji.storage.datastore.sql.SqlQuoting;
@@ -88,8 +89,7 @@ public final class MySqlDataStoreConnection implements DataStoreConnection {
     mysqlDatabase(tenant.schema());
     mysqlAccount(tenant.user());
     try (Connection c = connect()) {
-      return Jdbc.exists(
-              c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", tenant.schema())
+      return databaseExists(c, tenant.schema())
           && Jdbc.exists(c, "SELECT 1 FROM mysql.user WHERE User = ? AND Host = '%'", tenant.user())
           && Jdbc.exists(
               c,
@@ -120,6 +120,35 @@ public final class MySqlDataStoreConnection implements DataStoreConnection {
   }
 
   @Override
+  public void copyTenantData(String schema, DataStoreConnection target) {
+    mysqlDatabase(schema);
+    MySqlDataStoreConnection to =
+        MigrationTargets.require(target, MySqlDataStoreConnection.class, t -> t.endpoint, endpoint);
+    String what = "cannot copy the database " + schema + " to " + to.endpoint.first();
+    try (Connection source = connect();
+        Connection sink = to.connect()) {
+      if (!databaseExists(source, schema)) {
+        throw new DataStoreException(
+            Operation.MIGRATE, what + ": it does not exist at " + endpoint.first());
+      }
+      Jdbc.execute(sink, "CREATE DATABASE IF NOT EXISTS " + mysqlDatabase(schema));
+      DatabaseCopy.copy(schema, source, sink);
+    } catch (SQLException e) {
+      throw failure(Operation.MIGRATE, what, e, Jdbc.password(to.endpoint));
+    }
+  }
+
+  @Override
+  public void dropTenantData(String schema) {
+    String database = mysqlDatabase(schema);
+    try (Connection c = connect()) {
+      Jdbc.execute(c, "DROP DATABASE IF EXISTS " + database);
+    } catch (SQLException e) {
+      throw failure(Operation.DROP, "cannot drop the database " + schema, e);
+    }
+  }
+
+  @Override
   public void close() {
     if (tlsFiles != null) {
       tlsFiles.close();
@@ -145,6 +174,11 @@ public final class MySqlDataStoreConnection implements DataStoreConnection {
       properties.setProperty("sslMode", "disable");
     }
     return DriverManager.getConnection("jdbc:mariadb://" + endpoint.first() + "/", properties);
+  }
+
+  private static boolean databaseExists(Connection c, String schema) throws SQLException {
+    return Jdbc.exists(
+        c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", schema);
   }
 
   private DataStoreException failure(

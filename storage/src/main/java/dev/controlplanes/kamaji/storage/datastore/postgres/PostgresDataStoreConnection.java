@@ -7,6 +7,7 @@ import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreException.Operation;
+import dev.controlplanes.kamaji.storage.datastore.MigrationTargets;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import dev.controlplanes.kamaji.storage.datastore.sql.SqlQuoting;
@@ -77,12 +78,7 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
         ignoring(DUPLICATE_OBJECT, () -> Jdbc.execute(c, "CREATE ROLE " + role + " LOGIN"));
       }
       Jdbc.execute(c, "ALTER ROLE " + role + " WITH LOGIN PASSWORD " + verifier);
-      if (!databaseExists(c, tenant.schema())) {
-        ignoring(DUPLICATE_DATABASE, () -> Jdbc.execute(c, "CREATE DATABASE " + database));
-      }
-      // Every new database grants CONNECT and TEMPORARY to PUBLIC: without this revoke any
-      // tenant's role could open any other tenant's database.
-      Jdbc.execute(c, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+      createDatabase(c, tenant.schema());
       Jdbc.execute(c, "GRANT CONNECT, CREATE ON DATABASE " + database + " TO " + role);
       Jdbc.execute(c, "ALTER DATABASE " + database + " OWNER TO " + role);
     } catch (SQLException e) {
@@ -142,11 +138,43 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
       if (roleExists && databaseExists(c, tenant.schema())) {
         Jdbc.execute(c, "REVOKE ALL ON DATABASE " + database + " FROM " + role);
       }
-      // FORCE ends the tenant's sessions (kine's) instead of failing while they are open.
-      Jdbc.execute(c, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      dropDatabase(c, tenant.schema());
       Jdbc.execute(c, "DROP ROLE IF EXISTS " + role);
     } catch (SQLException e) {
       throw failure(Operation.TEAR_DOWN, "cannot tear down " + tenant, e);
+    }
+  }
+
+  /**
+   * Copies kine's table, the only one kine has, in one transaction on the target: the table is
+   * created if missing, emptied, filled by streaming {@code COPY} from the source and its id
+   * sequence moved past the copied ids. The target database is created as {@link #setUp} does;
+   * handing the table to the tenant stays {@code setUp}'s work.
+   */
+  @Override
+  public void copyTenantData(String schema, DataStoreConnection target) {
+    postgresIdentifier(schema);
+    PostgresDataStoreConnection to =
+        MigrationTargets.require(
+            target, PostgresDataStoreConnection.class, t -> t.endpoint, endpoint);
+    String what = "cannot copy the database " + schema + " to " + to.endpoint.first();
+    try (Connection source = connect(schema, Operation.MIGRATE)) {
+      to.createDatabase(schema);
+      if (Jdbc.exists(source, "SELECT 1 WHERE to_regclass('public.kine') IS NOT NULL")) {
+        to.replaceKine(schema, source);
+      }
+    } catch (SQLException e) {
+      throw failure(Operation.MIGRATE, what, e, Jdbc.password(to.endpoint));
+    }
+  }
+
+  @Override
+  public void dropTenantData(String schema) {
+    postgresIdentifier(schema);
+    try (Connection c = connect(ADMIN_DATABASE, Operation.DROP)) {
+      dropDatabase(c, schema);
+    } catch (SQLException e) {
+      throw failure(Operation.DROP, "cannot drop the database " + schema, e);
     }
   }
 
@@ -202,6 +230,46 @@ public final class PostgresDataStoreConnection implements DataStoreConnection {
           operation, "standard_conforming_strings is off: literals cannot be quoted safely");
     }
     return connection;
+  }
+
+  private void createDatabase(String schema) throws SQLException {
+    try (Connection c = connect(ADMIN_DATABASE, Operation.MIGRATE)) {
+      createDatabase(c, schema);
+    }
+  }
+
+  private static void createDatabase(Connection c, String schema) throws SQLException {
+    String database = postgresIdentifier(schema);
+    if (!databaseExists(c, schema)) {
+      ignoring(DUPLICATE_DATABASE, () -> Jdbc.execute(c, "CREATE DATABASE " + database));
+    }
+    // Every new database grants CONNECT and TEMPORARY to PUBLIC: without this revoke any
+    // tenant's role could open any other tenant's database.
+    Jdbc.execute(c, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+  }
+
+  private static void dropDatabase(Connection c, String schema) throws SQLException {
+    // FORCE ends the tenant's sessions (kine's) instead of failing while they are open.
+    Jdbc.execute(c, "DROP DATABASE IF EXISTS " + postgresIdentifier(schema) + " WITH (FORCE)");
+  }
+
+  /** Replaces the kine table of the database {@code schema} here with the one of {@code source}. */
+  private void replaceKine(String schema, Connection source) throws SQLException {
+    try (Connection sink = connect(schema, Operation.MIGRATE)) {
+      // Closing the connection without a commit rolls everything back.
+      sink.setAutoCommit(false);
+      for (String statement : KineTable.CREATE) {
+        Jdbc.execute(sink, statement);
+      }
+      Jdbc.execute(sink, "TRUNCATE public.kine");
+      KineTable.copy(source, sink);
+      // Without this kine's next insert takes id 1 again and collides with a copied row.
+      Jdbc.exists(
+          sink,
+          "SELECT setval(pg_get_serial_sequence('public.kine', 'id'),"
+              + " COALESCE((SELECT max(id) FROM public.kine), 0) + 1, false)");
+      sink.commit();
+    }
   }
 
   private static boolean roleExists(Connection c, String role) throws SQLException {

@@ -57,11 +57,24 @@ public final class Jdbc {
       String... secrets) {
     String[] all = new String[secrets.length + 1];
     System.arraycopy(secrets, 0, all, 0, secrets.length);
-    all[secrets.length] = endpoint.basicAuth() == null ? null : endpoint.basicAuth().password();
+    all[secrets.length] = password(endpoint);
     return DataStoreException.wrap(
         operation,
         message + " (SQLState " + e.getSQLState() + ", code " + e.getErrorCode() + ")",
         e,
         all);
+  }
+
+  /**
+   * {@code e} without its message or cause, for failures while rows are copied: servers quote the
+   * offending value (a bad COPY line, a duplicate entry), and a tenant's rows hold its Secrets.
+   */
+  public static SQLException withoutValues(String message, SQLException e) {
+    return new SQLException(message, e.getSQLState(), e.getErrorCode());
+  }
+
+  /** The administrator's password of {@code endpoint}, or null: a secret for {@link #failure}. */
+  public static String password(DataStoreEndpoint endpoint) {
+    return endpoint.basicAuth() == null ? null : endpoint.basicAuth().password();
   }
 }

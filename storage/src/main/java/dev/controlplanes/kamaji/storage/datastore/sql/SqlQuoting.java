@@ -18,6 +18,9 @@ public final class SqlQuoting {
   /** MySQL and MariaDB database names: at most 64 characters. */
   public static final int MYSQL_MAX_DATABASE_CHARS = 64;
 
+  /** MySQL and MariaDB table and column names: at most 64 characters. */
+  public static final int MYSQL_MAX_IDENTIFIER_CHARS = 64;
+
   /**
    * MariaDB user names: at most 128 characters (measured on MariaDB 10.11, whose {@code
    * mysql.global_priv.User} is {@code char(128)}; MySQL 8 allows 32 and refuses longer names
@@ -71,6 +74,12 @@ public final class SqlQuoting {
   /** The value MySQL stores in {@code mysql.db.Db} for a grant on database {@code name}. */
   public static String mysqlGrantPattern(String name) {
     return name.replace("_", "\\_").replace("%", "\\%");
+  }
+
+  /** A MySQL/MariaDB table or column name in backticks, inner backticks doubled. */
+  public static String mysqlIdentifier(String name) {
+    requireMysqlName(name, MYSQL_MAX_IDENTIFIER_CHARS);
+    return mysqlBackticks(name);
   }
 
   /** A MySQL/MariaDB account {@code `user`@'%'}, any host. */

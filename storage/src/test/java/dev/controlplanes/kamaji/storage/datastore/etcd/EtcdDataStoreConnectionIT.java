@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.storage.datastore.etcd;
 
+import static dev.controlplanes.kamaji.storage.testing.MigrationFixtures.binaryValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.testing.AuthEtcdDataStore;
+import dev.controlplanes.kamaji.storage.testing.Closeables;
 import dev.controlplanes.kamaji.storage.testing.DataStoreConnectionContract;
 import dev.controlplanes.kamaji.storage.testing.TestPki;
 import io.etcd.jetcd.ByteSequence;
@@ -17,7 +19,10 @@ import io.etcd.jetcd.options.GetOption;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +38,19 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
 
+  /** Keys of the tenant whose data is copied: more than one page of the driver's copy. */
+  private static final int KEYS = 1234;
+
   private AuthEtcdDataStore etcd;
+  private DataStoreEndpoint endpoint;
   private DataStoreConnection connection;
   private Client root;
+
+  /** A second etcd, the target of migrations. */
+  private AuthEtcdDataStore targetEtcd;
+
+  private DataStoreConnection target;
+  private Client targetRoot;
 
   /** How the driver reaches {@code etcd} as its administrator; {@code root} is etcd's root. */
   protected DataStoreEndpoint adminEndpoint(AuthEtcdDataStore etcd, Client root) throws Exception {
@@ -46,25 +61,26 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
   void start() throws Exception {
     etcd = AuthEtcdDataStore.start();
     root = etcd.rootClient();
-    connection = DataStoreConnections.open(adminEndpoint(etcd, root));
+    endpoint = adminEndpoint(etcd, root);
+    connection = DataStoreConnections.open(endpoint);
+    targetEtcd = AuthEtcdDataStore.start();
+    targetRoot = targetEtcd.rootClient();
+    target = DataStoreConnections.open(adminEndpoint(targetEtcd, targetRoot));
   }
 
   @AfterAll
   void stop() {
-    if (root != null) {
-      root.close();
-    }
-    if (connection != null) {
-      connection.close();
-    }
-    if (etcd != null) {
-      etcd.close();
-    }
+    Closeables.closeAll(root, connection, etcd, targetRoot, target, targetEtcd);
   }
 
   @Override
   protected DataStoreConnection connection() {
     return connection;
+  }
+
+  @Override
+  protected DataStoreEndpoint endpoint() {
+    return endpoint;
   }
 
   protected Client rootClient() {
@@ -116,6 +132,11 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
   }
 
   @Override
+  protected boolean hasData(TenantDatabase tenant) throws Exception {
+    return !keys(root, tenant).isEmpty();
+  }
+
+  @Override
   protected boolean isDenied(Throwable failure) {
     // A tenant without the role: "permission denied"; a deleted user: "user name not found".
     String text = String.valueOf(failure.getMessage());
@@ -138,18 +159,16 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
   void tenantCannotTouchKeysThatOnlyStartLikeItsPrefix() throws Exception {
     TenantDatabase a = newTenant();
     connection.setUp(a);
-    put(root, "/" + a.schema() + "x/k", "neighbour");
-    put(root, "/" + a.schema(), "bare");
+    putNeighbours(a);
 
     try (Client client = etcd.clientAs(a.user())) {
-      for (String key : List.of("/" + a.schema() + "x/k", "/" + a.schema())) {
+      for (String key : neighbours(a)) {
         assertDenied(() -> get(client, key));
         assertDenied(() -> put(client, key, "a"));
       }
       put(client, "/" + a.schema() + "/k", "own");
     }
-    root.getKVClient().delete(bytes("/" + a.schema() + "x/k")).get(10, TimeUnit.SECONDS);
-    root.getKVClient().delete(bytes("/" + a.schema())).get(10, TimeUnit.SECONDS);
+    deleteNeighbours(a);
   }
 
   @Test
@@ -216,6 +235,118 @@ class EtcdDataStoreConnectionIT extends DataStoreConnectionContract {
     } finally {
       root.getAuthClient().userDelete(bytes(name)).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void copyMovesEveryKeyByteForByteToAnotherEtcdAndNothingElse() throws Exception {
+    TenantDatabase a = newTenant();
+    TenantDatabase b = newTenant();
+    putTenantKeys(root, a);
+    putNeighbours(a);
+    target.setUp(b);
+    try {
+      put(targetRoot, "/" + b.schema() + "/k", "b's");
+
+      connection.copyTenantData(a.schema(), target);
+
+      Map<ByteSequence, ByteSequence> copied = keys(targetRoot, a);
+      assertThat(copied).hasSize(KEYS + 1).isEqualTo(keys(root, a));
+      for (String key : neighbours(a)) {
+        assertThat(get(targetRoot, key)).isNull();
+      }
+      assertThat(get(targetRoot, "/" + b.schema() + "/k")).isEqualTo("b's");
+
+      target.setUp(a);
+      try (Client client = targetEtcd.clientAs(a.user())) {
+        assertThat(keys(client, a)).isEqualTo(copied);
+      }
+    } finally {
+      target.tearDown(a);
+      target.tearDown(b);
+      deleteNeighbours(a);
+    }
+  }
+
+  @Test
+  void aSecondCopyReplacesTheValuesAndAddsNoKeys() throws Exception {
+    TenantDatabase a = newTenant();
+    putTenantKeys(root, a);
+    try {
+      connection.copyTenantData(a.schema(), target);
+      put(root, "/" + a.schema() + "/k0007", "changed");
+
+      connection.copyTenantData(a.schema(), target);
+
+      assertThat(keys(targetRoot, a)).hasSize(KEYS + 1).isEqualTo(keys(root, a));
+      assertThat(get(targetRoot, "/" + a.schema() + "/k0007")).isEqualTo("changed");
+    } finally {
+      target.dropTenantData(a.schema());
+    }
+  }
+
+  @Test
+  void dropTenantDataLeavesKeysThatOnlyStartLikeThePrefix() throws Exception {
+    TenantDatabase a = newTenant();
+    connection.setUp(a);
+    putTenantKeys(root, a);
+    putNeighbours(a);
+    try {
+      connection.dropTenantData(a.schema());
+
+      assertThat(keys(root, a)).isEmpty();
+      for (String key : neighbours(a)) {
+        assertThat(get(root, key)).isEqualTo("neighbour");
+      }
+      assertThat(connection.isSetUp(a)).as("the role and user stay").isTrue();
+    } finally {
+      deleteNeighbours(a);
+    }
+  }
+
+  /** Keys that only start like the tenant's prefix: {@code /<schema>x/k} and {@code /<schema>}. */
+  private static List<String> neighbours(TenantDatabase tenant) {
+    return List.of("/" + tenant.schema() + "x/k", "/" + tenant.schema());
+  }
+
+  private void putNeighbours(TenantDatabase tenant) throws Exception {
+    for (String key : neighbours(tenant)) {
+      put(root, key, "neighbour");
+    }
+  }
+
+  private void deleteNeighbours(TenantDatabase tenant) throws Exception {
+    for (String key : neighbours(tenant)) {
+      root.getKVClient().delete(bytes(key)).get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * {@link #KEYS} keys under the tenant's prefix with binary values, 0x00 and 0xff among them, and
+   * one key that is itself binary.
+   */
+  private static void putTenantKeys(Client client, TenantDatabase tenant) throws Exception {
+    List<CompletableFuture<?>> puts = new ArrayList<>();
+    for (int i = 0; i < KEYS; i++) {
+      ByteSequence key = bytes(String.format("/%s/k%04d", tenant.schema(), i));
+      puts.add(client.getKVClient().put(key, ByteSequence.from(binaryValue(i))));
+    }
+    ByteSequence binaryKey =
+        bytes("/" + tenant.schema() + "/").concat(ByteSequence.from(new byte[] {0, (byte) 0xff}));
+    puts.add(client.getKVClient().put(binaryKey, ByteSequence.from(new byte[] {(byte) 0xff})));
+    CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+  }
+
+  /** Every key under the tenant's prefix with its value, as {@code client} reads them. */
+  private static Map<ByteSequence, ByteSequence> keys(Client client, TenantDatabase tenant)
+      throws Exception {
+    Map<ByteSequence, ByteSequence> keys = new HashMap<>();
+    client
+        .getKVClient()
+        .get(bytes("/" + tenant.schema() + "/"), GetOption.builder().isPrefix(true).build())
+        .get(10, TimeUnit.SECONDS)
+        .getKvs()
+        .forEach(kv -> keys.put(kv.getKey(), kv.getValue()));
+    return keys;
   }
 
   private static void put(Client client, String key, String value) throws Exception {

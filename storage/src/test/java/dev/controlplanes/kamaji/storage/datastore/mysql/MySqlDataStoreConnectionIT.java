@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import dev.controlplanes.kamaji.storage.datastore.sql.SqlQuoting;
+import dev.controlplanes.kamaji.storage.testing.Closeables;
 import dev.controlplanes.kamaji.storage.testing.MariaDbServer;
+import dev.controlplanes.kamaji.storage.testing.MigrationFixtures;
 import dev.controlplanes.kamaji.storage.testing.SqlDataStoreConnectionContract;
+import dev.controlplanes.kamaji.storage.testing.SqlTestServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,21 +37,20 @@ class MySqlDataStoreConnectionIT extends SqlDataStoreConnectionContract {
 
   private static MariaDbServer mariadb;
   private static DataStoreConnection connection;
+  private static MariaDbServer targetServer;
+  private static DataStoreConnection target;
 
   @BeforeAll
   static void start() {
     mariadb = MariaDbServer.start();
     connection = DataStoreConnections.open(mariadb.endpoint());
+    targetServer = MariaDbServer.start();
+    target = DataStoreConnections.open(targetServer.endpoint());
   }
 
   @AfterAll
   static void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (mariadb != null) {
-      mariadb.close();
-    }
+    Closeables.closeAll(connection, mariadb, target, targetServer);
   }
 
   @Override
@@ -58,33 +59,39 @@ class MySqlDataStoreConnectionIT extends SqlDataStoreConnectionContract {
   }
 
   @Override
-  protected DataStoreEndpoint endpoint() {
-    return mariadb.endpoint();
+  protected SqlTestServer server() {
+    return mariadb;
   }
 
   @Override
-  protected void logIn(TenantDatabase who) throws SQLException {
-    try (Connection c = mariadb.connect(who.schema(), who.user(), who.password())) {
-      Jdbc.exists(c, "SELECT 1");
-    }
+  protected SqlTestServer targetServer() {
+    return targetServer;
   }
 
   @Override
-  protected void write(TenantDatabase who, String schema, String value) throws SQLException {
-    try (Connection c = mariadb.connect(schema, who.user(), who.password())) {
-      Jdbc.execute(c, "CREATE TABLE IF NOT EXISTS probe (v varchar(100))");
-      Jdbc.execute(c, "DELETE FROM probe");
-      Jdbc.execute(c, "INSERT INTO probe (v) VALUES (?)", value);
-    }
+  protected DataStoreConnection target() {
+    return target;
+  }
+
+  /** As kine v0.17.5 creates it on MySQL. */
+  @Override
+  protected void createKine(Connection session) throws SQLException {
+    Jdbc.execute(
+        session,
+        "CREATE TABLE kine (id BIGINT UNSIGNED AUTO_INCREMENT, name VARCHAR(630) CHARACTER SET"
+            + " ascii, created INTEGER, deleted INTEGER, create_revision BIGINT UNSIGNED,"
+            + " prev_revision BIGINT UNSIGNED, lease INTEGER, value MEDIUMBLOB,"
+            + " old_value MEDIUMBLOB, PRIMARY KEY (id))");
+    Jdbc.execute(session, "CREATE INDEX kine_name_index ON kine (name)");
+    Jdbc.execute(
+        session,
+        "CREATE UNIQUE INDEX kine_name_prev_revision_uindex ON kine (name, prev_revision)");
   }
 
   @Override
-  protected String read(TenantDatabase who, String schema) throws SQLException {
-    try (Connection c = mariadb.connect(schema, who.user(), who.password());
-        PreparedStatement s = c.prepareStatement("SELECT v FROM probe");
-        ResultSet r = s.executeQuery()) {
-      return r.next() ? r.getString(1) : null;
-    }
+  protected String kineRowsQuery() {
+    return "SELECT id, name, created, deleted, create_revision, prev_revision, lease, HEX(value),"
+        + " HEX(old_value) FROM kine ORDER BY id";
   }
 
   @Override
@@ -95,11 +102,10 @@ class MySqlDataStoreConnectionIT extends SqlDataStoreConnectionContract {
   @Override
   protected List<String> residue(TenantDatabase tenant) throws SQLException {
     List<String> left = new ArrayList<>();
+    if (hasData(tenant)) {
+      left.add("database " + tenant.schema());
+    }
     try (Connection c = mariadb.connectAsAdmin()) {
-      if (Jdbc.exists(
-          c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", tenant.schema())) {
-        left.add("database " + tenant.schema());
-      }
       if (Jdbc.exists(c, "SELECT 1 FROM mysql.user WHERE User = ?", tenant.user())) {
         left.add("user " + tenant.user());
       }
@@ -168,6 +174,36 @@ class MySqlDataStoreConnectionIT extends SqlDataStoreConnectionContract {
     try (ResultSet r = s.executeQuery()) {
       assertThat(r.next()).isTrue();
       return r.getInt(1);
+    }
+  }
+
+  @Test
+  void copyTakesEveryTableWithItsDefinitionAndNextAutoIncrementId() throws Exception {
+    TenantDatabase a = newTenant();
+    connection.setUp(a);
+    write(a, a.schema(), "a's probe");
+    try (Connection c = session(mariadb, a)) {
+      createKine(c);
+      Jdbc.execute(c, "INSERT INTO kine (id, name) VALUES (41, '/registry/k')");
+    }
+    try {
+      connection.copyTenantData(a.schema(), target);
+
+      assertThat(showCreateKine(targetServer, a))
+          .isEqualTo(showCreateKine(mariadb, a))
+          .anyMatch(line -> line.contains("AUTO_INCREMENT=42"));
+      target.setUp(a);
+      assertThat(read(targetServer, a, a.schema())).isEqualTo("a's probe");
+    } finally {
+      target.tearDown(a);
+    }
+  }
+
+  private static List<String> showCreateKine(MariaDbServer server, TenantDatabase tenant)
+      throws SQLException {
+    try (Connection c = server.connectAsAdmin()) {
+      return MigrationFixtures.rows(
+          c, "SHOW CREATE TABLE " + SqlQuoting.mysqlDatabase(tenant.schema()) + ".kine");
     }
   }
 }

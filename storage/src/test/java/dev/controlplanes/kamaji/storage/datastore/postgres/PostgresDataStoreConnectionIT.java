@@ -1,20 +1,23 @@
 package dev.controlplanes.kamaji.storage.datastore.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreException;
 import dev.controlplanes.kamaji.storage.datastore.TenantDatabase;
 import dev.controlplanes.kamaji.storage.datastore.sql.Jdbc;
 import dev.controlplanes.kamaji.storage.datastore.sql.SqlQuoting;
+import dev.controlplanes.kamaji.storage.testing.Closeables;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import dev.controlplanes.kamaji.storage.testing.SqlDataStoreConnectionContract;
+import dev.controlplanes.kamaji.storage.testing.SqlTestServer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +35,20 @@ class PostgresDataStoreConnectionIT extends SqlDataStoreConnectionContract {
 
   private static PostgresServer postgres;
   private static DataStoreConnection connection;
+  private static PostgresServer targetServer;
+  private static DataStoreConnection target;
 
   @BeforeAll
   static void start() {
     postgres = PostgresServer.start();
     connection = DataStoreConnections.open(postgres.endpoint());
+    targetServer = PostgresServer.start();
+    target = DataStoreConnections.open(targetServer.endpoint());
   }
 
   @AfterAll
   static void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+    Closeables.closeAll(connection, postgres, target, targetServer);
   }
 
   @Override
@@ -55,33 +57,32 @@ class PostgresDataStoreConnectionIT extends SqlDataStoreConnectionContract {
   }
 
   @Override
-  protected DataStoreEndpoint endpoint() {
-    return postgres.endpoint();
+  protected SqlTestServer server() {
+    return postgres;
   }
 
   @Override
-  protected void logIn(TenantDatabase who) throws SQLException {
-    try (Connection c = postgres.connect(who.schema(), who.user(), who.password())) {
-      Jdbc.exists(c, "SELECT 1");
+  protected SqlTestServer targetServer() {
+    return targetServer;
+  }
+
+  @Override
+  protected DataStoreConnection target() {
+    return target;
+  }
+
+  /** As kine does, with the statements the driver uses for a target. */
+  @Override
+  protected void createKine(Connection session) throws SQLException {
+    for (String statement : KineTable.CREATE) {
+      Jdbc.execute(session, statement);
     }
   }
 
   @Override
-  protected void write(TenantDatabase who, String schema, String value) throws SQLException {
-    try (Connection c = postgres.connect(schema, who.user(), who.password())) {
-      Jdbc.execute(c, "CREATE TABLE IF NOT EXISTS probe (v text)");
-      Jdbc.execute(c, "DELETE FROM probe");
-      Jdbc.execute(c, "INSERT INTO probe (v) VALUES (?)", value);
-    }
-  }
-
-  @Override
-  protected String read(TenantDatabase who, String schema) throws SQLException {
-    try (Connection c = postgres.connect(schema, who.user(), who.password());
-        PreparedStatement s = c.prepareStatement("SELECT v FROM probe");
-        ResultSet r = s.executeQuery()) {
-      return r.next() ? r.getString(1) : null;
-    }
+  protected String kineRowsQuery() {
+    return "SELECT id, name, created, deleted, create_revision, prev_revision, lease,"
+        + " encode(value, 'hex'), encode(old_value, 'hex') FROM kine ORDER BY id";
   }
 
   @Override
@@ -92,10 +93,10 @@ class PostgresDataStoreConnectionIT extends SqlDataStoreConnectionContract {
   @Override
   protected List<String> residue(TenantDatabase tenant) throws SQLException {
     List<String> left = new ArrayList<>();
+    if (hasData(tenant)) {
+      left.add("database " + tenant.schema());
+    }
     try (Connection c = postgres.connectAsAdmin("postgres")) {
-      if (Jdbc.exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", tenant.schema())) {
-        left.add("database " + tenant.schema());
-      }
       if (Jdbc.exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", tenant.user())) {
         left.add("role " + tenant.user());
       }
@@ -188,5 +189,65 @@ class PostgresDataStoreConnectionIT extends SqlDataStoreConnectionContract {
     assertThat(residue(tenant)).isEmpty();
     assertThat(open.isValid(5)).isFalse();
     open.close();
+  }
+
+  @Test
+  void copyWithoutKineCreatesOnlyADatabaseNoOtherRoleCanOpen() throws Exception {
+    TenantDatabase a = newTenant();
+    connection.setUp(a);
+    try {
+      connection.copyTenantData(a.schema(), target);
+
+      try (Connection c = targetServer.connectAsAdmin(a.schema())) {
+        assertThat(Jdbc.exists(c, "SELECT 1 WHERE to_regclass('public.kine') IS NULL")).isTrue();
+        assertThat(
+                Jdbc.exists(
+                    c,
+                    "SELECT 1 WHERE NOT has_database_privilege('public', ?, 'CONNECT')",
+                    a.schema()))
+            .isTrue();
+      }
+    } finally {
+      target.tearDown(a);
+    }
+  }
+
+  @Test
+  void aCopyThatFailsOnARowQuotesNoValue() throws Exception {
+    TenantDatabase a = newTenant();
+    connection.setUp(a);
+    String secret = "secret-" + unique("");
+    try (Connection c = session(postgres, a)) {
+      createKine(c);
+      Jdbc.execute(
+          c,
+          "INSERT INTO kine (name, value) VALUES ('/registry/secrets/s', ?)",
+          secret.getBytes(StandardCharsets.UTF_8));
+    }
+    try (Connection c = targetServer.connectAsAdmin("postgres")) {
+      Jdbc.execute(c, "CREATE DATABASE " + SqlQuoting.postgresIdentifier(a.schema()));
+    }
+    try {
+      // A target table whose value column cannot take the copied bytes.
+      try (Connection c = targetServer.connectAsAdmin(a.schema())) {
+        Jdbc.execute(
+            c,
+            "CREATE TABLE kine (id bigint, name text, created int, deleted int,"
+                + " create_revision bigint, prev_revision bigint, lease int, value int,"
+                + " old_value bytea)");
+      }
+
+      assertThatThrownBy(() -> connection.copyTenantData(a.schema(), target))
+          .isInstanceOfSatisfying(
+              DataStoreException.class,
+              e ->
+                  assertThat(stackTrace(e))
+                      .contains("SQLState 22P02")
+                      .doesNotContain(
+                          secret,
+                          HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8))));
+    } finally {
+      target.tearDown(a);
+    }
   }
 }
