@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,11 +37,38 @@ final class DataStoreReferenceRules {
       errors.addAll(overrides(spec, ctx));
     }
     errors.addAll(notUnset(spec, oldSpec, "dataStore"));
+    errors.addAll(sameDriver(spec, oldSpec, ctx));
     errors.addAll(notUnset(spec, oldSpec, "dataStoreSchema"));
     errors.addAll(notUnset(spec, oldSpec, "dataStoreUsername"));
     errors.addAll(unchanged(spec, oldSpec, "dataStoreSchema"));
     errors.addAll(unchanged(spec, oldSpec, "dataStoreUsername"));
     return errors;
+  }
+
+  /**
+   * A new DataStore starts a live migration, which copies data between DataStores of one driver
+   * only (Kamaji's migration Job fails on anything else; refused here at once).
+   */
+  private static List<FieldError> sameDriver(
+      JsonObject spec, JsonObject oldSpec, ValidationContext ctx) {
+    String name = Nodes.string(spec, "dataStore");
+    String oldName = Nodes.string(oldSpec, "dataStore");
+    if (name == null || oldName == null || name.isEmpty() || name.equals(oldName)) {
+      return List.of();
+    }
+    Optional<String> driver = ctx.dataStoreDriver(name);
+    Optional<String> oldDriver = ctx.dataStoreDriver(oldName);
+    if (driver.isEmpty() || oldDriver.isEmpty() || driver.equals(oldDriver)) {
+      return List.of();
+    }
+    return List.of(
+        FieldErrors.invalid(
+            SPEC.child("dataStore"),
+            name,
+            "a TenantControlPlane can only be migrated to a DataStore of its current driver "
+                + oldDriver.get()
+                + ", not "
+                + driver.get()));
   }
 
   private static List<FieldError> dataStoreExists(JsonObject spec, ValidationContext ctx) {

@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.api.validation;
 
 import dev.controlplanes.kamaji.api.KamajiApi;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +17,14 @@ public interface ValidationContext {
 
   /** True when a DataStore of that name exists. */
   boolean dataStoreExists(String name);
+
+  /**
+   * The driver of the DataStore of that name, when it exists and is known; a change of {@code
+   * spec.dataStore} must keep the driver, since only the data of one driver can be migrated.
+   */
+  default Optional<String> dataStoreDriver(String name) {
+    return Optional.empty();
+  }
 
   /** True when the Gateway API is served by the management cluster; checked for spec.gateway. */
   default boolean gatewayApiAvailable() {

@@ -587,6 +587,45 @@ class TenantControlPlaneValidationTest {
   }
 
   @Test
+  void aMigrationKeepsTheDriver() {
+    ValidationContext drivers =
+        new ValidationContext() {
+          @Override
+          public String supportedVersion() {
+            return "v1.36.0";
+          }
+
+          @Override
+          public boolean dataStoreExists(String name) {
+            return true;
+          }
+
+          @Override
+          public java.util.Optional<String> dataStoreDriver(String name) {
+            return java.util.Optional.ofNullable(
+                java.util.Map.of("default", "etcd", "other", "etcd", "pg", "PostgreSQL").get(name));
+          }
+        };
+
+    assertThat(
+            TenantControlPlaneValidation.validateUpdate(
+                Edits.apply(BASE, "spec.dataStore='other'"), BASE, drivers))
+        .isEmpty();
+    assertSingle(
+        TenantControlPlaneValidation.validateUpdate(
+            Edits.apply(BASE, "spec.dataStore='pg'"), BASE, drivers),
+        "spec.dataStore",
+        Type.INVALID,
+        "a TenantControlPlane can only be migrated to a DataStore of its current driver etcd, not"
+            + " PostgreSQL");
+    // A driver that cannot be looked up is left to the controller, which waits with the reason.
+    assertThat(
+            TenantControlPlaneValidation.validateUpdate(
+                Edits.apply(BASE, "spec.dataStore='unknown'"), BASE, drivers))
+        .isEmpty();
+  }
+
+  @Test
   void statusUpdateChecksStatusAndMetadataOnly() {
     JsonObject old = Edits.apply(BASE, "spec.networkProfile.podCidr='broken'");
     JsonObject next =

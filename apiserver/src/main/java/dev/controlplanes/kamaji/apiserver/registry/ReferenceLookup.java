@@ -1,5 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
+import com.google.gson.JsonObject;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -23,5 +25,14 @@ public final class ReferenceLookup implements Predicate<String> {
       throw new IllegalStateException("the referenced resource is not served yet");
     }
     return store.exists("", name);
+  }
+
+  /** The referenced object, when it exists. */
+  public Optional<JsonObject> find(String name) {
+    GenericStore store = referenced;
+    if (store == null) {
+      throw new IllegalStateException("the referenced resource is not served yet");
+    }
+    return store.find("", name);
   }
 }

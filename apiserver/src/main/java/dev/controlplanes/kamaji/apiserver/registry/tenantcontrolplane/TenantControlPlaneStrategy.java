@@ -8,10 +8,11 @@ import dev.controlplanes.kamaji.api.validation.TenantControlPlaneValidation;
 import dev.controlplanes.kamaji.api.validation.ValidationContext;
 import dev.controlplanes.kamaji.apiserver.errors.StatusException.Cause;
 import dev.controlplanes.kamaji.apiserver.registry.Meta;
+import dev.controlplanes.kamaji.apiserver.registry.ReferenceLookup;
 import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
 import dev.controlplanes.kamaji.apiserver.registry.Strategy;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Optional;
 
 /**
  * Kamaji's admission for TenantControlPlanes, run in-process because kube-apiserver does not call
@@ -26,11 +27,31 @@ public final class TenantControlPlaneStrategy implements Strategy {
   /**
    * @param defaultDataStore the DataStore a TCP without {@code spec.dataStore} gets (Kamaji's
    *     {@code --datastore}); empty for none
-   * @param dataStoreExists whether a DataStore of that name exists
+   * @param dataStores the stored DataStores
    */
-  public TenantControlPlaneStrategy(String defaultDataStore, Predicate<String> dataStoreExists) {
+  public TenantControlPlaneStrategy(String defaultDataStore, ReferenceLookup dataStores) {
     this.defaultDataStore = defaultDataStore;
-    this.context = ValidationContext.of(KamajiApi.SUPPORTED_KUBERNETES_VERSION, dataStoreExists);
+    this.context =
+        new ValidationContext() {
+          @Override
+          public String supportedVersion() {
+            return KamajiApi.SUPPORTED_KUBERNETES_VERSION;
+          }
+
+          @Override
+          public boolean dataStoreExists(String name) {
+            return dataStores.test(name);
+          }
+
+          @Override
+          public Optional<String> dataStoreDriver(String name) {
+            return dataStores
+                .find(name)
+                .map(d -> d.getAsJsonObject("spec"))
+                .filter(spec -> spec != null && spec.has("driver"))
+                .map(spec -> spec.get("driver").getAsString());
+          }
+        };
   }
 
   @Override
