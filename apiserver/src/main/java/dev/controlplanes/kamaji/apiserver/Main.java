@@ -1,10 +1,15 @@
 package dev.controlplanes.kamaji.apiserver;
 
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
+import dev.controlplanes.kamaji.controllers.migrate.MigrateCommand;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the aggregated API server from command-line flags. */
+/**
+ * Starts the aggregated API server from command-line flags, or with {@code migrate ...} copies a
+ * tenant's data to another DataStore (what the migration Job runs in this image, as in Kamaji's).
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -12,6 +17,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("migrate")) {
+      System.exit(MigrateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+      return;
+    }
     ServerOptions options;
     try {
       options = ServerOptions.parse(args);

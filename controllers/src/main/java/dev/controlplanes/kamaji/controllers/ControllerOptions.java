@@ -29,6 +29,7 @@ import java.time.Duration;
  *     --tenant-webhook-url}; Kamaji's {@code https://<webhook service>.<namespace>.svc:443})
  * @param webhookCaPath the CA of this server's serving certificate, put in the tenants' webhook
  *     configurations ({@code --webhook-ca-path}, Kamaji's flag; empty: none)
+ * @param migration how datastore migration Jobs are run
  */
 public record ControllerOptions(
     int workers,
@@ -42,7 +43,19 @@ public record ControllerOptions(
     TenantNetworks tenantNetworks,
     Duration tenantResyncPeriod,
     String webhookServerUrl,
-    String webhookCaPath) {
+    String webhookCaPath,
+    Migration migration) {
+
+  /**
+   * The Job that copies a tenant's data when {@code spec.dataStore} changes (Kamaji §4.1).
+   *
+   * @param image the image whose entry point runs {@code migrate ...} ({@code --migrate-image}):
+   *     this server's own
+   * @param namespace where the Jobs run ({@code --pod-namespace}): this server's namespace
+   * @param serviceAccount the Jobs' service account ({@code --serviceaccount-name}): this server's,
+   *     which may read TenantControlPlanes, DataStores and their Secrets
+   */
+  public record Migration(String image, String namespace, String serviceAccount) {}
 
   /** Which URL of a tenant the controllers use. */
   public enum TenantEndpoint {
@@ -83,6 +96,7 @@ public record ControllerOptions(
         TenantNetworks.any(),
         Duration.ofMinutes(10),
         "https://kamaji-api.kamaji-system.svc:443",
-        "");
+        "",
+        new Migration("kamaji-java/apiserver:latest", "kamaji-system", "kamaji-api"));
   }
 }

@@ -83,7 +83,8 @@ public final class Controllers implements AutoCloseable {
             informers,
             new KubeClients.Clients(watchClient, client(clients, options)),
             new KubeClients.Clients(watchClient(kamajiClients), client(kamajiClients, options)),
-            GatewayApi.discover(informers, watchClient, client(clients, options)));
+            GatewayApi.discover(informers, watchClient, client(clients, options)),
+            options.migration().namespace());
     ObjectWriter writer = new ObjectWriter();
     Clock clock = Clock.systemUTC();
     TenantBootstrap bootstrap =

@@ -81,6 +81,13 @@ public record ServerOptions(
     DEFAULTS.put("tenant-resync-period", c.tenantResyncPeriod().toMinutes() + "m");
     DEFAULTS.put("tenant-webhook-url", c.webhookServerUrl());
     DEFAULTS.put("webhook-ca-path", c.webhookCaPath());
+    // Kamaji's flags for migration Jobs, with its environment defaults.
+    DEFAULTS.put("migrate-image", c.migration().image());
+    DEFAULTS.put(
+        "pod-namespace", System.getenv().getOrDefault("POD_NAMESPACE", c.migration().namespace()));
+    DEFAULTS.put(
+        "serviceaccount-name",
+        System.getenv().getOrDefault("SERVICE_ACCOUNT", c.migration().serviceAccount()));
     // kube-controller-manager's names and defaults.
     DEFAULTS.put("leader-elect", "true");
     DEFAULTS.put("leader-election-namespace", "kamaji-system");
@@ -149,7 +156,11 @@ public record ServerOptions(
               TenantNetworks.parse(values.get("tenant-networks")),
               parseDuration(values.get("tenant-resync-period"), "tenant-resync-period", problems),
               values.get("tenant-webhook-url"),
-              values.get("webhook-ca-path"));
+              values.get("webhook-ca-path"),
+              new ControllerOptions.Migration(
+                  values.get("migrate-image"),
+                  values.get("pod-namespace"),
+                  values.get("serviceaccount-name")));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.apiserver.testing.Samples;
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,28 +45,11 @@ class DataStoreOverridesE2E {
   @Test
   void theTenantIsSetUpOnTheOverrideEtcdAndTornDownWithIt() throws Exception {
     LocalCluster.DataStoreEtcd tenants = cluster.dataStoreEtcd();
-    Path certs = tenants.ca().getParent();
-    try (EtcdServer events =
-        EtcdServer.start(
-            new EtcdServer.Tls(
-                tenants.ca(),
-                certs.resolve("datastore-server.crt"),
-                certs.resolve("datastore-server.key")),
-            new EtcdServer.RootClient(tenants.rootCertificate(), tenants.rootKey()))) {
+    try (EtcdServer events = cluster.startEtcdLikeTenants()) {
       String endpoint = events.clientUrl().getAuthority();
       String suffix = UUID.randomUUID().toString().substring(0, 8);
       String override = "events-" + suffix;
-      JsonObject dataStore = json("get", "datastore", "default");
-      JsonObject copy = new JsonObject();
-      copy.addProperty("apiVersion", "kamaji.clastix.io/v1alpha1");
-      copy.addProperty("kind", "DataStore");
-      JsonObject metadata = new JsonObject();
-      metadata.addProperty("name", override);
-      copy.add("metadata", metadata);
-      JsonObject spec = dataStore.getAsJsonObject("spec").deepCopy();
-      spec.add("endpoints", JsonParser.parseString("[\"" + endpoint + "\"]"));
-      copy.add("spec", spec);
-      kubectl.run(Map.of(), copy.toString(), "create", "-f", "-").assertOk();
+      cluster.createDataStoreLikeDefault(override, endpoint);
 
       String ns = "e2e-ovr-" + suffix;
       kubectl.run("create", "namespace", ns).assertOk();

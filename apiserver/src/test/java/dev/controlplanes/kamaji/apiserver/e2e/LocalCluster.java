@@ -1,6 +1,10 @@
 package dev.controlplanes.kamaji.apiserver.e2e;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.storage.testing.EtcdServer;
 import dev.controlplanes.kamaji.storage.testing.UpstreamBinaries;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -90,6 +95,14 @@ public final class LocalCluster implements AutoCloseable {
     return kubeconfig;
   }
 
+  /**
+   * The kubeconfig of our server's identity in the management cluster (its ServiceAccount's name
+   * and RBAC), as a pod running with that ServiceAccount would reach kube-apiserver.
+   */
+  public Path serverKubeconfig() {
+    return state.resolve("kamaji-api.kubeconfig");
+  }
+
   /** kubectl as the cluster admin (system:masters), through kube-apiserver. */
   public Kubectl kubectl() {
     return new Kubectl(kubeconfig, state.resolve("kubectl-cache"));
@@ -113,6 +126,50 @@ public final class LocalCluster implements AutoCloseable {
         certs.resolve("datastore-ca.crt"),
         certs.resolve("datastore-root.crt"),
         certs.resolve("datastore-root.key"));
+  }
+
+  /**
+   * Another etcd like the tenants etcd: TLS with the same CA and server certificate, client
+   * certificates and authentication on, the same root user; stopped by the caller.
+   */
+  public EtcdServer startEtcdLikeTenants() throws IOException {
+    DataStoreEtcd tenants = dataStoreEtcd();
+    Path certs = tenants.ca().getParent();
+    return EtcdServer.start(
+        new EtcdServer.Tls(
+            tenants.ca(),
+            certs.resolve("datastore-server.crt"),
+            certs.resolve("datastore-server.key")),
+        new EtcdServer.RootClient(tenants.rootCertificate(), tenants.rootKey()));
+  }
+
+  /**
+   * Creates the DataStore {@code name} with the spec of {@code default} (its CA and credentials),
+   * at {@code endpoint} or, when null, at the same etcd, and waits until it is Ready.
+   */
+  public void createDataStoreLikeDefault(String name, String endpoint) {
+    Kubectl kubectl = kubectl();
+    JsonObject spec =
+        JsonParser.parseString(
+                kubectl.run("get", "datastore", "default", "-o", "json").assertOk().stdout())
+            .getAsJsonObject()
+            .getAsJsonObject("spec");
+    if (endpoint != null) {
+      JsonArray endpoints = new JsonArray();
+      endpoints.add(endpoint);
+      spec.add("endpoints", endpoints);
+    }
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("name", name);
+    JsonObject dataStore = new JsonObject();
+    dataStore.addProperty("apiVersion", "kamaji.clastix.io/v1alpha1");
+    dataStore.addProperty("kind", "DataStore");
+    dataStore.add("metadata", metadata);
+    dataStore.add("spec", spec);
+    kubectl.run(Map.of(), dataStore.toString(), "create", "-f", "-").assertOk();
+    kubectl
+        .run("wait", "datastore/" + name, "--for=jsonpath={.status.ready}=true", "--timeout=60s")
+        .assertOk();
   }
 
   /** The directory of a pinned upstream component's binaries (built once, then cached). */

@@ -66,22 +66,7 @@ class ProvisioningE2E {
   /** A DataStore of our own on the cluster's tenants etcd (the credentials of `default`). */
   private static String dataStore() {
     String name = unique("e2e-ds");
-    JsonObject ds = json("get", "datastore", "default");
-    JsonObject copy = new JsonObject();
-    copy.addProperty("apiVersion", "kamaji.clastix.io/v1alpha1");
-    copy.addProperty("kind", "DataStore");
-    JsonObject metadata = new JsonObject();
-    metadata.addProperty("name", name);
-    copy.add("metadata", metadata);
-    copy.add("spec", ds.get("spec"));
-    kubectl.run(Map.of(), copy.toString(), "create", "-f", "-").assertOk();
-    kubectl
-        .run(
-            "wait",
-            "datastore/" + name,
-            "--for=jsonpath={.status.ready}=true",
-            "--timeout=" + CONVERGE.toSeconds() + "s")
-        .assertOk();
+    cluster.createDataStoreLikeDefault(name, null);
     return name;
   }
 

@@ -77,20 +77,21 @@ final class TenantControlPlanes {
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        kubectl
-                            .run(
-                                "get",
-                                "tcp",
-                                name,
-                                "-n",
-                                ns,
-                                "-o",
-                                "jsonpath={.status.kubernetesResources.version.status}")
-                            .stdout())
-                    .isEqualTo("Ready"));
+        .untilAsserted(() -> assertThat(state(ns, name)).isEqualTo("Ready"));
+  }
+
+  /** {@code status.kubernetesResources.version.status}; empty while there is none. */
+  String state(String ns, String name) {
+    return kubectl
+        .run(
+            "get",
+            "tcp",
+            name,
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.status.kubernetesResources.version.status}")
+        .stdout();
   }
 
   /**

@@ -16,6 +16,8 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentList;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1IngressList;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1JobList;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -36,6 +38,7 @@ public record KubeClients(
     ObjectClient<V1Service> services,
     ObjectClient<V1Deployment> deployments,
     ObjectClient<V1Ingress> ingresses,
+    ObjectClient<V1Job> jobs,
     GatewayApi gatewayApi,
     SharedDataStoreConnections dataStoreConnections) {
 
@@ -55,9 +58,14 @@ public record KubeClients(
    *
    * @param management for the management cluster's own kinds
    * @param kamaji for TenantControlPlanes and DataStores
+   * @param jobNamespace the namespace of the migration Jobs, the only Jobs cached
    */
   public static KubeClients register(
-      SharedInformerFactory factory, Clients management, Clients kamaji, GatewayApi gatewayApi) {
+      SharedInformerFactory factory,
+      Clients management,
+      Clients kamaji,
+      GatewayApi gatewayApi,
+      String jobNamespace) {
     ApiClient watchClient = management.watch();
     ApiClient client = management.requests();
     return new KubeClients(
@@ -71,7 +79,8 @@ public record KubeClients(
             TenantControlPlane.VERSION,
             TenantControlPlane.PLURAL,
             TenantControlPlane.KIND,
-            true),
+            true,
+            ""),
         kind(
             factory,
             kamaji.watch(),
@@ -82,7 +91,8 @@ public record KubeClients(
             DataStore.VERSION,
             DataStore.PLURAL,
             DataStore.KIND,
-            false),
+            false,
+            ""),
         kind(
             factory,
             watchClient,
@@ -93,7 +103,8 @@ public record KubeClients(
             "v1",
             "secrets",
             "Secret",
-            true),
+            true,
+            ""),
         kind(
             factory,
             watchClient,
@@ -104,7 +115,8 @@ public record KubeClients(
             "v1",
             "configmaps",
             "ConfigMap",
-            true),
+            true,
+            ""),
         kind(
             factory,
             watchClient,
@@ -115,7 +127,8 @@ public record KubeClients(
             "v1",
             "services",
             "Service",
-            true),
+            true,
+            ""),
         kind(
             factory,
             watchClient,
@@ -126,7 +139,8 @@ public record KubeClients(
             "v1",
             "deployments",
             "Deployment",
-            true),
+            true,
+            ""),
         kind(
             factory,
             watchClient,
@@ -137,11 +151,25 @@ public record KubeClients(
             "v1",
             "ingresses",
             "Ingress",
-            true),
+            true,
+            ""),
+        kind(
+            factory,
+            watchClient,
+            client,
+            V1Job.class,
+            V1JobList.class,
+            "batch",
+            "v1",
+            "jobs",
+            "Job",
+            true,
+            jobNamespace),
         gatewayApi,
         new SharedDataStoreConnections());
   }
 
+  /** A kind cached in {@code cachedNamespace} only; in every namespace when it is empty. */
   private static <T extends KubernetesObject, L extends KubernetesListObject> ObjectClient<T> kind(
       SharedInformerFactory factory,
       ApiClient watchClient,
@@ -152,12 +180,14 @@ public record KubeClients(
       String version,
       String plural,
       String kind,
-      boolean namespaced) {
+      boolean namespaced,
+      String cachedNamespace) {
     SharedIndexInformer<T> informer =
         factory.sharedIndexInformerFor(
             new GenericKubernetesApi<>(type, listType, group, version, plural, watchClient),
             type,
-            RESYNC.toMillis());
+            RESYNC.toMillis(),
+            cachedNamespace);
     return new KubeObjectClient<>(
         client, type, listType, group, version, plural, kind, namespaced, informer);
   }

@@ -47,18 +47,26 @@ public final class WritePermissionsWebhook {
     if (permissions != null && Boolean.TRUE.equals(permissions.getBlockDeletion())) {
       blocked.add("DELETE");
     }
-    String url =
-        (serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl)
-            + PATH;
+    return leasesAndCatchAll(NAME, "write-permissions", url(serverUrl, PATH), caBundle, blocked);
+  }
+
+  /**
+   * Kamaji's two webhooks to one URL: creations and deletions in {@code kube-node-lease}, and the
+   * {@code catchAll} operations on every resource outside {@code kube-system} and {@code
+   * kube-node-lease} (cluster-scoped ones included).
+   */
+  static V1ValidatingWebhookConfiguration leasesAndCatchAll(
+      String name, String group, String url, byte[] caBundle, List<String> catchAll) {
+    String suffix = "." + group + ".kamaji.clastix.io";
     return new V1ValidatingWebhookConfiguration()
         .apiVersion("admissionregistration.k8s.io/v1")
         .kind("ValidatingWebhookConfiguration")
         .metadata(
-            new V1ObjectMeta().name(NAME).labels(Map.of(Labels.PROJECT, Labels.PROJECT_VALUE)))
+            new V1ObjectMeta().name(name).labels(Map.of(Labels.PROJECT, Labels.PROJECT_VALUE)))
         .webhooks(
             List.of(
                 webhook(
-                    "leases.write-permissions.kamaji.clastix.io",
+                    "leases" + suffix,
                     url,
                     caBundle,
                     List.of("CREATE", "DELETE"),
@@ -66,13 +74,18 @@ public final class WritePermissionsWebhook {
                     "In",
                     List.of("kube-node-lease")),
                 webhook(
-                    "catchall.write-permissions.kamaji.clastix.io",
+                    "catchall" + suffix,
                     url,
                     caBundle,
-                    blocked,
+                    catchAll,
                     "*",
                     "NotIn",
                     List.of("kube-system", "kube-node-lease"))));
+  }
+
+  static String url(String serverUrl, String path) {
+    return (serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl)
+        + path;
   }
 
   private static V1ValidatingWebhook webhook(

@@ -8,6 +8,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.controllers.model.CoreDnsAddon;
+import dev.controlplanes.kamaji.controllers.model.FreezeWebhook;
 import dev.controlplanes.kamaji.controllers.model.KonnectivityAgent;
 import dev.controlplanes.kamaji.controllers.model.KubeProxyAddon;
 import dev.controlplanes.kamaji.controllers.model.KubeadmConfigUpload;
@@ -44,16 +45,28 @@ final class TenantAddons {
    * Kamaji's kubelet-config controller).
    */
   record Plan(
+      List<String> removeFirst,
       List<TenantRbac.TenantObject> apply,
       List<String> remove,
       boolean coreDns,
       boolean kubeProxy,
       String agentKind,
-      List<String> problems) {}
+      List<String> problems,
+      boolean frozen) {}
 
   private TenantAddons() {}
 
   static Plan plan(TenantControlPlane tcp, StoredKubeadmConfig kubeadm, TenantWebhook webhook) {
+    V1ValidatingWebhookConfiguration freeze =
+        FreezeWebhook.build(webhook.serverUrl(), webhook.caBundle());
+    if (VersionState.MIGRATING.equals(VersionStatus.stored(tcp))) {
+      // The freeze denies writes to cluster-scoped objects and outside kube-system: while it is
+      // in place nothing else can be applied, nor is there a reason to.
+      return new Plan(
+          List.of(), List.of(object(freeze, null)), List.of(), false, false, null, List.of(), true);
+    }
+    // A migrated tenant's data carries the freeze along: it goes before anything is applied.
+    List<String> removeFirst = List.of(path(freeze));
     List<TenantRbac.TenantObject> apply = new ArrayList<>();
     List<String> remove = new ArrayList<>();
     apply.add(object(KubeadmConfigUpload.configMap(kubeadm.clusterConfiguration()), null));
@@ -138,7 +151,8 @@ final class TenantAddons {
       apply.add(object((KubernetesObject) workload, null));
       remove.add(agentKind.equals(KonnectivityAgent.DEPLOYMENT) ? daemonSet : deployment);
     }
-    return new Plan(apply, remove, coreDns != null, kubeProxy != null, agentKind, problems);
+    return new Plan(
+        removeFirst, apply, remove, coreDns != null, kubeProxy != null, agentKind, problems, false);
   }
 
   /** The object at the API path its apiVersion, kind, namespace and name give. */

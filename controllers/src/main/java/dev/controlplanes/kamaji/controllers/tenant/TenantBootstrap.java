@@ -245,9 +245,14 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                       throw new TenantApi.TenantApiException("/readyz is not ok yet");
                     }
                     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-                    List<TenantRbac.TenantObject> objects =
-                        new ArrayList<>(
-                            TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts)));
+                    for (String path : attempts.addons.removeFirst()) {
+                      chain = chain.thenCompose(v -> api.deleteIfManaged(path));
+                    }
+                    List<TenantRbac.TenantObject> objects = new ArrayList<>();
+                    if (!attempts.addons.frozen()) {
+                      objects.addAll(
+                          TenantRbac.objects(clusterInfoServer(attempts), caOf(attempts)));
+                    }
                     objects.addAll(attempts.addons.apply());
                     // The applied objects, by path, for the owner references of later ones.
                     Map<String, JsonObject> applied = new ConcurrentHashMap<>();
@@ -267,6 +272,13 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     }
     run.whenComplete(
         (ok, error) -> {
+          if (error == null && attempts.addons.frozen()) {
+            // Only the freeze was applied: nothing to record, and the state has not changed.
+            attempts.failures = 0;
+            LOG.info("TenantControlPlane {}: tenant frozen for its datastore migration", key);
+            scheduleResync(key, attempts);
+            return;
+          }
           if (error == null) {
             boolean first = attempts.outcome == null;
             attempts.failures = 0;

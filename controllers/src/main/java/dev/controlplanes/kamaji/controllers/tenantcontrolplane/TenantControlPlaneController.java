@@ -26,6 +26,7 @@ import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
@@ -134,6 +135,15 @@ public final class TenantControlPlaneController {
     for (Class<? extends KubernetesObject> owned : ownedKinds) {
       builder = watchOwned(builder, owned, own);
     }
+    builder =
+        builder.watch(
+            q ->
+                ControllerBuilder.controllerWatchBuilder(V1Job.class, q)
+                    .withOnAddFilter(job -> MigrationJobRequests.of(job).isPresent())
+                    .withOnUpdateFilter((o, n) -> MigrationJobRequests.of(n).isPresent())
+                    .withOnDeleteFilter((job, unknown) -> MigrationJobRequests.of(job).isPresent())
+                    .withWorkQueueKeyFunc(job -> MigrationJobRequests.of(job).orElseThrow())
+                    .build());
     DataStoreFanOut fanOut = new DataStoreFanOut(clients, queue);
     informers.getExistingSharedIndexInformer(DataStore.class).addEventHandler(fanOut);
     informers
@@ -202,7 +212,8 @@ public final class TenantControlPlaneController {
                 ? null
                 : tcp.getStatus().getStorage().getDataStoreName();
         String wanted = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
-        if (name.equals(recorded) || recorded == null && (wanted == null || name.equals(wanted))) {
+        // The wanted one too: a TCP migrating to it waits for it to be Ready.
+        if (name.equals(recorded) || name.equals(wanted) || recorded == null && wanted == null) {
           queue.add(new Request(tcp.getMetadata().getNamespace(), tcp.getMetadata().getName()));
         }
       }

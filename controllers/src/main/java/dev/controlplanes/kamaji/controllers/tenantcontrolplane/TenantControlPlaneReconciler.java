@@ -13,6 +13,7 @@ import dev.controlplanes.kamaji.controllers.errors.Requeues;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.model.Names;
 import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.pki.RenewalSchedule;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
@@ -20,6 +21,7 @@ import dev.controlplanes.kamaji.controllers.resources.ResourcePipeline;
 import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.resources.datastore.DataStores;
+import dev.controlplanes.kamaji.controllers.resources.migration.MigrationResource;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
@@ -30,10 +32,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,17 +156,27 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     }
     // Last, so that it is reached only by a full pass; written with the pass's other changes.
     pipeline.add(new ObservedGeneration(tcp.getMetadata().getGeneration()));
-    tcp =
-        new ResourcePipeline<TenantControlPlane>(
-                this::writeStatus,
-                t -> KubeJson.copy(t, TenantControlPlane.class),
-                // The phase watchers act on, written as soon as it changes.
-                VersionStatus::stored,
-                new ResourcePipeline.ParentWrites<>(
-                    t -> t.getMetadata().getResourceVersion(),
-                    TenantControlPlaneReconciler::withMetadataOf))
-            .run(tcp, pipeline)
-            .parent();
+    try {
+      tcp =
+          new ResourcePipeline<TenantControlPlane>(
+                  this::writeStatus,
+                  t -> KubeJson.copy(t, TenantControlPlane.class),
+                  // The phase watchers act on, written as soon as it changes.
+                  VersionStatus::stored,
+                  new ResourcePipeline.ParentWrites<>(
+                      t -> t.getMetadata().getResourceVersion(),
+                      TenantControlPlaneReconciler::withMetadataOf))
+              .run(tcp, pipeline)
+              .parent();
+    } catch (MigrationResource.MigrationInProgressException e) {
+      // The tenant side freezes the tenant while Migrating (kamaji-freeze), so it must hear of
+      // the state the stopped pass recorded.
+      clients
+          .tenantControlPlanes()
+          .live(request.getNamespace(), request.getName())
+          .ifPresent(afterPass);
+      throw e;
+    }
     afterPass.accept(tcp);
     return renewalDelay(tcp, context);
   }
@@ -186,19 +200,28 @@ public final class TenantControlPlaneReconciler implements Reconciler {
   }
 
   /**
-   * The DataStore in use: the one recorded in status once storage was set up (a later change of
-   * spec.dataStore would need Kamaji's migration, which is not implemented), else the spec's, else
-   * the default.
+   * The DataStore the pass provisions on, as Kamaji: the spec's, else the default. When it is not
+   * the one recorded in status, the pass first migrates the tenant's data to it.
    */
   String dataStoreName(TenantControlPlane tcp) {
+    String fromSpec = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
+    return fromSpec == null || fromSpec.isEmpty() ? options.defaultDataStore() : fromSpec;
+  }
+
+  /**
+   * The DataStores a deleted tenant may have data and a user on: the one recorded in status and,
+   * after a migration that had begun, the spec's.
+   */
+  private List<String> dataStoresToTearDown(TenantControlPlane tcp) {
+    Set<String> names = new LinkedHashSet<>();
     if (tcp.getStatus() != null
         && tcp.getStatus().getStorage() != null
         && tcp.getStatus().getStorage().getDataStoreName() != null
         && !tcp.getStatus().getStorage().getDataStoreName().isEmpty()) {
-      return tcp.getStatus().getStorage().getDataStoreName();
+      names.add(tcp.getStatus().getStorage().getDataStoreName());
     }
-    String fromSpec = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
-    return fromSpec == null || fromSpec.isEmpty() ? options.defaultDataStore() : fromSpec;
+    names.add(dataStoreName(tcp));
+    return new ArrayList<>(names);
   }
 
   /** Provisioning and the DataStore in use, recorded before anything else is created. */
@@ -237,20 +260,26 @@ public final class TenantControlPlaneReconciler implements Reconciler {
     if (finalizers == null || !finalizers.contains(FINALIZER)) {
       return; // nothing of ours to tear down; the garbage collector removes the owned objects
     }
-    String name = dataStoreName(tcp);
-    Optional<DataStore> dataStore = clients.dataStores().cached(null, name);
-    if (dataStore.isPresent()) {
+    // A migration Job lives in another namespace than its TCP: no owner reference removes it.
+    String jobNamespace = options.migration().namespace();
+    if (clients.jobs().cached(jobNamespace, Names.migrationJob(tcp)).isPresent()) {
+      clients.jobs().delete(jobNamespace, Names.migrationJob(tcp));
+    }
+    for (String name : dataStoresToTearDown(tcp)) {
+      Optional<DataStore> dataStore = clients.dataStores().cached(null, name);
+      if (dataStore.isEmpty()) {
+        // Kamaji gets stuck here (#780); a DataStore that is gone has nothing left to tear down.
+        LOG.warn(
+            "TenantControlPlane {}: DataStore {} is gone, skipping the datastore teardown",
+            key(tcp),
+            name);
+        continue;
+      }
       TenantContext context = new TenantContext(dataStore.get(), clients, writer, options, clock);
       for (TenantResources.DeletableResource r : resources.deletable(context)) {
         r.delete(tcp);
-        LOG.debug("TenantControlPlane {}: {} deleted", key(tcp), r.name());
+        LOG.debug("TenantControlPlane {}: {} deleted on {}", key(tcp), r.name(), name);
       }
-    } else {
-      // Kamaji gets stuck here (#780); a DataStore that is gone has nothing left to tear down.
-      LOG.warn(
-          "TenantControlPlane {}: DataStore {} is gone, skipping the datastore teardown",
-          key(tcp),
-          name);
     }
     String namespace = tcp.getMetadata().getNamespace();
     writer.modify(

@@ -18,14 +18,16 @@ import dev.controlplanes.kamaji.controllers.resources.kubernetes.GatewayRouteRes
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.IngressResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.KubeadmConfigResource;
 import dev.controlplanes.kamaji.controllers.resources.kubernetes.ServiceResource;
+import dev.controlplanes.kamaji.controllers.resources.migration.MigrationCleanup;
+import dev.controlplanes.kamaji.controllers.resources.migration.MigrationResource;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kamaji's resource order (§3.2). Not implemented yet: migrate (1), upgrade (2) and migrate cleanup
- * (12). The storage of {@code dataStoreOverrides} (8) is part of the datastore setup and teardown
- * (the overrides share the primary's Secrets, as in Kamaji). The konnectivity Service port (11) is
- * part of the Service builder.
+ * Kamaji's resource order (§3.2). Not implemented yet: upgrade (2), whose admission checks and
+ * Upgrading state are elsewhere. The storage of {@code dataStoreOverrides} (8) is part of the
+ * datastore setup and teardown (the overrides share the primary's Secrets, as in Kamaji). The
+ * konnectivity Service port (11) is part of the Service builder.
  */
 public final class TenantResourceCatalog implements TenantResources {
 
@@ -38,6 +40,9 @@ public final class TenantResourceCatalog implements TenantResources {
   @Override
   public List<ManagedResource<TenantControlPlane>> pipeline(TenantContext context) {
     List<ManagedResource<TenantControlPlane>> resources = new ArrayList<>();
+    MigrationResource migration = new MigrationResource(context);
+    resources.add(migration);
+    resources.add(migration.gate());
     resources.add(new ServiceResource(context));
     resources.add(new KubeadmConfigResource(context));
     for (PkiSecret secret :
@@ -62,6 +67,7 @@ public final class TenantResourceCatalog implements TenantResources {
     resources.add(
         new Konnectivity<>(new PkiSecretResource(context, PkiSecret.KONNECTIVITY_KUBECONFIG)));
     resources.add(new DeploymentResource(context));
+    resources.add(new MigrationCleanup(context));
     resources.add(new IngressResource(context));
     resources.add(new GatewayRouteResource(context, ControlPlaneTlsRoute.Route.CONTROL_PLANE));
     resources.add(new GatewayRouteResource(context, ControlPlaneTlsRoute.Route.KONNECTIVITY));

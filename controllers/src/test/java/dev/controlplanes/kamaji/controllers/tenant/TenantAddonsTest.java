@@ -43,6 +43,16 @@ class TenantAddonsTest {
   static final TenantWebhook WEBHOOK =
       new TenantWebhook("https://kamaji-api.kamaji-system.svc:443", "ca".getBytes());
 
+  /** Records {@code state} as the TCP's {@code version.status}, as a pass would. */
+  private static void inState(TenantControlPlane tcp, String state) {
+    tcp.getStatus()
+        .kubernetesResources(
+            new dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus()
+                .version(
+                    new dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus()
+                        .status(state)));
+  }
+
   private static List<String> paths(List<TenantRbac.TenantObject> objects) {
     return objects.stream().map(TenantRbac.TenantObject::path).toList();
   }
@@ -225,13 +235,7 @@ class TenantAddonsTest {
         tcp(
             "{kubernetes: {version: v1.34.10}, writePermissions: {blockCreation: true, blockDeletion: true}}",
             "10.0.0.7:6443");
-    limited
-        .getStatus()
-        .kubernetesResources(
-            new dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus()
-                .version(
-                    new dev.controlplanes.kamaji.api.v1alpha1.KubernetesVersionStatus()
-                        .status("WriteLimited")));
+    inState(limited, "WriteLimited");
 
     TenantAddons.Plan plan = TenantAddons.plan(limited, KUBEADM, WEBHOOK);
 
@@ -255,5 +259,42 @@ class TenantAddonsTest {
             "10.0.0.7:6443");
     assertThat(paths(TenantAddons.plan(notYet, KUBEADM, WEBHOOK).apply()))
         .noneMatch(p -> p.contains("write-permissions"));
+  }
+
+  @Test
+  void aMigratingTenantGetsOnlyTheFreezeWhichGoesFirstOnceTheMigrationIsOver() {
+    TenantControlPlane migrating =
+        tcp("{kubernetes: {version: v1.34.10}, addons: {coreDNS: {}}}", "10.0.0.7:6443");
+    inState(migrating, "Migrating");
+
+    TenantAddons.Plan frozen = TenantAddons.plan(migrating, KUBEADM, WEBHOOK);
+
+    assertThat(frozen.frozen()).isTrue();
+    assertThat(paths(frozen.apply()))
+        .containsExactly(
+            "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/kamaji-freeze");
+    assertThat(frozen.removeFirst()).isEmpty();
+    assertThat(frozen.remove()).isEmpty();
+    String body = frozen.apply().get(0).body().toString();
+    assertThat(body)
+        .contains("\"name\":\"leases.migrate.kamaji.clastix.io\"")
+        .contains("\"name\":\"catchall.migrate.kamaji.clastix.io\"")
+        .contains("\"url\":\"https://kamaji-api.kamaji-system.svc:443/migrate\"")
+        .contains("\"operations\":[\"CREATE\",\"DELETE\"]")
+        .contains("\"operations\":[\"*\"]")
+        .contains("\"values\":[\"kube-system\",\"kube-node-lease\"]")
+        .contains("\"failurePolicy\":\"Fail\"");
+
+    // Ready again: the freeze (copied along with the data) is deleted before anything is applied.
+    TenantAddons.Plan thawed =
+        TenantAddons.plan(
+            tcp("{kubernetes: {version: v1.34.10}, addons: {coreDNS: {}}}", "10.0.0.7:6443"),
+            KUBEADM,
+            WEBHOOK);
+    assertThat(thawed.frozen()).isFalse();
+    assertThat(thawed.removeFirst())
+        .containsExactly(
+            "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/kamaji-freeze");
+    assertThat(paths(thawed.apply())).noneMatch(p -> p.contains("kamaji-freeze"));
   }
 }

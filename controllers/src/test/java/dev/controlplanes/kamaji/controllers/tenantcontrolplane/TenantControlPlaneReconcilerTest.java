@@ -9,6 +9,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.VersionState;
 import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.kube.FakeKubeClients;
 import dev.controlplanes.kamaji.controllers.kube.FakeObjectClient;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
@@ -18,15 +19,10 @@ import dev.controlplanes.kamaji.controllers.pki.TenantCertificates;
 import dev.controlplanes.kamaji.controllers.pki.TenantPkiParameters;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
-import dev.controlplanes.kamaji.storage.datastore.SharedDataStoreConnections;
 import io.kubernetes.client.extended.controller.reconciler.Request;
 import io.kubernetes.client.extended.controller.reconciler.Result;
-import io.kubernetes.client.openapi.models.V1ConfigMap;
-import io.kubernetes.client.openapi.models.V1Deployment;
-import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.openapi.models.V1Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +41,11 @@ class TenantControlPlaneReconcilerTest {
   private final FakeObjectClient<DataStore> dataStores = new FakeObjectClient<>(DataStore.class);
   private final FakeObjectClient<V1Secret> secrets = new FakeObjectClient<>(V1Secret.class);
   private final KubeClients clients =
-      new KubeClients(
+      FakeKubeClients.of(
           tcps,
           dataStores,
           secrets,
-          new FakeObjectClient<>(V1ConfigMap.class),
-          new FakeObjectClient<>(V1Service.class),
-          new FakeObjectClient<>(V1Deployment.class),
-          new FakeObjectClient<>(V1Ingress.class),
-          dev.controlplanes.kamaji.controllers.kube.GatewayApi.absent(),
-          new SharedDataStoreConnections());
+          new FakeObjectClient<>(io.kubernetes.client.openapi.models.V1Job.class));
   private final List<String> teardowns = new ArrayList<>();
 
   private final TenantResources resources =

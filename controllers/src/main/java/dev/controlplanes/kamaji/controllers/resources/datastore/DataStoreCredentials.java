@@ -19,10 +19,30 @@ import java.util.Optional;
  */
 public final class DataStoreCredentials {
 
+  /** Where credential Secrets are read. */
+  @FunctionalInterface
+  public interface Secrets {
+    Optional<V1Secret> get(String namespace, String name);
+  }
+
+  private final Secrets secrets;
   private final KubeClients clients;
 
+  /** Secrets from the controllers' cache, else read live (a Secret created a moment ago). */
   public DataStoreCredentials(KubeClients clients) {
     this.clients = clients;
+    this.secrets =
+        (namespace, name) ->
+            clients
+                .secrets()
+                .cached(namespace, name)
+                .or(() -> clients.secrets().live(namespace, name));
+  }
+
+  /** Endpoints only ({@link #open} needs the controllers' shared connections). */
+  public DataStoreCredentials(Secrets secrets) {
+    this.clients = null;
+    this.secrets = secrets;
   }
 
   public DataStoreEndpoint endpoint(DataStore dataStore) {
@@ -52,6 +72,9 @@ public final class DataStoreCredentials {
    * allows; the caller closes it.
    */
   public DataStoreConnection open(DataStore dataStore) {
+    if (clients == null) {
+      throw new IllegalStateException("no shared connections to open from");
+    }
     return clients.dataStoreConnections().open(endpoint(dataStore));
   }
 
@@ -89,10 +112,7 @@ public final class DataStoreCredentials {
     if (s == null) {
       throw new DataStoreNotReadyException(dataStore, "a credential has no content");
     }
-    Optional<V1Secret> secret = clients.secrets().cached(s.getNamespace(), s.getName());
-    if (secret.isEmpty()) {
-      secret = clients.secrets().live(s.getNamespace(), s.getName());
-    }
+    Optional<V1Secret> secret = secrets.get(s.getNamespace(), s.getName());
     byte[] value =
         secret.map(x -> x.getData() == null ? null : x.getData().get(s.getKeyPath())).orElse(null);
     if (value == null) {

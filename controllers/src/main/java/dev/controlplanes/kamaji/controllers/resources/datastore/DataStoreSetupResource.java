@@ -24,7 +24,7 @@ import java.util.Objects;
 /**
  * The tenant's database, user and grants on the DataStore (§3.2 item 7, §3.8), and on each
  * DataStore of {@code spec.dataStoreOverrides} with the same credentials (item 8). The datastores
- * are only contacted when the datastore-config checksum (with the overrides' names) differs from
+ * are only contacted when the datastore-config checksum (with the DataStores' names) differs from
  * the one recorded in {@code status.storage.setup} (or the TCP finalizer is missing), so a
  * converged tenant costs nothing. On first success the TCP gets {@value
  * TenantControlPlaneReconciler#FINALIZER}.
@@ -50,8 +50,11 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
         context.secretData(tcp.getMetadata().getNamespace(), Names.dataStoreConfig(tcp));
     database = database(config);
     List<String> overrides = DataStores.overrideNames(tcp);
+    // The DataStore's name too: after a migration the same configuration is set up on another.
     checksum =
         Checksums.ofSecretData(config)
+            + "@"
+            + context.dataStore().getMetadata().getName()
             + (overrides.isEmpty() ? "" : "+" + String.join(",", overrides));
     boolean finalized =
         tcp.getMetadata().getFinalizers() != null

@@ -1,0 +1,303 @@
+package dev.controlplanes.kamaji.apiserver.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.storage.testing.EtcdServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live datastore migration (Kamaji §4.1), end to end: a running tenant control plane (the generated
+ * Deployment as processes, as in {@link TenantControlPlaneRunE2E}) on the cluster's tenants etcd
+ * has its {@code spec.dataStore} changed to a second etcd. The controllers make the TCP Migrating,
+ * freeze the tenant through its own API server and start the migration Job; the test runs that
+ * Job's command line as a process with the server's identity (no container runs here) and lets kwok
+ * finish the Job's pod, so the real Job controller completes the Job. The control plane is then
+ * restarted from the rolled Deployment and serves the tenant's objects from the second etcd,
+ * writable again.
+ */
+class MigrationE2E {
+
+  @RegisterExtension
+  static final org.junit.jupiter.api.extension.BeforeAllCallback CLUSTER =
+      context -> cluster = LocalCluster.get(context);
+
+  private static LocalCluster cluster;
+  private static Kubectl kubectl;
+  private static TenantControlPlanes tcps;
+
+  @BeforeAll
+  static void setUp() {
+    kubectl = cluster.kubectl();
+    tcps = new TenantControlPlanes(kubectl);
+  }
+
+  @Test
+  void aRunningTenantMovesToAnotherEtcdWithItsData(@TempDir Path dir) throws Exception {
+    LocalCluster.DataStoreEtcd tenants = cluster.dataStoreEtcd();
+    try (EtcdServer second = cluster.startEtcdLikeTenants()) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String target = "second-" + suffix;
+      cluster.createDataStoreLikeDefault(target, second.clientUrl().getAuthority());
+      String ns = "migrate-" + suffix;
+      kubectl.run("create", "namespace", ns).assertOk();
+      int apiPort = TenantControlPlanes.freePort();
+      kubectl
+          .run(
+              Map.of(),
+              TenantControlPlanes.manifest(ns, "moving", "default", apiPort, null),
+              "apply",
+              "-f",
+              "-")
+          .assertOk();
+      tcps.awaitReady(ns, "moving");
+      JsonObject spec = tcps.tcp(ns, "moving").getAsJsonObject("spec");
+      String schema = spec.get("dataStoreSchema").getAsString();
+      String user = spec.get("dataStoreUsername").getAsString();
+      String uid = tcps.tcp(ns, "moving").getAsJsonObject("metadata").get("uid").getAsString();
+      String job = "migrate-" + uid;
+
+      Kubectl tenant;
+      try (TenantControlPlaneProcesses before = start(ns, dir.resolve("before"))) {
+        tenant = tcps.tenantKubectl(ns, "moving", dir, "super-admin");
+        TenantControlPlanes.awaitServing(tenant, before);
+        tenant.run("create", "namespace", "before-migration").assertOk();
+        tenant
+            .run(
+                "create",
+                "configmap",
+                "kept",
+                "-n",
+                "before-migration",
+                "--from-literal=payload=written before the migration")
+            .assertOk();
+
+        kubectl
+            .run(
+                "patch",
+                "tcp",
+                "moving",
+                "-n",
+                ns,
+                "--type=merge",
+                "-p",
+                "{\"spec\": {\"dataStore\": \"" + target + "\"}}")
+            .assertOk();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(state(ns)).isEqualTo("Migrating"));
+
+        // Frozen: the tenant's API server asks our /migrate, which refuses every write outside
+        // kube-system and kube-node-lease.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(
+                () ->
+                    assertThat(tenant.run("create", "namespace", "during-migration").stderr())
+                        .contains("the current Control Plane is in freezing mode"));
+        assertThat(tenant.run("delete", "configmap", "kept", "-n", "before-migration").stderr())
+            .contains("freezing mode");
+        tenant.run("create", "configmap", "allowed", "-n", "kube-system").assertOk();
+
+        // The migration Job: Kamaji's name, namespace, labels, service account and command.
+        JsonObject migration =
+            JsonParser.parseString(
+                    kubectl
+                        .run("get", "job", job, "-n", "kamaji-system", "-o", "json")
+                        .assertOk()
+                        .stdout())
+                .getAsJsonObject();
+        assertThat(migration.getAsJsonObject("metadata").getAsJsonObject("labels").toString())
+            .contains(
+                "\"kamaji.clastix.io/component\":\"migrate\"",
+                "\"tcp.kamaji.clastix.io/name\":\"moving\"",
+                "\"tcp.kamaji.clastix.io/namespace\":\"" + ns + "\"");
+        JsonObject podSpec =
+            migration.getAsJsonObject("spec").getAsJsonObject("template").getAsJsonObject("spec");
+        assertThat(podSpec.get("serviceAccountName").getAsString()).isEqualTo("kamaji-api");
+        List<String> args = new ArrayList<>();
+        podSpec
+            .getAsJsonArray("containers")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("args")
+            .forEach(a -> args.add(a.getAsString()));
+        assertThat(args)
+            .containsExactly(
+                "migrate",
+                "--tenant-control-plane=" + ns + "/moving",
+                "--target-datastore=" + target,
+                // kubectl apply's annotation is there: Kamaji then always passes the flag.
+                "--cleanup-prior-migration=false");
+
+        // The Job's container, run here: the image's entry point with its arguments unchanged,
+        // as the server's ServiceAccount.
+        runJobCommand(args, dir.resolve("migrate.log"));
+        assertThat(
+                cluster.etcdctl(
+                    second.clientUrl().toString(),
+                    "get",
+                    "/" + schema + "/",
+                    "--prefix",
+                    "--keys-only"))
+            .contains("/" + schema + "/namespaces/before-migration")
+            .contains("/" + schema + "/configmaps/before-migration/kept");
+        // Still Migrating until the Job completes.
+        assertThat(state(ns)).isEqualTo("Migrating");
+        finishJobPod(job);
+      }
+
+      // The Job completed: the tenant is set up on the second etcd, the Deployment rolled onto it,
+      // the Job removed and the TCP Ready again.
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                JsonObject status = tcps.tcp(ns, "moving").getAsJsonObject("status");
+                assertThat(status.getAsJsonObject("storage").get("dataStoreName").getAsString())
+                    .isEqualTo(target);
+                assertThat(state(ns)).isEqualTo("Ready");
+                assertThat(kubectl.run("get", "job", job, "-n", "kamaji-system").stderr())
+                    .contains("NotFound");
+              });
+      assertThat(tcps.deployment(ns, "moving").toString())
+          .contains("--etcd-servers=https://" + second.clientUrl().getAuthority());
+      String secondUrl = second.clientUrl().toString();
+      assertThat(cluster.etcdctl(secondUrl, "user", "list")).contains(user);
+
+      try (TenantControlPlaneProcesses after = start(ns, dir.resolve("after"))) {
+        TenantControlPlanes.awaitServing(tenant, after);
+        assertThat(
+                tenant
+                    .run(
+                        "get",
+                        "configmap",
+                        "kept",
+                        "-n",
+                        "before-migration",
+                        "-o",
+                        "jsonpath={.data.payload}")
+                    .assertOk()
+                    .stdout())
+            .isEqualTo("written before the migration");
+        // The tenant side deletes the freeze that came along with the data.
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(
+                () ->
+                    assertThat(tenant.run("create", "namespace", "after-migration").exitCode())
+                        .isZero());
+        assertThat(tenant.run("get", "validatingwebhookconfiguration", "kamaji-freeze").stderr())
+            .contains("NotFound");
+        assertThat(
+                cluster.etcdctl(
+                    secondUrl, "get", "/" + schema + "/namespaces/after-migration", "--keys-only"))
+            .containsExactly("/" + schema + "/namespaces/after-migration");
+        assertThat(after.alive()).isTrue();
+      }
+
+      // As in Kamaji, the data on the former DataStore is left where it was.
+      assertThat(
+              cluster.etcdctl(
+                  tenants.endpoint(),
+                  "get",
+                  "/" + schema + "/namespaces/before-migration",
+                  "--keys-only"))
+          .containsExactly("/" + schema + "/namespaces/before-migration");
+
+      kubectl.run("delete", "tcp", "moving", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
+      assertThat(cluster.etcdctl(secondUrl, "get", "/" + schema + "/", "--prefix", "--keys-only"))
+          .isEmpty();
+      assertThat(cluster.etcdctl(secondUrl, "user", "list")).doesNotContain(user);
+      kubectl.run("delete", "datastore", target, "--wait=true", "--timeout=60s").assertOk();
+      kubectl.run("delete", "namespace", ns, "--wait=false").assertOk();
+    }
+  }
+
+  private static String state(String ns) {
+    return tcps.state(ns, "moving");
+  }
+
+  private static TenantControlPlaneProcesses start(String ns, Path dir) throws Exception {
+    return TenantControlPlaneProcesses.start(
+        tcps.deployment(ns, "moving"),
+        tcps.secrets(ns),
+        tcps.configMaps(ns),
+        List.of(cluster.upstream("kubernetes")),
+        dir,
+        List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"));
+  }
+
+  /** What the Job's pod would run: this build's server entry point with the Job's arguments. */
+  private static void runJobCommand(List<String> args, Path log) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.controlplanes.kamaji.apiserver.Main"));
+    command.addAll(args);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("KUBECONFIG", cluster.serverKubeconfig().toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+  }
+
+  /**
+   * Lets kwok terminate the Job's pod with exit code 0 (hack/kwok/stages.yaml, pod-succeeded): the
+   * Job controller then completes the Job, as after a real container.
+   */
+  private static void finishJobPod(String job) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        kubectl
+                            .run(
+                                "get",
+                                "pods",
+                                "-n",
+                                "kamaji-system",
+                                "-l",
+                                "job-name=" + job,
+                                "-o",
+                                "jsonpath={.items[*].status.phase}")
+                            .stdout())
+                    .isEqualTo("Running"));
+    kubectl
+        .run(
+            "annotate",
+            "pods",
+            "-n",
+            "kamaji-system",
+            "-l",
+            "job-name=" + job,
+            "kwok.kamaji-java.dev/succeeded=true")
+        .assertOk();
+  }
+}
