@@ -7,9 +7,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
+import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,200 +55,306 @@ class MigrationE2E {
   void aRunningTenantMovesToAnotherEtcdWithItsData(@TempDir Path dir) throws Exception {
     LocalCluster.DataStoreEtcd tenants = cluster.dataStoreEtcd();
     try (EtcdServer second = cluster.startEtcdLikeTenants()) {
-      String suffix = UUID.randomUUID().toString().substring(0, 8);
-      String target = "second-" + suffix;
+      String target = "second-" + UUID.randomUUID().toString().substring(0, 8);
       cluster.createDataStoreLikeDefault(target, second.clientUrl().getAuthority());
-      String ns = "migrate-" + suffix;
-      kubectl.run("create", "namespace", ns).assertOk();
-      int apiPort = TenantControlPlanes.freePort();
+      migrate(
+          dir,
+          new EtcdStores("default", tenants.endpoint(), target, second.clientUrl().toString()));
+      kubectl.run("delete", "datastore", target, "--wait=true", "--timeout=60s").assertOk();
+    }
+  }
+
+  @Test
+  void aRunningTenantMovesToAnotherPostgresThroughKine(@TempDir Path dir) throws Exception {
+    try (PostgresServer first = PostgresServer.start();
+        PostgresServer second = PostgresServer.start()) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String source = "pg-first-" + suffix;
+      String target = "pg-second-" + suffix;
+      tcps.createPostgresDataStore(source, first.endpoint());
+      tcps.createPostgresDataStore(target, second.endpoint());
+      migrate(dir, new KineStores(source, first, target, second));
+      kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
+    }
+  }
+
+  /**
+   * The two DataStores a tenant moves between, what its control plane runs, and where its data is:
+   * the key or row of a namespace, and whether the tenant has a user there.
+   */
+  private interface Stores {
+    String source();
+
+    String target();
+
+    /** The containers of the generated Deployment to run, and where their binaries are. */
+    List<String> containers();
+
+    List<Path> binaries();
+
+    boolean hasNamespace(boolean onTarget, String schema, String namespace) throws Exception;
+
+    boolean hasUser(boolean onTarget, String user) throws Exception;
+
+    /** Whether the target still holds anything of the tenant. */
+    boolean targetHasData(String schema) throws Exception;
+  }
+
+  private record EtcdStores(String source, String sourceUrl, String target, String targetUrl)
+      implements Stores {
+
+    @Override
+    public List<String> containers() {
+      return List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler");
+    }
+
+    @Override
+    public List<Path> binaries() {
+      return List.of(cluster.upstream("kubernetes"));
+    }
+
+    @Override
+    public boolean hasNamespace(boolean onTarget, String schema, String namespace)
+        throws Exception {
+      String key = "/" + schema + "/namespaces/" + namespace;
+      return cluster
+          .etcdctl(onTarget ? targetUrl : sourceUrl, "get", key, "--keys-only")
+          .contains(key);
+    }
+
+    @Override
+    public boolean hasUser(boolean onTarget, String user) throws Exception {
+      return cluster.etcdctl(onTarget ? targetUrl : sourceUrl, "user", "list").contains(user);
+    }
+
+    @Override
+    public boolean targetHasData(String schema) throws Exception {
+      return !cluster
+          .etcdctl(targetUrl, "get", "/" + schema + "/", "--prefix", "--keys-only")
+          .isEmpty();
+    }
+  }
+
+  private record KineStores(
+      String source, PostgresServer first, String target, PostgresServer second) implements Stores {
+
+    @Override
+    public List<String> containers() {
+      return List.of("kine", "kube-apiserver", "kube-controller-manager", "kube-scheduler");
+    }
+
+    @Override
+    public List<Path> binaries() {
+      return List.of(cluster.upstream("kubernetes"), cluster.upstream("kine"));
+    }
+
+    @Override
+    public boolean hasNamespace(boolean onTarget, String schema, String namespace)
+        throws Exception {
+      try (Connection c = (onTarget ? second : first).connectAsAdmin(schema);
+          PreparedStatement query =
+              c.prepareStatement("SELECT count(*) FROM kine WHERE name = ? AND deleted = 0")) {
+        query.setString(1, "/registry/namespaces/" + namespace);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next() && rows.getLong(1) > 0;
+        }
+      }
+    }
+
+    @Override
+    public boolean hasUser(boolean onTarget, String user) throws Exception {
+      try (Connection c = (onTarget ? second : first).connectAsAdmin("postgres");
+          PreparedStatement query =
+              c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+        query.setString(1, user);
+        try (ResultSet rows = query.executeQuery()) {
+          return rows.next();
+        }
+      }
+    }
+
+    @Override
+    public boolean targetHasData(String schema) throws Exception {
+      return second.databaseExists(schema);
+    }
+  }
+
+  /**
+   * Runs a tenant on {@code stores.source()}, moves it to {@code stores.target()} and checks every
+   * step; the tenant is deleted at the end.
+   */
+  private static void migrate(Path dir, Stores stores) throws Exception {
+    String ns = "migrate-" + UUID.randomUUID().toString().substring(0, 8);
+    String target = stores.target();
+    kubectl.run("create", "namespace", ns).assertOk();
+    int apiPort = TenantControlPlanes.freePort();
+    kubectl
+        .run(
+            Map.of(),
+            TenantControlPlanes.manifest(ns, "moving", stores.source(), apiPort, null),
+            "apply",
+            "-f",
+            "-")
+        .assertOk();
+    tcps.awaitReady(ns, "moving");
+    JsonObject spec = tcps.tcp(ns, "moving").getAsJsonObject("spec");
+    String schema = spec.get("dataStoreSchema").getAsString();
+    String user = spec.get("dataStoreUsername").getAsString();
+    String uid = tcps.tcp(ns, "moving").getAsJsonObject("metadata").get("uid").getAsString();
+    String job = "migrate-" + uid;
+
+    Kubectl tenant;
+    try (TenantControlPlaneProcesses before = start(ns, stores, dir.resolve("before"))) {
+      tenant = tcps.tenantKubectl(ns, "moving", dir, "super-admin");
+      TenantControlPlanes.awaitServing(tenant, before);
+      tenant.run("create", "namespace", "before-migration").assertOk();
+      tenant
+          .run(
+              "create",
+              "configmap",
+              "kept",
+              "-n",
+              "before-migration",
+              "--from-literal=payload=written before the migration")
+          .assertOk();
+
       kubectl
           .run(
-              Map.of(),
-              TenantControlPlanes.manifest(ns, "moving", "default", apiPort, null),
-              "apply",
-              "-f",
-              "-")
+              "patch",
+              "tcp",
+              "moving",
+              "-n",
+              ns,
+              "--type=merge",
+              "-p",
+              "{\"spec\": {\"dataStore\": \"" + target + "\"}}")
           .assertOk();
-      tcps.awaitReady(ns, "moving");
-      JsonObject spec = tcps.tcp(ns, "moving").getAsJsonObject("spec");
-      String schema = spec.get("dataStoreSchema").getAsString();
-      String user = spec.get("dataStoreUsername").getAsString();
-      String uid = tcps.tcp(ns, "moving").getAsJsonObject("metadata").get("uid").getAsString();
-      String job = "migrate-" + uid;
-
-      Kubectl tenant;
-      try (TenantControlPlaneProcesses before = start(ns, dir.resolve("before"))) {
-        tenant = tcps.tenantKubectl(ns, "moving", dir, "super-admin");
-        TenantControlPlanes.awaitServing(tenant, before);
-        tenant.run("create", "namespace", "before-migration").assertOk();
-        tenant
-            .run(
-                "create",
-                "configmap",
-                "kept",
-                "-n",
-                "before-migration",
-                "--from-literal=payload=written before the migration")
-            .assertOk();
-
-        kubectl
-            .run(
-                "patch",
-                "tcp",
-                "moving",
-                "-n",
-                ns,
-                "--type=merge",
-                "-p",
-                "{\"spec\": {\"dataStore\": \"" + target + "\"}}")
-            .assertOk();
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> assertThat(state(ns)).isEqualTo("Migrating"));
-
-        // Frozen: the tenant's API server asks our /migrate, which refuses every write outside
-        // kube-system and kube-node-lease.
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofSeconds(1))
-            .untilAsserted(
-                () ->
-                    assertThat(tenant.run("create", "namespace", "during-migration").stderr())
-                        .contains("the current Control Plane is in freezing mode"));
-        assertThat(tenant.run("delete", "configmap", "kept", "-n", "before-migration").stderr())
-            .contains("freezing mode");
-        tenant.run("create", "configmap", "allowed", "-n", "kube-system").assertOk();
-
-        // The migration Job: Kamaji's name, namespace, labels, service account and command.
-        JsonObject migration =
-            JsonParser.parseString(
-                    kubectl
-                        .run("get", "job", job, "-n", "kamaji-system", "-o", "json")
-                        .assertOk()
-                        .stdout())
-                .getAsJsonObject();
-        assertThat(migration.getAsJsonObject("metadata").getAsJsonObject("labels").toString())
-            .contains(
-                "\"kamaji.clastix.io/component\":\"migrate\"",
-                "\"tcp.kamaji.clastix.io/name\":\"moving\"",
-                "\"tcp.kamaji.clastix.io/namespace\":\"" + ns + "\"");
-        JsonObject podSpec =
-            migration.getAsJsonObject("spec").getAsJsonObject("template").getAsJsonObject("spec");
-        assertThat(podSpec.get("serviceAccountName").getAsString()).isEqualTo("kamaji-api");
-        List<String> args = new ArrayList<>();
-        podSpec
-            .getAsJsonArray("containers")
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("args")
-            .forEach(a -> args.add(a.getAsString()));
-        assertThat(args)
-            .containsExactly(
-                "migrate",
-                "--tenant-control-plane=" + ns + "/moving",
-                "--target-datastore=" + target,
-                // kubectl apply's annotation is there: Kamaji then always passes the flag.
-                "--cleanup-prior-migration=false");
-
-        // The Job's container, run here: the image's entry point with its arguments unchanged,
-        // as the server's ServiceAccount.
-        runJobCommand(args, dir.resolve("migrate.log"));
-        assertThat(
-                cluster.etcdctl(
-                    second.clientUrl().toString(),
-                    "get",
-                    "/" + schema + "/",
-                    "--prefix",
-                    "--keys-only"))
-            .contains("/" + schema + "/namespaces/before-migration")
-            .contains("/" + schema + "/configmaps/before-migration/kept");
-        // Still Migrating until the Job completes.
-        assertThat(state(ns)).isEqualTo("Migrating");
-        finishJobPod(job);
-      }
-
-      // The Job completed: the tenant is set up on the second etcd, the Deployment rolled onto it,
-      // the Job removed and the TCP Ready again.
       await()
-          .atMost(Duration.ofSeconds(120))
+          .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(() -> assertThat(state(ns)).isEqualTo("Migrating"));
+
+      // Frozen: the tenant's API server asks our /migrate, which refuses every write outside
+      // kube-system and kube-node-lease.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
-              () -> {
-                JsonObject status = tcps.tcp(ns, "moving").getAsJsonObject("status");
-                assertThat(status.getAsJsonObject("storage").get("dataStoreName").getAsString())
-                    .isEqualTo(target);
-                assertThat(state(ns)).isEqualTo("Ready");
-                assertThat(kubectl.run("get", "job", job, "-n", "kamaji-system").stderr())
-                    .contains("NotFound");
-              });
-      assertThat(tcps.deployment(ns, "moving").toString())
-          .contains("--etcd-servers=https://" + second.clientUrl().getAuthority());
-      String secondUrl = second.clientUrl().toString();
-      assertThat(cluster.etcdctl(secondUrl, "user", "list")).contains(user);
+              () ->
+                  assertThat(tenant.run("create", "namespace", "during-migration").stderr())
+                      .contains("the current Control Plane is in freezing mode"));
+      assertThat(tenant.run("delete", "configmap", "kept", "-n", "before-migration").stderr())
+          .contains("freezing mode");
+      tenant.run("create", "configmap", "allowed", "-n", "kube-system").assertOk();
 
-      try (TenantControlPlaneProcesses after = start(ns, dir.resolve("after"))) {
-        TenantControlPlanes.awaitServing(tenant, after);
-        assertThat(
-                tenant
-                    .run(
-                        "get",
-                        "configmap",
-                        "kept",
-                        "-n",
-                        "before-migration",
-                        "-o",
-                        "jsonpath={.data.payload}")
-                    .assertOk()
-                    .stdout())
-            .isEqualTo("written before the migration");
-        // The tenant side deletes the freeze that came along with the data.
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofSeconds(1))
-            .untilAsserted(
-                () ->
-                    assertThat(tenant.run("create", "namespace", "after-migration").exitCode())
-                        .isZero());
-        assertThat(tenant.run("get", "validatingwebhookconfiguration", "kamaji-freeze").stderr())
-            .contains("NotFound");
-        assertThat(
-                cluster.etcdctl(
-                    secondUrl, "get", "/" + schema + "/namespaces/after-migration", "--keys-only"))
-            .containsExactly("/" + schema + "/namespaces/after-migration");
-        assertThat(after.alive()).isTrue();
-      }
+      // The migration Job: Kamaji's name, namespace, labels, service account and command.
+      JsonObject migration =
+          JsonParser.parseString(
+                  kubectl
+                      .run("get", "job", job, "-n", "kamaji-system", "-o", "json")
+                      .assertOk()
+                      .stdout())
+              .getAsJsonObject();
+      assertThat(migration.getAsJsonObject("metadata").getAsJsonObject("labels").toString())
+          .contains(
+              "\"kamaji.clastix.io/component\":\"migrate\"",
+              "\"tcp.kamaji.clastix.io/name\":\"moving\"",
+              "\"tcp.kamaji.clastix.io/namespace\":\"" + ns + "\"");
+      JsonObject podSpec =
+          migration.getAsJsonObject("spec").getAsJsonObject("template").getAsJsonObject("spec");
+      assertThat(podSpec.get("serviceAccountName").getAsString()).isEqualTo("kamaji-api");
+      List<String> args = new ArrayList<>();
+      podSpec
+          .getAsJsonArray("containers")
+          .get(0)
+          .getAsJsonObject()
+          .getAsJsonArray("args")
+          .forEach(a -> args.add(a.getAsString()));
+      assertThat(args)
+          .containsExactly(
+              "migrate",
+              "--tenant-control-plane=" + ns + "/moving",
+              "--target-datastore=" + target,
+              // kubectl apply's annotation is there: Kamaji then always passes the flag.
+              "--cleanup-prior-migration=false");
 
-      // As in Kamaji, the data on the former DataStore is left where it was.
-      assertThat(
-              cluster.etcdctl(
-                  tenants.endpoint(),
-                  "get",
-                  "/" + schema + "/namespaces/before-migration",
-                  "--keys-only"))
-          .containsExactly("/" + schema + "/namespaces/before-migration");
-
-      kubectl.run("delete", "tcp", "moving", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
-      assertThat(cluster.etcdctl(secondUrl, "get", "/" + schema + "/", "--prefix", "--keys-only"))
-          .isEmpty();
-      assertThat(cluster.etcdctl(secondUrl, "user", "list")).doesNotContain(user);
-      kubectl.run("delete", "datastore", target, "--wait=true", "--timeout=60s").assertOk();
-      kubectl.run("delete", "namespace", ns, "--wait=false").assertOk();
+      // The Job's container, run here: the image's entry point with its arguments unchanged,
+      // as the server's ServiceAccount.
+      runJobCommand(args, dir.resolve("migrate.log"));
+      assertThat(stores.hasNamespace(true, schema, "before-migration")).isTrue();
+      // Still Migrating until the Job completes.
+      assertThat(state(ns)).isEqualTo("Migrating");
+      finishJobPod(job);
     }
+
+    // The Job completed: the tenant is set up on the target, the Deployment rolled onto it,
+    // the Job removed and the TCP Ready again.
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              JsonObject status = tcps.tcp(ns, "moving").getAsJsonObject("status");
+              assertThat(status.getAsJsonObject("storage").get("dataStoreName").getAsString())
+                  .isEqualTo(target);
+              assertThat(state(ns)).isEqualTo("Ready");
+              assertThat(kubectl.run("get", "job", job, "-n", "kamaji-system").stderr())
+                  .contains("NotFound");
+            });
+    assertThat(stores.hasUser(true, user)).isTrue();
+
+    try (TenantControlPlaneProcesses after = start(ns, stores, dir.resolve("after"))) {
+      TenantControlPlanes.awaitServing(tenant, after);
+      assertThat(
+              tenant
+                  .run(
+                      "get",
+                      "configmap",
+                      "kept",
+                      "-n",
+                      "before-migration",
+                      "-o",
+                      "jsonpath={.data.payload}")
+                  .assertOk()
+                  .stdout())
+          .isEqualTo("written before the migration");
+      // The tenant side deletes the freeze that came along with the data.
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(tenant.run("create", "namespace", "after-migration").exitCode())
+                      .isZero());
+      assertThat(tenant.run("get", "validatingwebhookconfiguration", "kamaji-freeze").stderr())
+          .contains("NotFound");
+      assertThat(stores.hasNamespace(true, schema, "after-migration")).isTrue();
+      assertThat(after.alive()).isTrue();
+    }
+
+    // As in Kamaji, the data on the former DataStore is left where it was.
+    assertThat(stores.hasNamespace(false, schema, "before-migration")).isTrue();
+    assertThat(stores.hasNamespace(false, schema, "after-migration")).isFalse();
+
+    kubectl.run("delete", "tcp", "moving", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
+    assertThat(stores.targetHasData(schema)).isFalse();
+    assertThat(stores.hasUser(true, user)).isFalse();
+    kubectl.run("delete", "namespace", ns, "--wait=false").assertOk();
   }
 
   private static String state(String ns) {
     return tcps.state(ns, "moving");
   }
 
-  private static TenantControlPlaneProcesses start(String ns, Path dir) throws Exception {
+  private static TenantControlPlaneProcesses start(String ns, Stores stores, Path dir)
+      throws Exception {
     return TenantControlPlaneProcesses.start(
         tcps.deployment(ns, "moving"),
         tcps.secrets(ns),
         tcps.configMaps(ns),
-        List.of(cluster.upstream("kubernetes")),
+        stores.binaries(),
         dir,
-        List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler"));
+        stores.containers());
   }
 
   /** What the Job's pod would run: this build's server entry point with the Job's arguments. */

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.controllers.kube.KubeJson;
-import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -216,26 +214,7 @@ class TenantControlPlaneRunE2E {
       String ns = "run-" + UUID.randomUUID().toString().substring(0, 8);
       String dataStore = "pg-" + ns;
       kubectl.run("create", "namespace", ns).assertOk();
-      DataStoreEndpoint admin = postgres.endpoint();
-      kubectl
-          .run(
-              Map.of(),
-              """
-              {"apiVersion": "kamaji.clastix.io/v1alpha1", "kind": "DataStore",
-               "metadata": {"name": "%s"},
-               "spec": {"driver": "PostgreSQL", "endpoints": ["%s"],
-                        "basicAuth": {"username": {"content": "%s"},
-                                      "password": {"content": "%s"}}}}
-              """
-                  .formatted(
-                      dataStore,
-                      admin.endpoints().get(0),
-                      base64(admin.basicAuth().username()),
-                      base64(admin.basicAuth().password())),
-              "apply",
-              "-f",
-              "-")
-          .assertOk();
+      tcps.createPostgresDataStore(dataStore, postgres.endpoint());
       kubectl
           .run(
               Map.of(),
@@ -538,10 +517,6 @@ class TenantControlPlaneRunE2E {
 
   static List<String> etcdctl(String... args) throws Exception {
     return cluster.etcdctl(cluster.dataStoreEtcd().endpoint(), args);
-  }
-
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String text(byte[] value) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.storage.datastore.DataStoreEndpoint;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
@@ -15,9 +16,11 @@ import io.kubernetes.client.openapi.models.V1SecretList;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,6 +74,33 @@ final class TenantControlPlanes {
             apiPort,
             CONTROL_PLANE_VERSION,
             addons == null ? "" : ",\n   \"addons\": " + addons);
+  }
+
+  /** Creates the PostgreSQL DataStore {@code name} on {@code server}, with its admin login. */
+  void createPostgresDataStore(String name, DataStoreEndpoint server) {
+    kubectl
+        .run(
+            Map.of(),
+            """
+            {"apiVersion": "kamaji.clastix.io/v1alpha1", "kind": "DataStore",
+             "metadata": {"name": "%s"},
+             "spec": {"driver": "PostgreSQL", "endpoints": ["%s"],
+                      "basicAuth": {"username": {"content": "%s"},
+                                    "password": {"content": "%s"}}}}
+            """
+                .formatted(
+                    name,
+                    server.endpoints().get(0),
+                    base64(server.basicAuth().username()),
+                    base64(server.basicAuth().password())),
+            "apply",
+            "-f",
+            "-")
+        .assertOk();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   void awaitReady(String ns, String name) {

@@ -5,7 +5,11 @@ import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreList;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneList;
+import dev.controlplanes.kamaji.controllers.ControllerOptions;
+import dev.controlplanes.kamaji.controllers.pki.PkiSecret;
 import dev.controlplanes.kamaji.controllers.resources.datastore.DataStoreCredentials;
+import dev.controlplanes.kamaji.controllers.tenant.FreezeCheck;
+import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnection;
 import dev.controlplanes.kamaji.storage.datastore.DataStoreConnections;
 import io.kubernetes.client.openapi.ApiClient;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +47,9 @@ public final class MigrateCommand {
 
   private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
 
+  /** How long a tenant API server that serves nothing is waited for before copying unfrozen. */
+  static final Duration FREEZE_GRACE = Duration.ofSeconds(15);
+
   private MigrateCommand() {}
 
   /** Runs the command; the process exit code. */
@@ -60,7 +68,12 @@ public final class MigrateCommand {
               t.setDaemon(true);
               return t;
             });
-    Future<?> migration = executor.submit(() -> migrate(options));
+    Future<?> migration =
+        executor.submit(
+            () -> {
+              migrate(options);
+              return null;
+            });
     try {
       migration.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("migration completed");
@@ -80,7 +93,8 @@ public final class MigrateCommand {
     }
   }
 
-  private static void migrate(MigrateOptions options) {
+  private static void migrate(MigrateOptions options) throws InterruptedException {
+    Instant deadline = Instant.now().plus(options.timeout());
     ApiClient client = client(options.kubeconfig());
     LOG.info("retrieving the TenantControlPlane {}", options.tenantControlPlane());
     TenantControlPlane tcp =
@@ -107,14 +121,15 @@ public final class MigrateCommand {
     DataStore target =
         get(dataStores.get(options.targetDataStore()), "DataStore " + options.targetDataStore());
     tenant.checkDrivers(origin, target);
-    GenericKubernetesApi<V1Secret, V1SecretList> secrets =
+    GenericKubernetesApi<V1Secret, V1SecretList> secretApi =
         new GenericKubernetesApi<>(V1Secret.class, V1SecretList.class, "", "v1", "secrets", client);
-    DataStoreCredentials credentials =
-        new DataStoreCredentials(
-            (namespace, name) -> {
-              KubernetesApiResponse<V1Secret> response = secrets.get(namespace, name);
-              return response.isSuccess() ? Optional.of(response.getObject()) : Optional.empty();
-            });
+    DataStoreCredentials.Secrets secrets =
+        (namespace, name) -> {
+          KubernetesApiResponse<V1Secret> response = secretApi.get(namespace, name);
+          return response.isSuccess() ? Optional.of(response.getObject()) : Optional.empty();
+        };
+    awaitFreeze(tcp, secrets, deadline);
+    DataStoreCredentials credentials = new DataStoreCredentials(secrets);
     try (DataStoreConnection from = DataStoreConnections.open(credentials.endpoint(origin));
         DataStoreConnection to = DataStoreConnections.open(credentials.endpoint(target))) {
       to.check();
@@ -128,6 +143,38 @@ public final class MigrateCommand {
           origin.getMetadata().getName(),
           target.getMetadata().getName());
       from.copyTenantData(tenant.schema(), to);
+    }
+  }
+
+  /**
+   * Waits until the tenant is frozen (or its API server serves nothing), so that no write made
+   * during the copy is lost. In a pod the tenant is reached through its Service, else through its
+   * public endpoint, as the controllers reach it.
+   */
+  private static void awaitFreeze(
+      TenantControlPlane tcp, DataStoreCredentials.Secrets secrets, Instant deadline)
+      throws InterruptedException {
+    String name = PkiSecret.ADMIN_KUBECONFIG.secretName(tcp.getMetadata().getName());
+    boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
+    String key =
+        TenantBootstrap.kubeconfigKey(
+            inCluster
+                ? ControllerOptions.TenantEndpoint.INTERNAL
+                : ControllerOptions.TenantEndpoint.EXTERNAL);
+    byte[] kubeconfig =
+        secrets
+            .get(tcp.getMetadata().getNamespace(), name)
+            .map(s -> s.getData() == null ? null : s.getData().get(key))
+            .orElseThrow(() -> new IllegalStateException("no " + key + " in Secret " + name));
+    LOG.info("waiting for the tenant to be frozen");
+    FreezeCheck.Outcome outcome = FreezeCheck.of(kubeconfig, FREEZE_GRACE).await(deadline);
+    if (outcome == FreezeCheck.Outcome.NOT_SERVING) {
+      LOG.warn(
+          "the tenant's API server has not served for {}: nothing is written through it, the copy"
+              + " goes ahead unfrozen",
+          FREEZE_GRACE);
+    } else {
+      LOG.info("the tenant is frozen");
     }
   }
 

@@ -92,6 +92,20 @@ final class TenantApi {
         .thenApply(response -> response.statusCode() == 200);
   }
 
+  /** The status code of a GET of {@code path}. */
+  CompletableFuture<Integer> status(String path) {
+    return http.sendAsync(get(path), HttpResponse.BodyHandlers.discarding())
+        .thenApply(HttpResponse::statusCode);
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create(server + path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Accept", "application/json")
+        .GET()
+        .build();
+  }
+
   /**
    * Server-side apply of {@code object} (created or brought back to it), ownership forced; the
    * object as stored.
@@ -122,13 +136,7 @@ final class TenantApi {
    * only what it made; the delete is conditioned on the object's uid. Missing objects are fine.
    */
   CompletableFuture<Void> deleteIfManaged(String path) {
-    HttpRequest get =
-        HttpRequest.newBuilder(URI.create(server + path))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return http.sendAsync(get, HttpResponse.BodyHandlers.ofString())
+    return http.sendAsync(get(path), HttpResponse.BodyHandlers.ofString())
         .thenCompose(
             response -> {
               if (response.statusCode() == 404) {

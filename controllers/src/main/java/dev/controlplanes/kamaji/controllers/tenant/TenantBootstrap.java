@@ -102,7 +102,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   }
 
   /** The data key of the admin kubeconfig Secret used to dial the tenant. */
-  static String kubeconfigKey(TenantEndpoint endpoint) {
+  public static String kubeconfigKey(TenantEndpoint endpoint) {
     return endpoint == TenantEndpoint.INTERNAL ? "super-admin.svc" : "super-admin.conf";
   }
 
