@@ -5,6 +5,7 @@ import dev.controlplanes.kamaji.apiserver.registry.ReferenceLookup;
 import dev.controlplanes.kamaji.apiserver.registry.SchemaChecks;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.GatewayApiAvailability;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneResource;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.TenantControlPlaneStrategy;
@@ -19,17 +20,19 @@ public final class KamajiResources {
 
   /** Without a management cluster: the kubeconfig subresource answers 503. */
   public static List<ResourceRegistration> all(String defaultDataStore) {
-    return all(defaultDataStore, Optional.empty());
+    return all(defaultDataStore, Optional.empty(), GatewayApiAvailability.ASSUMED);
   }
 
   public static List<ResourceRegistration> all(
-      String defaultDataStore, Optional<KubeconfigSubresource.SecretReader> secrets) {
+      String defaultDataStore,
+      Optional<KubeconfigSubresource.SecretReader> secrets,
+      GatewayApiAvailability gatewayApi) {
     ReferenceLookup dataStores = new ReferenceLookup();
     return List.of(
         new ResourceRegistration(
             TenantControlPlaneResource.create(
                 Schemas.tenantControlPlane(),
-                new TenantControlPlaneStrategy(defaultDataStore, dataStores)),
+                new TenantControlPlaneStrategy(defaultDataStore, dataStores, gatewayApi)),
             new SchemaChecks(Schemas.tenantControlPlane()),
             Map.of(KubeconfigSubresource.NAME, new KubeconfigSubresource(secrets))),
         new ResourceRegistration(

@@ -14,6 +14,7 @@ import dev.controlplanes.kamaji.apiserver.authz.SubjectAccessReviewAuthorizer;
 import dev.controlplanes.kamaji.apiserver.options.LeaderElectionOptions;
 import dev.controlplanes.kamaji.apiserver.options.ServerOptions;
 import dev.controlplanes.kamaji.apiserver.registry.NamespaceLifecycle;
+import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.GatewayApiAvailability;
 import dev.controlplanes.kamaji.apiserver.registry.tenantcontrolplane.KubeconfigSubresource;
 import dev.controlplanes.kamaji.apiserver.tls.PemFiles;
 import dev.controlplanes.kamaji.apiserver.tls.ServingCertificates;
@@ -60,6 +61,7 @@ public final class ServerAssembly {
     NamespaceLifecycle namespaces = NamespaceLifecycle.NONE;
     Optional<KubeconfigSubresource.SecretReader> secrets = Optional.empty();
     Optional<LoopbackTokenAuthenticator> loopback = Optional.empty();
+    GatewayApiAvailability gatewayApi = GatewayApiAvailability.ASSUMED;
     Clock clock = Clock.systemUTC();
     boolean managementCluster = options.kubeconfig().isPresent() || options.inCluster();
     if (options.controllers().equals("true") && !managementCluster) {
@@ -80,6 +82,7 @@ public final class ServerAssembly {
       authorizer = AuthorizerChain.delegating(new SubjectAccessReviewAuthorizer(client));
       namespaces = new ManagementClusterNamespaces(client, clock);
       secrets = Optional.of(new ManagementClusterSecrets(client));
+      gatewayApi = new ManagementClusterGatewayApi(client, clock);
     } else {
       // Stand-alone: no management cluster to ask, so only system:masters certificates get in.
       authConfig =
@@ -107,7 +110,8 @@ public final class ServerAssembly {
         ServingCertificates.sslContext(cert, key, () -> issuers.get().clientCertificateIssuers());
     CollectorRegistry metrics = new CollectorRegistry(true);
     DefaultExports.register(metrics);
-    List<ResourceRegistration> resources = KamajiResources.all(options.defaultDataStore(), secrets);
+    List<ResourceRegistration> resources =
+        KamajiResources.all(options.defaultDataStore(), secrets, gatewayApi);
     ServerConfig config =
         new ServerConfig(
             new InetSocketAddress(options.bindAddress(), options.securePort()),

@@ -49,18 +49,9 @@ public final class GatewayApi {
       SharedInformerFactory factory, ApiClient watch, ApiClient requests) {
     Set<String> served;
     try {
-      served =
-          new CustomObjectsApi(requests)
-                  .getAPIResources(GatewayApiObject.GROUP, GatewayApiObject.VERSION)
-                  .execute()
-                  .getResources()
-                  .stream()
-                  .map(V1APIResource::getName)
-                  .collect(Collectors.toSet());
+      served = servedResources(requests);
     } catch (ApiException e) {
-      if (e.getCode() != 404) {
-        LOG.warn("could not look up the Gateway API (HTTP {}); gateways are off", e.getCode());
-      }
+      LOG.warn("could not look up the Gateway API (HTTP {}); gateways are off", e.getCode());
       return absent();
     }
     if (!served.contains("tlsroutes") || !served.contains("gateways")) {
@@ -97,6 +88,29 @@ public final class GatewayApi {
             GatewayApiObject.VERSION,
             "gateways",
             requests));
+  }
+
+  /**
+   * The resources the management cluster serves in {@code gateway.networking.k8s.io/v1}; empty when
+   * it does not serve that group version.
+   *
+   * @throws ApiException when the lookup fails otherwise
+   */
+  public static Set<String> servedResources(ApiClient requests) throws ApiException {
+    try {
+      return new CustomObjectsApi(requests)
+              .getAPIResources(GatewayApiObject.GROUP, GatewayApiObject.VERSION)
+              .execute()
+              .getResources()
+              .stream()
+              .map(V1APIResource::getName)
+              .collect(Collectors.toSet());
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return Set.of();
+      }
+      throw e;
+    }
   }
 
   public boolean installed() {

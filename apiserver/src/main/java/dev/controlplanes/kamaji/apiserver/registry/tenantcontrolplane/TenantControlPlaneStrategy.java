@@ -28,8 +28,10 @@ public final class TenantControlPlaneStrategy implements Strategy {
    * @param defaultDataStore the DataStore a TCP without {@code spec.dataStore} gets (Kamaji's
    *     {@code --datastore}); empty for none
    * @param dataStores the stored DataStores
+   * @param gatewayApi whether the management cluster serves the Gateway API
    */
-  public TenantControlPlaneStrategy(String defaultDataStore, ReferenceLookup dataStores) {
+  public TenantControlPlaneStrategy(
+      String defaultDataStore, ReferenceLookup dataStores, GatewayApiAvailability gatewayApi) {
     this.defaultDataStore = defaultDataStore;
     this.context =
         new ValidationContext() {
@@ -41,6 +43,16 @@ public final class TenantControlPlaneStrategy implements Strategy {
           @Override
           public boolean dataStoreExists(String name) {
             return dataStores.test(name);
+          }
+
+          @Override
+          public boolean gatewayApiAvailable() {
+            return gatewayApi.gatewayApiServed();
+          }
+
+          @Override
+          public boolean tlsRouteAvailable() {
+            return gatewayApi.tlsRoutesServed();
           }
 
           @Override
