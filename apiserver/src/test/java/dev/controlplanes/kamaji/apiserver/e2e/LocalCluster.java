@@ -24,8 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LocalCluster implements AutoCloseable {
 
-  /** The server's {@code --tenant-resync-period} in the test cluster. */
-  static final String TENANT_RESYNC = "10s";
+  /**
+   * The server's {@code --tenant-resync-period} in the test cluster: longer than any test, so that
+   * repairs inside tenants that tests check come from the tenant-side watches.
+   */
+  static final String TENANT_RESYNC = "30m";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalCluster.class);
@@ -67,7 +70,6 @@ public final class LocalCluster implements AutoCloseable {
       up.environment().put("KAMAJI_LOCAL_DIR", state.toString());
       up.environment().put("KAMAJI_PORT_BASE", Integer.toString(base));
       up.environment().put("KAMAJI_API_PORT", Integer.toString(apiPort));
-      // Tenant objects that a test deletes or edits come back within seconds, not minutes.
       up.environment().put("KAMAJI_API_ARGS", "--tenant-resync-period=" + TENANT_RESYNC);
       up.environment().remove("KUBECONFIG");
       Process process = up.start();

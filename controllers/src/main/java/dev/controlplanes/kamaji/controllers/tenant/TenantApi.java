@@ -69,7 +69,8 @@ final class TenantApi {
           HttpClient.newBuilder()
               .sslContext(ssl)
               .connectTimeout(CONNECT_TIMEOUT)
-              .version(HttpClient.Version.HTTP_1_1)
+              // One connection per tenant carries the applies and the dozen watches.
+              .version(HttpClient.Version.HTTP_2)
               .build();
       return new TenantApi(http, parsed.server());
     } catch (GeneralSecurityException | IOException e) {
@@ -104,6 +105,67 @@ final class TenantApi {
         .header("Accept", "application/json")
         .GET()
         .build();
+  }
+
+  /**
+   * Watches the collection at {@code collectionPath} from {@code resourceVersion} (empty: from now,
+   * after the current objects as ADDED events), with bookmarks; each event's JSON goes to {@code
+   * events} as it arrives, no thread waits on the stream. Completes when the server ends the watch
+   * (after {@code timeoutSeconds}), fails when it refuses or the connection breaks.
+   *
+   * @param opened told the subscription, to cancel the watch with
+   */
+  CompletableFuture<Void> watch(
+      String collectionPath,
+      String resourceVersion,
+      int timeoutSeconds,
+      java.util.function.Consumer<JsonObject> events,
+      java.util.function.Consumer<java.util.concurrent.Flow.Subscription> opened) {
+    String query =
+        "?watch=1&allowWatchBookmarks=true&timeoutSeconds="
+            + timeoutSeconds
+            + (resourceVersion.isEmpty() ? "" : "&resourceVersion=" + resourceVersion);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server + collectionPath + query))
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    java.util.concurrent.Flow.Subscriber<String> lines =
+        new java.util.concurrent.Flow.Subscriber<>() {
+          @Override
+          public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            opened.accept(subscription);
+            subscription.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(String line) {
+            if (line.isBlank()) {
+              return;
+            }
+            JsonObject event;
+            try {
+              event = JsonParser.parseString(line).getAsJsonObject();
+            } catch (RuntimeException e) {
+              return; // not an event; the stream's end says what went wrong
+            }
+            events.accept(event);
+          }
+
+          @Override
+          public void onError(Throwable error) {}
+
+          @Override
+          public void onComplete() {}
+        };
+    return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+        .thenAccept(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw new TenantApiException(
+                    "watch " + collectionPath + ": HTTP " + response.statusCode());
+              }
+            });
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * credentials of {@code <tcp>-admin-kubeconfig}, {@code /readyz} is awaited and the objects are
  * server-side applied. Runs beside the reconcile workers (told after each pass, returns at once),
  * retries with backoff while the tenant's pods start, and runs again when the admin kubeconfig
- * changes (CA rotation). Failures are logged at debug level: an unreachable tenant is the normal
- * state while its pods start.
+ * changes (CA rotation), when a managed object changes in the tenant ({@link TenantWatches}, as
+ * Kamaji's soot controllers watch them) and every {@code --tenant-resync-period}. Failures are
+ * logged at debug level: an unreachable tenant is the normal state while its pods start.
  */
 public final class TenantBootstrap implements Consumer<TenantControlPlane>, AutoCloseable {
 
@@ -52,6 +54,9 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
 
   static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+  /** Events that come together (a Deployment deleted with its pods) make one run. */
+  static final Duration DRIFT_DELAY = Duration.ofMillis(500);
 
   private final ObjectClient<V1Secret> secrets;
   private final ObjectClient<V1ConfigMap> configMaps;
@@ -175,6 +180,9 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                 old.inputs = inputs; // the same plan from newer inputs
                 return old;
               }
+              if (old != null) {
+                old.stop();
+              }
               return fresh;
             });
     if (current == fresh) {
@@ -216,7 +224,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     // the TCP, and the informer may not have the write's event yet (a cached copy still
     // Provisioning would drop the bootstrap until some later pass). Retries ask the cache.
     if (attempts.failures > 0 && !stillWanted(attempts)) {
-      states.remove(key, attempts); // gone, asleep or being deleted: a later pass starts over
+      forget(key, attempts); // gone, asleep or being deleted: a later pass starts over
       return;
     }
     CompletableFuture<Void> run;
@@ -245,6 +253,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                       throw new TenantApi.TenantApiException("/readyz is not ok yet");
                     }
                     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                    attempts.appliedVersion = 0;
                     for (String path : attempts.addons.removeFirst()) {
                       chain = chain.thenCompose(v -> api.deleteIfManaged(path));
                     }
@@ -256,11 +265,20 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                     objects.addAll(attempts.addons.apply());
                     // The applied objects, by path, for the owner references of later ones.
                     Map<String, JsonObject> applied = new ConcurrentHashMap<>();
+                    attempts.managedPaths =
+                        java.util.stream.Stream.concat(
+                                objects.stream().map(TenantRbac.TenantObject::path),
+                                attempts.addons.remove().stream())
+                            .collect(java.util.stream.Collectors.toSet());
                     for (TenantRbac.TenantObject object : objects) {
                       chain =
                           chain
                               .thenCompose(v -> api.apply(owned(object, applied)))
-                              .thenAccept(result -> applied.put(object.path(), result));
+                              .thenAccept(
+                                  result -> {
+                                    applied.put(object.path(), result);
+                                    attempts.sawVersion(result);
+                                  });
                     }
                     for (String path : attempts.addons.remove()) {
                       chain = chain.thenCompose(v -> api.deleteIfManaged(path));
@@ -278,6 +296,9 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
             LOG.info("TenantControlPlane {}: tenant frozen for its datastore migration", key);
             scheduleResync(key, attempts);
             return;
+          }
+          if (error == null) {
+            watch(key, attempts);
           }
           if (error == null) {
             boolean first = attempts.outcome == null;
@@ -321,22 +342,64 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (resync.isZero() || timer.isShutdown()) {
       return;
     }
+    java.util.concurrent.ScheduledFuture<?> previous = attempts.resync;
+    if (previous != null) {
+      previous.cancel(false); // a run the watches asked for: one resync timer per tenant
+    }
     long delay =
         resync.toMillis()
             + java.util.concurrent.ThreadLocalRandom.current().nextLong(resync.toMillis() / 10 + 1);
+    attempts.resync =
+        timer.schedule(
+            () -> {
+              if (states.get(key) != attempts) {
+                return; // superseded by a new plan or new credentials
+              }
+              if (!stillWanted(attempts)) {
+                forget(key, attempts);
+                return;
+              }
+              attempt(key, attempts);
+            },
+            delay,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Watches the managed objects once a run has applied them (not while frozen: nothing else is
+   * applied then), from the newest resourceVersion the run saw.
+   */
+  private void watch(String key, Attempts attempts) {
+    if (attempts.watches != null || attempts.addons.frozen() || states.get(key) != attempts) {
+      return;
+    }
+    TenantWatches watches =
+        new TenantWatches(
+            key, attempts.api, attempts.managedPaths, () -> drifted(key, attempts), timer);
+    attempts.watches = watches;
+    watches.start(attempts.appliedVersion > 0 ? Long.toString(attempts.appliedVersion) : "");
+  }
+
+  /** A managed object changed: one run soon, however many events come meanwhile. */
+  private void drifted(String key, Attempts attempts) {
+    if (states.get(key) != attempts || !attempts.driftPending.compareAndSet(false, true)) {
+      return;
+    }
     timer.schedule(
         () -> {
-          if (states.get(key) != attempts) {
-            return; // superseded by a new plan or new credentials
+          attempts.driftPending.set(false);
+          if (states.get(key) == attempts) {
+            attempt(key, attempts);
           }
-          if (!stillWanted(attempts)) {
-            states.remove(key, attempts);
-            return;
-          }
-          attempt(key, attempts);
         },
-        delay,
+        DRIFT_DELAY.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  private void forget(String key, Attempts attempts) {
+    if (states.remove(key, attempts)) {
+      attempts.stop();
+    }
   }
 
   /** Logs a TCP's problem when it is new, not on every pass. */
@@ -433,6 +496,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
   @Override
   public void close() {
     timer.shutdownNow();
+    states.values().forEach(Attempts::stop);
   }
 
   /** The attempts for one TCP and one set of credentials. */
@@ -450,6 +514,40 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     volatile TenantApi api;
     volatile TenantSideOutcome outcome;
     volatile int failures;
+
+    /** What the last run applied or removed, and the newest resourceVersion it saw. */
+    volatile Set<String> managedPaths = Set.of();
+
+    volatile long appliedVersion;
+    volatile TenantWatches watches;
+    volatile java.util.concurrent.ScheduledFuture<?> resync;
+    final java.util.concurrent.atomic.AtomicBoolean driftPending =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** resourceVersions are etcd revisions: the newest is where watches start. */
+    void sawVersion(JsonObject applied) {
+      try {
+        long version =
+            Long.parseLong(
+                applied.getAsJsonObject("metadata").get("resourceVersion").getAsString());
+        if (version > appliedVersion) {
+          appliedVersion = version;
+        }
+      } catch (RuntimeException e) {
+        // Not a number: the watches start from now instead.
+      }
+    }
+
+    void stop() {
+      TenantWatches w = watches;
+      if (w != null) {
+        w.stop();
+      }
+      java.util.concurrent.ScheduledFuture<?> r = resync;
+      if (r != null) {
+        r.cancel(false);
+      }
+    }
 
     Attempts(
         String namespace,
