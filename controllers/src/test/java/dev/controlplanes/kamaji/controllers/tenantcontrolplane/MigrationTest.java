@@ -3,6 +3,7 @@ package dev.controlplanes.kamaji.controllers.tenantcontrolplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
+import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSetupStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
@@ -139,7 +140,11 @@ class MigrationTest {
             .spec(new TenantControlPlaneSpec().dataStore(wanted))
             .status(
                 new TenantControlPlaneStatus()
-                    .storage(new StorageStatus().dataStoreName(recorded).driver("etcd"))
+                    .storage(
+                        new StorageStatus()
+                            .dataStoreName(recorded)
+                            .driver("etcd")
+                            .setup(new DataStoreSetupStatus().schema("ns_t").user("ns_t")))
                     .kubernetesResources(
                         new KubernetesResourcesStatus()
                             .version(
@@ -221,6 +226,21 @@ class MigrationTest {
     assertThat(jobs.stored).isEmpty();
     assertThat(jobs.writes)
         .containsExactly("create kamaji-system/migrate-u-1", "delete kamaji-system/migrate-u-1");
+  }
+
+  @Test
+  void aTenantNeverSetUpIsProvisionedOnTheNewDataStoreWithoutAJob() {
+    dataStore("old", "etcd");
+    dataStore("new", "etcd");
+    TenantControlPlane tcp = tcp("old", "new", null);
+    tcp.getStatus().getStorage().setSetup(null);
+    tcps.stored.put("ns/t", tcp);
+
+    assertThat(reconcile()).isEqualTo(new Result(false));
+
+    assertThat(jobs.stored).isEmpty();
+    assertThat(passed).containsExactly("new");
+    assertThat(state()).isEqualTo(VersionState.READY);
   }
 
   @Test

@@ -44,13 +44,21 @@ public final class MigrationResource implements ManagedResource<TenantControlPla
     return "migrate";
   }
 
-  /** The DataStore the tenant's data is on, when it is not the one its spec names. */
+  /**
+   * The DataStore the tenant's data is on, when it is not the one its spec names. A tenant whose
+   * storage was never set up has no data to move: it is simply provisioned on the new one.
+   */
   static Optional<String> origin(TenantControlPlane tcp, String target) {
     if (tcp.getStatus() == null || tcp.getStatus().getStorage() == null) {
       return Optional.empty();
     }
-    String recorded = tcp.getStatus().getStorage().getDataStoreName();
-    return recorded == null || recorded.isEmpty() || recorded.equals(target)
+    var storage = tcp.getStatus().getStorage();
+    String recorded = storage.getDataStoreName();
+    boolean setUp =
+        storage.getSetup() != null
+            && storage.getSetup().getSchema() != null
+            && !storage.getSetup().getSchema().isEmpty();
+    return !setUp || recorded == null || recorded.isEmpty() || recorded.equals(target)
         ? Optional.empty()
         : Optional.of(recorded);
   }
