@@ -1,10 +1,10 @@
 package dev.controlplanes.kamaji.controllers.model;
 
+import dev.controlplanes.kamaji.api.v1alpha1.AdditionalVolumeMounts;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneComponentsResources;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneContainerSecurityContexts;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneExtraArgs;
 import dev.controlplanes.kamaji.api.v1alpha1.DeploymentProbes;
-import dev.controlplanes.kamaji.api.v1alpha1.DeploymentSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
@@ -21,32 +21,18 @@ public final class ControllerManagerContainer {
 
   private ControllerManagerContainer() {}
 
-  static V1Container build(TenantControlPlane tcp) {
-    DeploymentSpec d = SpecDefaults.deployment(tcp);
-    V1Container c =
-        new V1Container()
-            .name(NAME)
-            .image(SpecDefaults.image(tcp, SpecDefaults::controllerManagerImage))
-            .command(List.of("kube-controller-manager"))
-            .args(args(tcp));
-    DeploymentProbes probes = d.getProbes();
-    Probes.set(
-        c,
-        Probes.https("/healthz", PORT),
-        Probes.https("/healthz", PORT),
-        Probes.https("/healthz", PORT),
-        probes,
-        probes == null ? null : probes.getControllerManager());
-    ControlPlaneContainerSecurityContexts sc = d.getContainerSecurityContexts();
-    c.securityContext(sc == null ? null : sc.getControllerManager());
-    ControlPlaneComponentsResources r = d.getResources();
-    c.resources(Copies.resources(r == null ? null : r.getControllerManager()));
+  private static final ComponentContainer CONTAINER =
+      new ComponentContainer(
+          NAME,
+          PORT,
+          SpecDefaults::controllerManagerImage,
+          DeploymentProbes::getControllerManager,
+          ControlPlaneContainerSecurityContexts::getControllerManager,
+          ControlPlaneComponentsResources::getControllerManager,
+          AdditionalVolumeMounts::getControllerManager);
 
+  static V1Container build(TenantControlPlane tcp) {
     List<V1VolumeMount> mounts = new ArrayList<>();
-    if (d.getAdditionalVolumeMounts() != null
-        && d.getAdditionalVolumeMounts().getControllerManager() != null) {
-      mounts.addAll(d.getAdditionalVolumeMounts().getControllerManager());
-    }
     mounts.add(
         ControlPlaneVolumes.mount(
             ControlPlaneVolumes.CONTROLLER_MANAGER_KUBECONFIG,
@@ -54,7 +40,7 @@ public final class ControllerManagerContainer {
             true));
     mounts.add(ControlPlaneVolumes.mount(ControlPlaneVolumes.PKI, ContainerPaths.PKI_DIR, true));
     mounts.addAll(ControlPlaneVolumes.caDirectoryMounts());
-    return c.volumeMounts(mounts);
+    return CONTAINER.build(tcp, args(tcp), mounts);
   }
 
   /** Kamaji's flags, then the user's merged over them (here the user wins), sorted. */

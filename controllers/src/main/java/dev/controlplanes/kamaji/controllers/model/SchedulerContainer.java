@@ -1,14 +1,12 @@
 package dev.controlplanes.kamaji.controllers.model;
 
+import dev.controlplanes.kamaji.api.v1alpha1.AdditionalVolumeMounts;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneComponentsResources;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneContainerSecurityContexts;
 import dev.controlplanes.kamaji.api.v1alpha1.ControlPlaneExtraArgs;
 import dev.controlplanes.kamaji.api.v1alpha1.DeploymentProbes;
-import dev.controlplanes.kamaji.api.v1alpha1.DeploymentSpec;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1VolumeMount;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,36 +18,23 @@ public final class SchedulerContainer {
 
   private SchedulerContainer() {}
 
-  static V1Container build(TenantControlPlane tcp) {
-    DeploymentSpec d = SpecDefaults.deployment(tcp);
-    V1Container c =
-        new V1Container()
-            .name(NAME)
-            .image(SpecDefaults.image(tcp, SpecDefaults::schedulerImage))
-            .command(List.of("kube-scheduler"))
-            .args(args(tcp));
-    DeploymentProbes probes = d.getProbes();
-    Probes.set(
-        c,
-        Probes.https("/healthz", PORT),
-        Probes.https("/healthz", PORT),
-        Probes.https("/healthz", PORT),
-        probes,
-        probes == null ? null : probes.getScheduler());
-    ControlPlaneContainerSecurityContexts sc = d.getContainerSecurityContexts();
-    c.securityContext(sc == null ? null : sc.getScheduler());
-    ControlPlaneComponentsResources r = d.getResources();
-    c.resources(Copies.resources(r == null ? null : r.getScheduler()));
+  private static final ComponentContainer CONTAINER =
+      new ComponentContainer(
+          NAME,
+          PORT,
+          SpecDefaults::schedulerImage,
+          DeploymentProbes::getScheduler,
+          ControlPlaneContainerSecurityContexts::getScheduler,
+          ControlPlaneComponentsResources::getScheduler,
+          AdditionalVolumeMounts::getScheduler);
 
-    List<V1VolumeMount> mounts = new ArrayList<>();
-    if (d.getAdditionalVolumeMounts() != null
-        && d.getAdditionalVolumeMounts().getScheduler() != null) {
-      mounts.addAll(d.getAdditionalVolumeMounts().getScheduler());
-    }
-    mounts.add(
-        ControlPlaneVolumes.mount(
-            ControlPlaneVolumes.SCHEDULER_KUBECONFIG, ContainerPaths.KUBERNETES_DIR, true));
-    return c.volumeMounts(mounts);
+  static V1Container build(TenantControlPlane tcp) {
+    return CONTAINER.build(
+        tcp,
+        args(tcp),
+        List.of(
+            ControlPlaneVolumes.mount(
+                ControlPlaneVolumes.SCHEDULER_KUBECONFIG, ContainerPaths.KUBERNETES_DIR, true)));
   }
 
   /** The user's flags, then Kamaji's (which win), sorted. */
