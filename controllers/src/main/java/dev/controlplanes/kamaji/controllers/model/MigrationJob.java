@@ -37,6 +37,8 @@ public final class MigrationJob {
   /** The Job's bound on the copy (a Go duration; the command's default is 5m). */
   public static final String TIMEOUT_ANNOTATION = "kamaji.clastix.io/migration-timeout";
 
+  private static final String TARGET_FLAG = "--target-datastore=";
+
   private MigrationJob() {}
 
   public static V1Job build(
@@ -78,7 +80,7 @@ public final class MigrationJob {
             + tcp.getMetadata().getNamespace()
             + "/"
             + tcp.getMetadata().getName());
-    args.add("--target-datastore=" + targetDataStore);
+    args.add(TARGET_FLAG + targetDataStore);
     Map<String, String> annotations = tcp.getMetadata().getAnnotations();
     if (annotations != null) {
       args.add(
@@ -100,6 +102,23 @@ public final class MigrationJob {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** The DataStore a migration Job copies to, from its arguments; null if it names none. */
+  public static String target(V1Job job) {
+    if (job.getSpec() == null
+        || job.getSpec().getTemplate() == null
+        || job.getSpec().getTemplate().getSpec() == null) {
+      return null;
+    }
+    for (V1Container container : job.getSpec().getTemplate().getSpec().getContainers()) {
+      for (String arg : container.getArgs() == null ? List.<String>of() : container.getArgs()) {
+        if (arg.startsWith(TARGET_FLAG)) {
+          return arg.substring(TARGET_FLAG.length());
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether the Job has succeeded (its Complete condition is True). */

@@ -213,6 +213,39 @@ class MigrationTest {
   }
 
   @Test
+  void aJobForAnEarlierTargetIsReplacedEvenWhenItHasCompleted() {
+    dataStore("old", "etcd");
+    dataStore("new", "etcd");
+    dataStore("newer", "etcd");
+    tcp("old", "new", null);
+    assertThat(reconcile()).isEqualTo(new Result(true, Duration.ofSeconds(10)));
+    jobCompletes();
+    // Before the pass that would move the tenant to "new", its spec names "newer".
+    TenantControlPlane tcp = tcps.stored.get("ns/t");
+    tcp.getSpec().setDataStore("newer");
+    tcps.stored.put("ns/t", tcp);
+
+    assertThat(reconcile()).isEqualTo(new Result(true, Duration.ofSeconds(10)));
+    assertThat(jobs.stored).isEmpty();
+    assertThat(passed).isEmpty();
+
+    jobs.sync();
+    assertThat(reconcile()).isEqualTo(new Result(true, Duration.ofSeconds(10)));
+    assertThat(
+            jobs.stored
+                .get("kamaji-system/migrate-u-1")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getArgs())
+        .contains("--target-datastore=newer");
+    assertThat(state()).isEqualTo(VersionState.MIGRATING);
+    assertThat(passed).isEmpty();
+  }
+
+  @Test
   void theJobGoesOnceTheTenantRunsOnTheNewDataStore() {
     dataStore("new", "etcd");
     tcp("new", "new", null);

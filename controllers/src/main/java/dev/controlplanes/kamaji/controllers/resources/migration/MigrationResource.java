@@ -99,11 +99,17 @@ public final class MigrationResource implements ManagedResource<TenantControlPla
     String namespace = context.options().migration().namespace();
     String name = Names.migrationJob(tcp);
     Optional<V1Job> job = context.clients().jobs().cached(namespace, name);
-    if (job.isPresent() && MigrationJob.complete(job.get())) {
+    WriteResult result = WriteResult.UNCHANGED;
+    if (job.isPresent() && !targetName.equals(MigrationJob.target(job.get()))) {
+      // spec.dataStore changed again: that Job copies (or copied) elsewhere. Jobs are immutable,
+      // so it goes and the next pass starts one for this target, as Kamaji recreates it.
+      context.clients().jobs().delete(namespace, name);
+      job = Optional.empty();
+      result = WriteResult.DELETED;
+    } else if (job.isPresent() && MigrationJob.complete(job.get())) {
       return WriteResult.UNCHANGED; // the data is there: the pass goes on with the target
     }
-    WriteResult result = WriteResult.UNCHANGED;
-    if (job.isEmpty()) {
+    if (job.isEmpty() && result != WriteResult.DELETED) {
       try {
         context
             .clients()
