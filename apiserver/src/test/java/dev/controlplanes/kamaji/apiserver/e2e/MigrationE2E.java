@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
+import dev.controlplanes.kamaji.storage.testing.MariaDbServer;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
+import dev.controlplanes.kamaji.storage.testing.SqlTestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,32 @@ class MigrationE2E {
       String target = "pg-second-" + suffix;
       tcps.createPostgresDataStore(source, first.endpoint());
       tcps.createPostgresDataStore(target, second.endpoint());
-      migrate(dir, new KineStores(source, first, target, second));
+      migrate(
+          dir,
+          new KineStores(
+              source,
+              first,
+              target,
+              second,
+              "postgres",
+              "SELECT 1 FROM pg_roles WHERE rolname = ?"));
+      kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
+    }
+  }
+
+  @Test
+  void aRunningTenantMovesToAnotherMySqlThroughKine(@TempDir Path dir) throws Exception {
+    try (MariaDbServer first = MariaDbServer.start();
+        MariaDbServer second = MariaDbServer.start()) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String source = "mysql-first-" + suffix;
+      String target = "mysql-second-" + suffix;
+      tcps.createSqlDataStore(source, "MySQL", first.endpoint());
+      tcps.createSqlDataStore(target, "MySQL", second.endpoint());
+      migrate(
+          dir,
+          new KineStores(
+              source, first, target, second, "mysql", "SELECT 1 FROM mysql.user WHERE User = ?"));
       kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
     }
   }
@@ -135,8 +162,18 @@ class MigrationE2E {
     }
   }
 
+  /**
+   * Two SQL servers behind kine; {@code userQuery} finds a login role by name in the server's
+   * {@code adminDatabase}.
+   */
   private record KineStores(
-      String source, PostgresServer first, String target, PostgresServer second) implements Stores {
+      String source,
+      SqlTestServer first,
+      String target,
+      SqlTestServer second,
+      String adminDatabase,
+      String userQuery)
+      implements Stores {
 
     @Override
     public List<String> containers() {
@@ -163,9 +200,8 @@ class MigrationE2E {
 
     @Override
     public boolean hasUser(boolean onTarget, String user) throws Exception {
-      try (Connection c = (onTarget ? second : first).connectAsAdmin("postgres");
-          PreparedStatement query =
-              c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+      try (Connection c = (onTarget ? second : first).connectAsAdmin(adminDatabase);
+          PreparedStatement query = c.prepareStatement(userQuery)) {
         query.setString(1, user);
         try (ResultSet rows = query.executeQuery()) {
           return rows.next();

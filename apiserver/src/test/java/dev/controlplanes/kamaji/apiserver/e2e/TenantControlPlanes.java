@@ -78,18 +78,24 @@ final class TenantControlPlanes {
 
   /** Creates the PostgreSQL DataStore {@code name} on {@code server}, with its admin login. */
   void createPostgresDataStore(String name, DataStoreEndpoint server) {
+    createSqlDataStore(name, "PostgreSQL", server);
+  }
+
+  /** Creates the SQL DataStore {@code name} ({@code driver}) on {@code server}, admin login. */
+  void createSqlDataStore(String name, String driver, DataStoreEndpoint server) {
     kubectl
         .run(
             Map.of(),
             """
             {"apiVersion": "kamaji.clastix.io/v1alpha1", "kind": "DataStore",
              "metadata": {"name": "%s"},
-             "spec": {"driver": "PostgreSQL", "endpoints": ["%s"],
+             "spec": {"driver": "%s", "endpoints": ["%s"],
                       "basicAuth": {"username": {"content": "%s"},
                                     "password": {"content": "%s"}}}}
             """
                 .formatted(
                     name,
+                    driver,
                     server.endpoints().get(0),
                     base64(server.basicAuth().username()),
                     base64(server.basicAuth().password())),
