@@ -26,22 +26,18 @@ public final class DataStoreCredentials {
   }
 
   private final Secrets secrets;
-  private final KubeClients clients;
 
   /** Secrets from the controllers' cache, else read live (a Secret created a moment ago). */
   public DataStoreCredentials(KubeClients clients) {
-    this.clients = clients;
-    this.secrets =
+    this(
         (namespace, name) ->
             clients
                 .secrets()
                 .cached(namespace, name)
-                .or(() -> clients.secrets().live(namespace, name));
+                .or(() -> clients.secrets().live(namespace, name)));
   }
 
-  /** Endpoints only ({@link #open} needs the controllers' shared connections). */
   public DataStoreCredentials(Secrets secrets) {
-    this.clients = null;
     this.secrets = secrets;
   }
 
@@ -71,11 +67,10 @@ public final class DataStoreCredentials {
    * An administrator connection to the DataStore, shared with other reconciles where the driver
    * allows; the caller closes it.
    */
-  public DataStoreConnection open(DataStore dataStore) {
-    if (clients == null) {
-      throw new IllegalStateException("no shared connections to open from");
-    }
-    return clients.dataStoreConnections().open(endpoint(dataStore));
+  public static DataStoreConnection open(KubeClients clients, DataStore dataStore) {
+    return clients
+        .dataStoreConnections()
+        .open(new DataStoreCredentials(clients).endpoint(dataStore));
   }
 
   /** The DataStore CA's certificate and key (etcd: to sign tenant client certificates). */

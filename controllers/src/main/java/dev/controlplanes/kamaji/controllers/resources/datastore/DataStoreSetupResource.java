@@ -66,8 +66,7 @@ public final class DataStoreSetupResource implements ManagedResource<TenantContr
     stores.add(context.dataStore());
     stores.addAll(DataStores.readyOverrides(tcp, context.clients()));
     for (DataStore store : stores) {
-      try (DataStoreConnection connection =
-          new DataStoreCredentials(context.clients()).open(store)) {
+      try (DataStoreConnection connection = DataStoreCredentials.open(context.clients(), store)) {
         connection.setUp(database);
       }
     }

@@ -43,8 +43,7 @@ public final class DataStoreTeardown implements TenantResources.DeletableResourc
     stores.add(context.dataStore());
     stores.addAll(DataStores.existingOverrides(tcp, context.clients()));
     for (DataStore store : stores) {
-      try (DataStoreConnection connection =
-          new DataStoreCredentials(context.clients()).open(store)) {
+      try (DataStoreConnection connection = DataStoreCredentials.open(context.clients(), store)) {
         connection.tearDown(database);
       }
     }
