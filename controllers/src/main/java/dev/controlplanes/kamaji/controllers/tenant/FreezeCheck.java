@@ -78,7 +78,7 @@ public final class FreezeCheck {
   }
 
   private boolean serving() throws InterruptedException {
-    Integer ready = get(api.ready().thenApply(ok -> ok ? 200 : 503));
+    Integer ready = get(api.status("/readyz"));
     return ready != null && ready == 200;
   }
 

@@ -84,13 +84,7 @@ final class TenantApi {
 
   /** Whether {@code /readyz} answers 200. */
   CompletableFuture<Boolean> ready() {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server + "/readyz"))
-            .timeout(REQUEST_TIMEOUT)
-            .GET()
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .thenApply(response -> response.statusCode() == 200);
+    return status("/readyz").thenApply(code -> code == 200);
   }
 
   /** The status code of a GET of {@code path}. */
