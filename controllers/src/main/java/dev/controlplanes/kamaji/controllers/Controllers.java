@@ -8,6 +8,7 @@ import dev.controlplanes.kamaji.controllers.kube.GatewayApi;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
 import dev.controlplanes.kamaji.controllers.tenant.TenantWebhook;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneController;
@@ -187,9 +188,7 @@ public final class Controllers implements AutoCloseable {
   }
 
   private static String dataStoreOf(TenantControlPlane tcp) {
-    return tcp.getStatus() == null || tcp.getStatus().getStorage() == null
-        ? null
-        : tcp.getStatus().getStorage().getDataStoreName();
+    return StatusFields.recordedDataStore(tcp).orElse(null);
   }
 
   /** The cached TenantControlPlanes, or none once these controllers are closed. */

@@ -7,6 +7,7 @@ import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.controllers.errors.Requeues;
 import dev.controlplanes.kamaji.controllers.kube.KubeClients;
 import dev.controlplanes.kamaji.controllers.kube.ObjectWriter;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.tenantcontrolplane.TenantControlPlaneReconciler;
 import io.kubernetes.client.extended.controller.reconciler.Reconciler;
 import io.kubernetes.client.extended.controller.reconciler.Request;
@@ -148,9 +149,7 @@ public final class DataStoreReconciler implements Reconciler {
   List<String> usedBy(String dataStore) {
     List<String> users = new ArrayList<>();
     for (TenantControlPlane tcp : clients.tenantControlPlanes().cachedList()) {
-      if (tcp.getStatus() != null
-          && tcp.getStatus().getStorage() != null
-          && dataStore.equals(tcp.getStatus().getStorage().getDataStoreName())) {
+      if (StatusFields.recordedDataStore(tcp).filter(dataStore::equals).isPresent()) {
         users.add(tcp.getMetadata().getNamespace() + "/" + tcp.getMetadata().getName());
       }
     }

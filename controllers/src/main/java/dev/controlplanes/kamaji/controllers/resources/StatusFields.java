@@ -6,11 +6,20 @@ import dev.controlplanes.kamaji.api.v1alpha1.KubernetesResourcesStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.StorageStatus;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlaneStatus;
+import java.util.Optional;
 
 /** The status blocks resources write into, created on first use. */
 public final class StatusFields {
 
   private StatusFields() {}
+
+  /** The DataStore the tenant's data is recorded on ({@code status.storage.dataStoreName}). */
+  public static Optional<String> recordedDataStore(TenantControlPlane tcp) {
+    TenantControlPlaneStatus s = tcp.getStatus();
+    return Optional.ofNullable(
+            s == null || s.getStorage() == null ? null : s.getStorage().getDataStoreName())
+        .filter(name -> !name.isEmpty());
+  }
 
   public static TenantControlPlaneStatus status(TenantControlPlane tcp) {
     if (tcp.getStatus() == null) {

@@ -11,6 +11,7 @@ import dev.controlplanes.kamaji.controllers.kube.OwnWrites;
 import dev.controlplanes.kamaji.controllers.metrics.ControllerMetrics;
 import dev.controlplanes.kamaji.controllers.metrics.TimedResource;
 import dev.controlplanes.kamaji.controllers.resources.ManagedResource;
+import dev.controlplanes.kamaji.controllers.resources.StatusFields;
 import dev.controlplanes.kamaji.controllers.resources.TenantContext;
 import dev.controlplanes.kamaji.controllers.tenant.TenantBootstrap;
 import dev.controlplanes.kamaji.controllers.tenant.TenantSideStatus;
@@ -207,10 +208,7 @@ public final class TenantControlPlaneController {
 
     void enqueueUsers(String name) {
       for (TenantControlPlane tcp : clients.tenantControlPlanes().cachedList()) {
-        String recorded =
-            tcp.getStatus() == null || tcp.getStatus().getStorage() == null
-                ? null
-                : tcp.getStatus().getStorage().getDataStoreName();
+        String recorded = StatusFields.recordedDataStore(tcp).orElse(null);
         String wanted = tcp.getSpec() == null ? null : tcp.getSpec().getDataStore();
         // The wanted one too: a TCP migrating to it waits for it to be Ready.
         if (name.equals(recorded) || name.equals(wanted) || recorded == null && wanted == null) {

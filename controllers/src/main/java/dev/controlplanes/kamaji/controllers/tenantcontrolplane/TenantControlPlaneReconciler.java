@@ -214,12 +214,7 @@ public final class TenantControlPlaneReconciler implements Reconciler {
    */
   private List<String> dataStoresToTearDown(TenantControlPlane tcp) {
     Set<String> names = new LinkedHashSet<>();
-    if (tcp.getStatus() != null
-        && tcp.getStatus().getStorage() != null
-        && tcp.getStatus().getStorage().getDataStoreName() != null
-        && !tcp.getStatus().getStorage().getDataStoreName().isEmpty()) {
-      names.add(tcp.getStatus().getStorage().getDataStoreName());
-    }
+    StatusFields.recordedDataStore(tcp).ifPresent(names::add);
     names.add(dataStoreName(tcp));
     return new ArrayList<>(names);
   }

@@ -49,18 +49,15 @@ public final class MigrationResource implements ManagedResource<TenantControlPla
    * storage was never set up has no data to move: it is simply provisioned on the new one.
    */
   static Optional<String> origin(TenantControlPlane tcp, String target) {
-    if (tcp.getStatus() == null || tcp.getStatus().getStorage() == null) {
-      return Optional.empty();
-    }
-    var storage = tcp.getStatus().getStorage();
-    String recorded = storage.getDataStoreName();
+    var storage = tcp.getStatus() == null ? null : tcp.getStatus().getStorage();
     boolean setUp =
-        storage.getSetup() != null
+        storage != null
+            && storage.getSetup() != null
             && storage.getSetup().getSchema() != null
             && !storage.getSetup().getSchema().isEmpty();
-    return !setUp || recorded == null || recorded.isEmpty() || recorded.equals(target)
-        ? Optional.empty()
-        : Optional.of(recorded);
+    return setUp
+        ? StatusFields.recordedDataStore(tcp).filter(recorded -> !recorded.equals(target))
+        : Optional.empty();
   }
 
   @Override
