@@ -70,21 +70,8 @@ class MigrationE2E {
   void aRunningTenantMovesToAnotherPostgresThroughKine(@TempDir Path dir) throws Exception {
     try (PostgresServer first = PostgresServer.start();
         PostgresServer second = PostgresServer.start()) {
-      String suffix = UUID.randomUUID().toString().substring(0, 8);
-      String source = "pg-first-" + suffix;
-      String target = "pg-second-" + suffix;
-      tcps.createPostgresDataStore(source, first.endpoint());
-      tcps.createPostgresDataStore(target, second.endpoint());
-      migrate(
-          dir,
-          new KineStores(
-              source,
-              first,
-              target,
-              second,
-              "postgres",
-              "SELECT 1 FROM pg_roles WHERE rolname = ?"));
-      kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
+      migrateThroughKine(
+          dir, "PostgreSQL", first, second, "postgres", "SELECT 1 FROM pg_roles WHERE rolname = ?");
     }
   }
 
@@ -92,17 +79,29 @@ class MigrationE2E {
   void aRunningTenantMovesToAnotherMySqlThroughKine(@TempDir Path dir) throws Exception {
     try (MariaDbServer first = MariaDbServer.start();
         MariaDbServer second = MariaDbServer.start()) {
-      String suffix = UUID.randomUUID().toString().substring(0, 8);
-      String source = "mysql-first-" + suffix;
-      String target = "mysql-second-" + suffix;
-      tcps.createSqlDataStore(source, "MySQL", first.endpoint());
-      tcps.createSqlDataStore(target, "MySQL", second.endpoint());
-      migrate(
-          dir,
-          new KineStores(
-              source, first, target, second, "mysql", "SELECT 1 FROM mysql.user WHERE User = ?"));
-      kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
+      migrateThroughKine(
+          dir, "MySQL", first, second, "mysql", "SELECT 1 FROM mysql.user WHERE User = ?");
     }
+  }
+
+  /**
+   * A DataStore of {@code driver} on each server, the tenant moved from the first to the second.
+   */
+  private static void migrateThroughKine(
+      Path dir,
+      String driver,
+      SqlTestServer first,
+      SqlTestServer second,
+      String adminDatabase,
+      String userQuery)
+      throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String source = driver.toLowerCase(java.util.Locale.ROOT) + "-first-" + suffix;
+    String target = driver.toLowerCase(java.util.Locale.ROOT) + "-second-" + suffix;
+    tcps.createSqlDataStore(source, driver, first.endpoint());
+    tcps.createSqlDataStore(target, driver, second.endpoint());
+    migrate(dir, new KineStores(source, first, target, second, adminDatabase, userQuery));
+    kubectl.run("delete", "datastore", source, target, "--wait=true", "--timeout=60s").assertOk();
   }
 
   /**

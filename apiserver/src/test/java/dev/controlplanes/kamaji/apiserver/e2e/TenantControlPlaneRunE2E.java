@@ -214,7 +214,7 @@ class TenantControlPlaneRunE2E {
       String ns = "run-" + UUID.randomUUID().toString().substring(0, 8);
       String dataStore = "pg-" + ns;
       kubectl.run("create", "namespace", ns).assertOk();
-      tcps.createPostgresDataStore(dataStore, postgres.endpoint());
+      tcps.createSqlDataStore(dataStore, "PostgreSQL", postgres.endpoint());
       kubectl
           .run(
               Map.of(),

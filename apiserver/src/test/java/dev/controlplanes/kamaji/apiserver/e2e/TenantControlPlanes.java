@@ -76,11 +76,6 @@ final class TenantControlPlanes {
             addons == null ? "" : ",\n   \"addons\": " + addons);
   }
 
-  /** Creates the PostgreSQL DataStore {@code name} on {@code server}, with its admin login. */
-  void createPostgresDataStore(String name, DataStoreEndpoint server) {
-    createSqlDataStore(name, "PostgreSQL", server);
-  }
-
   /** Creates the SQL DataStore {@code name} ({@code driver}) on {@code server}, admin login. */
   void createSqlDataStore(String name, String driver, DataStoreEndpoint server) {
     kubectl
