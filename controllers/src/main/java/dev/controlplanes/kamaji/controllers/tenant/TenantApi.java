@@ -18,6 +18,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -113,8 +117,8 @@ final class TenantApi {
       String collectionPath,
       String resourceVersion,
       int timeoutSeconds,
-      java.util.function.Consumer<JsonObject> events,
-      java.util.function.Consumer<java.util.concurrent.Flow.Subscription> opened) {
+      Consumer<JsonObject> events,
+      Consumer<Flow.Subscription> opened) {
     String query =
         "?watch=1&allowWatchBookmarks=true&timeoutSeconds="
             + timeoutSeconds
@@ -124,10 +128,10 @@ final class TenantApi {
             .header("Accept", "application/json")
             .GET()
             .build();
-    java.util.concurrent.Flow.Subscriber<String> lines =
-        new java.util.concurrent.Flow.Subscriber<>() {
+    Flow.Subscriber<String> lines =
+        new Flow.Subscriber<>() {
           @Override
-          public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+          public void onSubscribe(Flow.Subscription subscription) {
             opened.accept(subscription);
             subscription.request(Long.MAX_VALUE);
           }
@@ -231,6 +235,16 @@ final class TenantApi {
                         }
                       });
             });
+  }
+
+  /** What failed inside the completion and execution wrappers of the asynchronous calls. */
+  static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null
+        && (cause instanceof CompletionException || cause instanceof ExecutionException)) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** A refused request; the message holds the path and status code only. */

@@ -31,9 +31,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,10 +271,10 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
                     // The applied objects, by path, for the owner references of later ones.
                     Map<String, JsonObject> applied = new ConcurrentHashMap<>();
                     attempts.managedPaths =
-                        java.util.stream.Stream.concat(
+                        Stream.concat(
                                 objects.stream().map(TenantRbac.TenantObject::path),
                                 attempts.addons.remove().stream())
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
                     for (TenantRbac.TenantObject object : objects) {
                       chain =
                           chain
@@ -342,13 +347,12 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
     if (resync.isZero() || timer.isShutdown()) {
       return;
     }
-    java.util.concurrent.ScheduledFuture<?> previous = attempts.resync;
+    ScheduledFuture<?> previous = attempts.resync;
     if (previous != null) {
       previous.cancel(false); // a run the watches asked for: one resync timer per tenant
     }
     long delay =
-        resync.toMillis()
-            + java.util.concurrent.ThreadLocalRandom.current().nextLong(resync.toMillis() / 10 + 1);
+        resync.toMillis() + ThreadLocalRandom.current().nextLong(resync.toMillis() / 10 + 1);
     attempts.resync =
         timer.schedule(
             () -> {
@@ -469,12 +473,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
 
   /** The cause's type and, for our own and I/O errors, its message (they carry no secrets). */
   private static String describe(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null
-        && (cause instanceof java.util.concurrent.CompletionException
-            || cause instanceof java.util.concurrent.ExecutionException)) {
-      cause = cause.getCause();
-    }
+    Throwable cause = TenantApi.unwrap(error);
     if (cause instanceof TenantApi.TenantApiException
         || cause instanceof PemException
         || cause instanceof java.io.IOException) {
@@ -520,9 +519,8 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
 
     volatile long appliedVersion;
     volatile TenantWatches watches;
-    volatile java.util.concurrent.ScheduledFuture<?> resync;
-    final java.util.concurrent.atomic.AtomicBoolean driftPending =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    volatile ScheduledFuture<?> resync;
+    final AtomicBoolean driftPending = new AtomicBoolean();
 
     /** resourceVersions are etcd revisions: the newest is where watches start. */
     void sawVersion(JsonObject applied) {
@@ -543,7 +541,7 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
       if (w != null) {
         w.stop();
       }
-      java.util.concurrent.ScheduledFuture<?> r = resync;
+      ScheduledFuture<?> r = resync;
       if (r != null) {
         r.cancel(false);
       }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +61,7 @@ final class TenantWatches {
   static Set<String> collections(Set<String> paths) {
     return paths.stream()
         .map(p -> p.substring(0, p.lastIndexOf('/')))
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** Watches every collection from {@code resourceVersion}. */
@@ -102,12 +103,7 @@ final class TenantWatches {
                 watch(collection, last[0]); // the server's timeout: resume where it ended
                 return;
               }
-              Throwable cause =
-                  error instanceof java.util.concurrent.CompletionException
-                          && error.getCause() != null
-                      ? error.getCause()
-                      : error;
-              if (cause instanceof TenantApi.TenantApiException) {
+              if (TenantApi.unwrap(error) instanceof TenantApi.TenantApiException) {
                 // Refused, not broken: a resourceVersion the server no longer has (or not yet,
                 // after a restore). A run repairs whatever was missed; watch from now.
                 last[0] = "";
