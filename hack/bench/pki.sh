@@ -12,7 +12,7 @@ root=$(pwd)
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "bench: building controllers (offline, tests skipped, formatting untouched)" >&2
-  mvn -q -o -B -DskipTests -Dspotless.skip=true -pl controllers -am package \
+  mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl controllers -am package \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi
 cp="$root/controllers/target/classes:$root/controllers/target/test-classes:$(cat "$root/controllers/target/bench.classpath")"

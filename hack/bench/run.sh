@@ -65,7 +65,7 @@ free_port() {
 # ---------------------------------------------------------------- build
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "bench: building apiserver (offline, tests skipped, formatting untouched)" >&2
-  mvn -q -o -B -DskipTests -Dspotless.skip=true -pl apiserver -am package \
+  mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl apiserver -am package \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi
 cp="$root/apiserver/target/classes:$root/apiserver/target/test-classes:$(cat "$root/apiserver/target/bench.classpath")"
