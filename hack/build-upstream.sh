@@ -57,7 +57,8 @@ case "$component" in
     v=$(version sigs.k8s.io/apiserver-network-proxy)
     targets=("proxy-server=sigs.k8s.io/apiserver-network-proxy/cmd/server"
              "proxy-agent=sigs.k8s.io/apiserver-network-proxy/cmd/agent"
-             "proxy-test-client=sigs.k8s.io/apiserver-network-proxy/cmd/test-client")
+             "proxy-test-client=sigs.k8s.io/apiserver-network-proxy/cmd/test-client"
+             "dial-bench=kamaji-java/hack/upstream/konnectivity/dial-bench")
     ldflags=""
     ;;
   kwok)

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks our konnectivity server against the upstream proxy-server v0.34.0 in one run, on
 # loopback: each server is its own process with its own upstream proxy-agent (same binary, same
-# flags); the same Java frontend client (gRPC over the Unix socket, one Proxy stream per tunnel,
-# like kube-apiserver) and the same target drive both; the dials alternate between the two servers
-# so that machine noise falls on both alike. Prints a Markdown table with the ratios.
+# flags); the same Java frontend client (gRPC over the Unix socket, one Proxy stream per tunnel on
+# one shared connection) and the same target drive both; a second set of dials is made as
+# kube-apiserver makes them, a new gRPC connection per dial, by the Go client dial-bench
+# (konnectivity-client, built with the upstream components); the dials alternate between the two
+# servers so that machine noise falls on both alike. Prints a Markdown table with the ratios.
 #
 #   hack/bench/konnectivity.sh [output-dir]
 #
 # System properties (BENCH_JAVA_OPTS), defaults in brackets: bench.oneTunnelMiB [256],
 # bench.tunnels [100], bench.perTunnelMiB [8], bench.dials [5000], bench.idleTunnels [1000],
-# bench.rounds [3], bench.warmupDials [10000], bench.serverJvm [-Xmx512m] (JVM options of our server, separated by ";").
+# bench.rounds [3], bench.warmupDials [10000], bench.connectionDials [5000],
+# bench.connectionWarmupDials [10000], bench.serverJvm [-Xmx512m] (JVM options of our server,
+# separated by ";").
 # Every process started is stopped at the end (the Java driver owns them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +23,7 @@ mkdir -p "$out"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "bench: building konnectivity-proxy (offline, tests skipped)" >&2
-  mvn -q -o -B -DskipTests -Dspotless.skip=true -pl konnectivity-proxy -am test-compile \
+  mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl konnectivity-proxy -am test-compile \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi
 m=$root/konnectivity-proxy/target
