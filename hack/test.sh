@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server-core mariadb-client-core)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
+# runc runs the container images in ContainerImagesIT, as a node's runtime would.
+command -v runc > /dev/null || missing+=(runc)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
     echo "installing ${missing[*]}" >&2
@@ -31,7 +33,10 @@ done
 KAMAJI_ETCD_DIR=$(hack/build-upstream.sh etcd)
 export KAMAJI_ETCD_DIR
 
-mvn -B -ntp verify "$@"
+# The container images are built at package (the "images" profile, on the runtime tree of
+# hack/image/runtime.sh), so the integration tests can run them.
+runtime=$(hack/image/runtime.sh)
+mvn -B -ntp verify -Dkamaji.image.runtime="$runtime" "$@"
 
 # Formatting is applied by the build; a committed tree that was not formatted shows up here.
 if [ "${CI:-}" = "true" ] && ! git diff --quiet -- '*.java'; then
