@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.apiserver.testing.OciContainer;
 import dev.controlplanes.kamaji.storage.testing.EtcdServer;
 import dev.controlplanes.kamaji.storage.testing.MariaDbServer;
 import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import dev.controlplanes.kamaji.storage.testing.SqlTestServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +45,10 @@ class MigrationE2E {
   @RegisterExtension
   static final org.junit.jupiter.api.extension.BeforeAllCallback CLUSTER =
       context -> cluster = LocalCluster.get(context);
+
+  /** A kubeconfig line naming a file: certificate-authority, client-certificate, client-key. */
+  private static final Pattern KUBECONFIG_FILE =
+      Pattern.compile("(\\s*(?:certificate-authority|client-certificate|client-key): )(/\\S+)");
 
   private static LocalCluster cluster;
   private static Kubectl kubectl;
@@ -298,13 +305,11 @@ class MigrationE2E {
       JsonObject podSpec =
           migration.getAsJsonObject("spec").getAsJsonObject("template").getAsJsonObject("spec");
       assertThat(podSpec.get("serviceAccountName").getAsString()).isEqualTo("kamaji-api");
+      JsonObject container = podSpec.getAsJsonArray("containers").get(0).getAsJsonObject();
+      assertThat(container.get("image").getAsString())
+          .isEqualTo(OciContainer.reference(OciContainer.image("apiserver")));
       List<String> args = new ArrayList<>();
-      podSpec
-          .getAsJsonArray("containers")
-          .get(0)
-          .getAsJsonObject()
-          .getAsJsonArray("args")
-          .forEach(a -> args.add(a.getAsString()));
+      container.getAsJsonArray("args").forEach(a -> args.add(a.getAsString()));
       assertThat(args)
           .containsExactly(
               "migrate",
@@ -313,8 +318,8 @@ class MigrationE2E {
               // kubectl apply's annotation is there: Kamaji then always passes the flag.
               "--cleanup-prior-migration=false");
 
-      // The Job's container, run here: the image's entry point with its arguments unchanged,
-      // as the server's ServiceAccount.
+      // The Job's container, run here by runc from the image the Job names: the image's entry
+      // point with the Job's arguments unchanged, with the server's identity.
       runJobCommand(args, dir.resolve("migrate.log"));
       assertThat(stores.hasNamespace(true, schema, "before-migration")).isTrue();
       // Still Migrating until the Job completes.
@@ -392,23 +397,43 @@ class MigrationE2E {
         stores.containers());
   }
 
-  /** What the Job's pod would run: this build's server entry point with the Job's arguments. */
+  /**
+   * What the Job's pod runs: the Job's image (this build's server image) with the Job's arguments,
+   * as a container (runc), with the server's identity instead of the Job's service account token
+   * (no kubelet mounts one here): its kubeconfig and certificate files, copied where the
+   * container's user can read them.
+   */
   private static void runJobCommand(List<String> args, Path log) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.controlplanes.kamaji.apiserver.Main"));
-    command.addAll(args);
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("KUBECONFIG", cluster.serverKubeconfig().toString());
-    Process process = builder.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    Path work = Files.createTempDirectory(log.getParent(), "migrate-job");
+    Path identity = Files.createDirectories(work.resolve("identity"));
+    StringBuilder kubeconfig = new StringBuilder();
+    for (String line : Files.readAllLines(cluster.serverKubeconfig())) {
+      Matcher file = KUBECONFIG_FILE.matcher(line);
+      if (file.matches()) {
+        Path source = Path.of(file.group(2));
+        Files.copy(source, identity.resolve(source.getFileName()));
+        line = file.group(1) + "/var/run/kamaji/" + source.getFileName();
+      }
+      kubeconfig.append(line).append('\n');
+    }
+    Files.writeString(identity.resolve("kubeconfig"), kubeconfig);
+    try (Stream<Path> files = Files.list(identity)) {
+      for (Path f : files.toList()) {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
+    Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (OciContainer job =
+        OciContainer.run(
+            OciContainer.image("apiserver"),
+            work,
+            args,
+            Map.of("/var/run/kamaji", identity),
+            Map.of("KUBECONFIG", "/var/run/kamaji/kubeconfig", "JAVA_TOOL_OPTIONS", "-Xmx256m"))) {
+      int exit = job.waitFor(Duration.ofSeconds(120));
+      Files.writeString(log, job.log());
+      assertThat(exit).as(job.log()).isZero();
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,23 @@ public final class OciContainer implements AutoCloseable {
     throw new IllegalStateException("run inside the checkout or set the image's variable");
   }
 
+  /** The name the image is tagged with, such as {@code kamaji-java/apiserver:latest}. */
+  public static String reference(Path image) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("tar", "-xOf", image.toString(), "index.json").start();
+    String index = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("no index.json in " + image);
+    }
+    return JsonParser.parseString(index)
+        .getAsJsonObject()
+        .getAsJsonArray("manifests")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonObject("annotations")
+        .get("org.opencontainers.image.ref.name")
+        .getAsString();
+  }
+
   /**
    * Starts the image's entrypoint with {@code args} as a container.
    *
@@ -67,6 +85,13 @@ public final class OciContainer implements AutoCloseable {
    * @param binds host directories mounted read-write at the given container paths
    */
   public static OciContainer run(Path image, Path work, List<String> args, Map<String, Path> binds)
+      throws IOException, InterruptedException {
+    return run(image, work, args, binds, Map.of());
+  }
+
+  /** As {@link #run(Path, Path, List, Map)}, with {@code env} added to the image's environment. */
+  public static OciContainer run(
+      Path image, Path work, List<String> args, Map<String, Path> binds, Map<String, String> env)
       throws IOException, InterruptedException {
     Path bundle = Files.createDirectories(work.resolve("bundle"));
     Path layout = Files.createDirectories(work.resolve("image"));
@@ -90,7 +115,9 @@ public final class OciContainer implements AutoCloseable {
     config.getAsJsonArray("Entrypoint").forEach(argv::add);
     args.forEach(argv::add);
     process.add("args", argv);
-    process.add("env", config.getAsJsonArray("Env"));
+    JsonArray environment = config.getAsJsonArray("Env").deepCopy();
+    env.forEach((name, value) -> environment.add(name + "=" + value));
+    process.add("env", environment);
     process.addProperty("terminal", false);
     String[] user = config.get("User").getAsString().split(":");
     JsonObject uid = new JsonObject();
@@ -141,6 +168,14 @@ public final class OciContainer implements AutoCloseable {
 
   public boolean isRunning() {
     return runc.isAlive();
+  }
+
+  /** Waits for the container's process to end and returns its exit code. */
+  public int waitFor(Duration timeout) throws InterruptedException {
+    if (!runc.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("still running after " + timeout + ":\n" + log());
+    }
+    return runc.exitValue();
   }
 
   @Override
