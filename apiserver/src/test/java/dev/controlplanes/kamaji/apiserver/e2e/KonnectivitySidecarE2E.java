@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
+import dev.controlplanes.kamaji.apiserver.testing.OciContainer;
 import dev.controlplanes.kamaji.konnectivity.server.ServerMain;
 import dev.controlplanes.kamaji.konnectivity.testing.KubeletStandIn;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
@@ -41,12 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proof that the controllers' konnectivity sidecar can be our Java proxy: a TenantControlPlane with
  * the konnectivity addon is provisioned in the local management cluster, its generated Deployment
- * runs as processes (kube-apiserver, controller-manager, scheduler and the {@code
- * konnectivity-server} container, whose {@code proxy-server} binary is a launcher of our {@link
- * ServerMain}) with exactly the generated command lines, egress selector configuration and
- * kubeconfig. The upstream {@code proxy-agent} connects to the sidecar with a service-account token
- * the sidecar checks by TokenReview against the tenant, and {@code kubectl logs} through the tenant
- * reaches an HTTPS kubelet stand-in only through sidecar and agent.
+ * runs with exactly the generated command lines, egress selector configuration and kubeconfig:
+ * kube-apiserver, controller-manager and scheduler as processes, and the {@code
+ * konnectivity-server} container from our konnectivity-proxy image ({@code hack/image/build.sh},
+ * entrypoint {@code /proxy-server}, which starts our {@link ServerMain}) as a container, by runc.
+ * The upstream {@code proxy-agent} connects to the sidecar with a service-account token the sidecar
+ * checks by TokenReview against the tenant, and {@code kubectl logs} through the tenant reaches an
+ * HTTPS kubelet stand-in only through sidecar and agent.
  */
 class KonnectivitySidecarE2E {
 
@@ -114,21 +116,22 @@ class KonnectivitySidecarE2E {
     V1Container sidecar = container(deployment, "konnectivity-server");
     assertThat(sidecar.getCommand()).containsExactly("/proxy-server");
     Map<String, V1Secret> secrets = tcps.secrets(ns);
-    Path bin = Files.createDirectories(dir.resolve("bin"));
-    writeServerLauncher(bin.resolve("proxy-server"));
-
+    // The sidecar runs from our image (what --konnectivity-image would name), by runc: its
+    // entrypoint is the generated command, and it gets the generated arguments and mounts.
+    Path image = OciContainer.image("konnectivity-proxy");
     try (TenantControlPlaneProcesses processes =
         TenantControlPlaneProcesses.start(
             deployment,
             secrets,
             tcps.configMaps(ns),
-            List.of(bin, cluster.upstream("kubernetes")),
+            List.of(cluster.upstream("kubernetes")),
             dir,
             List.of(
                 "kube-apiserver",
                 "kube-controller-manager",
                 "kube-scheduler",
-                "konnectivity-server"))) {
+                "konnectivity-server"),
+            Map.of("konnectivity-server", image))) {
       Kubectl tenant = tcps.tenantKubectl(ns, "sidecar", dir, "super-admin");
       TenantControlPlanes.awaitServing(tenant, processes);
 
@@ -235,33 +238,6 @@ class KonnectivitySidecarE2E {
 
     kubectl.run("delete", "tcp", "sidecar", "-n", ns, "--wait=true", "--timeout=120s").assertOk();
     kubectl.run("delete", "namespace", ns, "--wait=false").assertOk();
-  }
-
-  /**
-   * {@code proxy-server} as the container command's basename: the module's launcher script (what an
-   * image puts at {@code /proxy-server}) with this test's JVM and classpath, which holds
-   * kamaji-konnectivity-proxy. It gets the generated arguments unchanged.
-   */
-  private static void writeServerLauncher(Path file) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("java.class.path");
-    assertThat(classpath).contains("konnectivity-proxy");
-    Path launcher = cluster.checkout().resolve("konnectivity-proxy/src/main/sh/proxy-server");
-    assertThat(launcher).isExecutable();
-    Files.writeString(
-        file,
-        "#!/bin/sh\nexport JAVA="
-            + quote(java)
-            + " JAVA_OPTS='-Xmx256m -XX:+UseSerialGC' KONNECTIVITY_PROXY_CLASSPATH="
-            + quote(classpath)
-            + "\nexec "
-            + quote(launcher.toString())
-            + " \"$@\"\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
-  }
-
-  private static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   /**

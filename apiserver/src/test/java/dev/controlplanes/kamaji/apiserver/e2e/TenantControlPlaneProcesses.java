@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.e2e;
 
+import dev.controlplanes.kamaji.apiserver.testing.OciContainer;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs a generated control-plane Deployment as local processes: each volume of the pod becomes a
@@ -44,6 +46,7 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
 
   private final Path dir;
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, OciContainer> containers = new LinkedHashMap<>();
 
   private TenantControlPlaneProcesses(Path dir) {
     this.dir = dir;
@@ -61,6 +64,23 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
       List<Path> binaries,
       Path dir,
       List<String> containers)
+      throws IOException {
+    return start(deployment, secrets, configMaps, binaries, dir, containers, Map.of());
+  }
+
+  /**
+   * As {@link #start(V1Deployment, Map, Map, List, Path, List)}, but the containers named in {@code
+   * images} run from those image tarballs as containers (runc), their volumes mounted at the paths
+   * the mapped command line names.
+   */
+  static TenantControlPlaneProcesses start(
+      V1Deployment deployment,
+      Map<String, V1Secret> secrets,
+      Map<String, V1ConfigMap> configMaps,
+      List<Path> binaries,
+      Path dir,
+      List<String> containers,
+      Map<String, Path> images)
       throws IOException {
     TenantControlPlaneProcesses running = new TenantControlPlaneProcesses(dir);
     V1PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -84,7 +104,12 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
                 .filter(c -> c.getName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no container " + name));
-        running.processes.put(name, running.launch(container, volumes, secrets, binaries));
+        if (images.containsKey(name)) {
+          running.containers.put(
+              name, running.launchImage(container, volumes, secrets, images.get(name)));
+        } else {
+          running.processes.put(name, running.launch(container, volumes, secrets, binaries));
+        }
       }
     } catch (IOException | RuntimeException e) {
       running.close();
@@ -205,6 +230,44 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     return builder.start();
   }
 
+  /**
+   * A container run from its image: the command line mapped as for a process, each volume it mounts
+   * bound at its local path (where the mapped command line points), readable by the image's user
+   * and writable where the pod would write (sockets in emptyDirs).
+   */
+  private OciContainer launchImage(
+      V1Container container, Map<String, Path> volumes, Map<String, V1Secret> secrets, Path image)
+      throws IOException {
+    Map<String, String> env = environment(container, secrets);
+    List<String> line = commandLine(container, volumes, env);
+    int commandWords = nullToEmpty(container.getCommand()).size();
+    Map<String, Path> binds = new LinkedHashMap<>();
+    for (Map.Entry<String, String> mount : mounts(container, volumes)) {
+      Path local = Path.of(mount.getValue());
+      binds.put(local.toString(), local);
+      try (Stream<Path> files = Files.walk(local)) {
+        for (Path p : files.toList()) {
+          Files.setPosixFilePermissions(
+              p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-r--r--"));
+        }
+      }
+    }
+    Files.writeString(
+        dir.resolve("logs/" + container.getName() + ".cmdline"), String.join("\n", line));
+    try {
+      return OciContainer.run(
+          image,
+          dir.resolve("containers").resolve(container.getName()),
+          line.subList(0, commandWords),
+          line.subList(commandWords, line.size()),
+          binds,
+          env);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
   private static Map<String, String> environment(
       V1Container container, Map<String, V1Secret> secrets) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -305,11 +368,15 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
 
   /** Whether every process still runs. */
   boolean alive() {
-    return processes.values().stream().allMatch(Process::isAlive);
+    return processes.values().stream().allMatch(Process::isAlive)
+        && containers.values().stream().allMatch(OciContainer::isRunning);
   }
 
   /** The output of one container, for failure messages. */
   String log(String container) {
+    if (containers.containsKey(container)) {
+      return containers.get(container).log();
+    }
     try {
       return Files.readString(dir.resolve("logs/" + container + ".log"));
     } catch (IOException e) {
@@ -319,6 +386,15 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
 
   @Override
   public void close() {
+    for (OciContainer container : containers.values()) {
+      try {
+        container.close();
+      } catch (IOException e) {
+        // keep stopping the rest
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     List<Process> reversed = new ArrayList<>(processes.values());
     java.util.Collections.reverse(reversed);
     for (Process process : reversed) {

@@ -93,6 +93,21 @@ public final class OciContainer implements AutoCloseable {
   public static OciContainer run(
       Path image, Path work, List<String> args, Map<String, Path> binds, Map<String, String> env)
       throws IOException, InterruptedException {
+    return run(image, work, List.of(), args, binds, env);
+  }
+
+  /**
+   * As a pod's container: {@code command}, when not empty, replaces the image's entrypoint, as a
+   * container's {@code command} does.
+   */
+  public static OciContainer run(
+      Path image,
+      Path work,
+      List<String> command,
+      List<String> args,
+      Map<String, Path> binds,
+      Map<String, String> env)
+      throws IOException, InterruptedException {
     Path bundle = Files.createDirectories(work.resolve("bundle"));
     Path layout = Files.createDirectories(work.resolve("image"));
     Path rootfs = Files.createDirectories(bundle.resolve("rootfs"));
@@ -112,7 +127,11 @@ public final class OciContainer implements AutoCloseable {
     JsonObject spec = read(bundle, "config.json");
     JsonObject process = spec.getAsJsonObject("process");
     JsonArray argv = new JsonArray();
-    config.getAsJsonArray("Entrypoint").forEach(argv::add);
+    if (command.isEmpty()) {
+      config.getAsJsonArray("Entrypoint").forEach(argv::add);
+    } else {
+      command.forEach(argv::add);
+    }
     args.forEach(argv::add);
     process.add("args", argv);
     JsonArray environment = config.getAsJsonArray("Env").deepCopy();
