@@ -22,7 +22,7 @@ out=${1:-$(mktemp -d /tmp/konnectivity-bench.XXXXXX)}
 mkdir -p "$out"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "bench: building konnectivity-proxy (offline, tests skipped)" >&2
+  echo "bench: building konnectivity-proxy (tests skipped)" >&2
   mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl konnectivity-proxy -am test-compile \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "bench: building controllers (offline, tests skipped, formatting untouched)" >&2
+  echo "bench: building controllers (tests skipped, formatting untouched)" >&2
   mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl controllers -am package \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi

@@ -64,7 +64,7 @@ free_port() {
 
 # ---------------------------------------------------------------- build
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "bench: building apiserver (offline, tests skipped, formatting untouched)" >&2
+  echo "bench: building apiserver (tests skipped, formatting untouched)" >&2
   mvn -q -B -ntp -DskipTests -Dspotless.skip=true -pl apiserver -am package \
     dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
 fi
