@@ -304,8 +304,6 @@ public final class TenantBootstrap implements Consumer<TenantControlPlane>, Auto
           }
           if (error == null) {
             watch(key, attempts);
-          }
-          if (error == null) {
             boolean first = attempts.outcome == null;
             attempts.failures = 0;
             attempts.outcome =

@@ -105,8 +105,7 @@ public final class MigrationResource implements ManagedResource<TenantControlPla
       result = WriteResult.DELETED;
     } else if (job.isPresent() && MigrationJob.complete(job.get())) {
       return WriteResult.UNCHANGED; // the data is there: the pass goes on with the target
-    }
-    if (job.isEmpty() && result != WriteResult.DELETED) {
+    } else if (job.isEmpty()) {
       try {
         context
             .clients()
