@@ -149,10 +149,7 @@ class JavaAgentIT {
       byte[] response = t.readToEnd(Duration.ofSeconds(60));
       String head = new String(response, 0, 200, StandardCharsets.ISO_8859_1);
       int bodyStart = head.indexOf("\r\n\r\n") + 4;
-      byte[] expected = new byte[size];
-      for (int i = 0; i < size; i++) {
-        expected[i] = TargetServer.pattern(i);
-      }
+      byte[] expected = TargetServer.body(size);
       assertThat(response.length - bodyStart).isEqualTo(size);
       assertThat(Arrays.equals(response, bodyStart, response.length, expected, 0, size)).isTrue();
       t.cancel();

@@ -159,10 +159,7 @@ class UpstreamAgentIT {
       byte[] response = t.readToEnd(Duration.ofSeconds(60));
       int bodyStart = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) + 4;
       assertThat(response.length - bodyStart).isEqualTo(size);
-      byte[] expected = new byte[size];
-      for (int i = 0; i < size; i++) {
-        expected[i] = TargetServer.pattern(i);
-      }
+      byte[] expected = TargetServer.body(size);
       assertThat(Arrays.equals(response, bodyStart, response.length, expected, 0, size)).isTrue();
       t.cancel();
     }

@@ -35,6 +35,15 @@ public final class TargetServer implements AutoCloseable {
     return (byte) ((i * 31 + (i >>> 8)) & 0xff);
   }
 
+  /** The whole body of {@code /bytes/n}, to compare a response with. */
+  public static byte[] body(int n) {
+    byte[] body = new byte[n];
+    for (int i = 0; i < n; i++) {
+      body[i] = pattern(i);
+    }
+    return body;
+  }
+
   private void bytes(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     long n = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
