@@ -13,7 +13,6 @@ import dev.controlplanes.kamaji.storage.testing.PostgresServer;
 import dev.controlplanes.kamaji.storage.testing.SqlTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -417,12 +415,7 @@ class MigrationE2E {
       kubeconfig.append(line).append('\n');
     }
     Files.writeString(identity.resolve("kubeconfig"), kubeconfig);
-    try (Stream<Path> files = Files.list(identity)) {
-      for (Path f : files.toList()) {
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-    }
-    Files.setPosixFilePermissions(identity, PosixFilePermissions.fromString("rwxr-xr-x"));
+    OciContainer.share(identity, false);
     try (OciContainer job =
         OciContainer.run(
             OciContainer.image("apiserver"),

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs a generated control-plane Deployment as local processes: each volume of the pod becomes a
@@ -245,12 +244,7 @@ final class TenantControlPlaneProcesses implements AutoCloseable {
     for (Map.Entry<String, String> mount : mounts(container, volumes)) {
       Path local = Path.of(mount.getValue());
       binds.put(local.toString(), local);
-      try (Stream<Path> files = Files.walk(local)) {
-        for (Path p : files.toList()) {
-          Files.setPosixFilePermissions(
-              p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-r--r--"));
-        }
-      }
+      OciContainer.share(local, true);
     }
     Files.writeString(
         dir.resolve("logs/" + container.getName() + ".cmdline"), String.join("\n", line));

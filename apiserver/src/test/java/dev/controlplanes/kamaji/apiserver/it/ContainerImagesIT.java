@@ -22,12 +22,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +59,7 @@ class ContainerImagesIT {
     clientCa
         .issueClient("admin", "system:masters")
         .writePem(dir.resolve("admin.crt"), dir.resolve("admin.key"));
-    readableByTheContainer(certs);
+    OciContainer.share(certs, false);
     int port = Ports.free();
     String prefix = etcd.prefix().substring(0, etcd.prefix().length() - 1);
 
@@ -110,9 +108,9 @@ class ContainerImagesIT {
   @Test
   void konnectivityImageProxiesThroughTheUpstreamAgent() throws Exception {
     TestPki pki = TestPki.create(dir.resolve("pki"));
-    readableByTheContainer(pki.dir);
+    OciContainer.share(pki.dir, false);
     Path run = Files.createDirectories(dir.resolve("run"));
-    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxrwxrwx"));
+    OciContainer.share(run, true);
     Path socket = run.resolve("konnectivity-server.socket");
     int agentPort = Ports.free();
     int healthPort = Ports.free();
@@ -168,25 +166,12 @@ class ContainerImagesIT {
         assertThat(new String(response, 0, 12, StandardCharsets.US_ASCII))
             .isEqualTo("HTTP/1.1 200");
         assertThat(response.length).isGreaterThan(size);
-        byte[] expected = new byte[size];
-        for (int i = 0; i < size; i++) {
-          expected[i] = TargetServer.pattern(i);
-        }
+        byte[] expected = TargetServer.body(size);
         int body = response.length - size;
         assertThat(Arrays.equals(response, body, response.length, expected, 0, size)).isTrue();
       }
       // The agent port's TLS came from netty-tcnative inside the image, not the JDK fallback.
       assertThat(proxy.log()).contains("TLS by BoringSSL");
-    }
-  }
-
-  /** The container runs as user 65532; the test's files are the test runner's. */
-  private static void readableByTheContainer(Path directory) throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path p : files.toList()) {
-        Files.setPosixFilePermissions(
-            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
     }
   }
 

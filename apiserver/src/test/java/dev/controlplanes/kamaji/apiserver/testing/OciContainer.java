@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A container image of {@code hack/image/build.sh} (an OCI image layout in a tarball) run by runc,
@@ -61,6 +63,20 @@ public final class OciContainer implements AutoCloseable {
     throw new IllegalStateException("run inside the checkout or set the image's variable");
   }
 
+  /**
+   * Opens a tree of the test's to the image's unprivileged user: files readable by all, directories
+   * readable by all or, when {@code writable}, writable too (where the container makes a socket).
+   */
+  public static void share(Path tree, boolean writable) throws IOException {
+    String directories = writable ? "rwxrwxrwx" : "rwxr-xr-x";
+    try (Stream<Path> files = Files.walk(tree)) {
+      for (Path p : files.toList()) {
+        Files.setPosixFilePermissions(
+            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? directories : "rw-r--r--"));
+      }
+    }
+  }
+
   /** The name the image is tagged with, such as {@code kamaji-java/apiserver:latest}. */
   public static String reference(Path image) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("tar", "-xOf", image.toString(), "index.json").start();
@@ -68,11 +84,7 @@ public final class OciContainer implements AutoCloseable {
     if (p.waitFor() != 0) {
       throw new IOException("no index.json in " + image);
     }
-    return JsonParser.parseString(index)
-        .getAsJsonObject()
-        .getAsJsonArray("manifests")
-        .get(0)
-        .getAsJsonObject()
+    return manifestOf(JsonParser.parseString(index).getAsJsonObject())
         .getAsJsonObject("annotations")
         .get("org.opencontainers.image.ref.name")
         .getAsString();
@@ -109,20 +121,8 @@ public final class OciContainer implements AutoCloseable {
       Map<String, String> env)
       throws IOException, InterruptedException {
     Path bundle = Files.createDirectories(work.resolve("bundle"));
-    Path layout = Files.createDirectories(work.resolve("image"));
-    Path rootfs = Files.createDirectories(bundle.resolve("rootfs"));
-    exec(List.of("tar", "-xf", image.toString(), "-C", layout.toString()));
-    JsonObject index = read(layout, "index.json");
-    JsonObject manifest =
-        read(layout, blob(index.getAsJsonArray("manifests").get(0).getAsJsonObject()));
     JsonObject config =
-        read(layout, blob(manifest.getAsJsonObject("config"))).getAsJsonObject("config");
-    // Images built from scratch by Jib have no whiteout files to apply.
-    for (JsonElement layer : manifest.getAsJsonArray("layers")) {
-      Path tar = layout.resolve(blob(layer.getAsJsonObject()));
-      exec(List.of("tar", "-xzf", tar.toString(), "-C", rootfs.toString()));
-    }
-
+        unpack(image, work.resolve("image"), Files.createDirectories(bundle.resolve("rootfs")));
     exec(List.of("runc", "spec", "--bundle", bundle.toString()));
     JsonObject spec = read(bundle, "config.json");
     JsonObject process = spec.getAsJsonObject("process");
@@ -151,19 +151,7 @@ public final class OciContainer implements AutoCloseable {
       }
     }
     spec.getAsJsonObject("linux").add("namespaces", namespaces);
-    JsonArray mounts = spec.getAsJsonArray("mounts");
-    binds.forEach(
-        (target, source) -> {
-          JsonObject m = new JsonObject();
-          m.addProperty("destination", target);
-          m.addProperty("type", "bind");
-          m.addProperty("source", source.toString());
-          JsonArray options = new JsonArray();
-          options.add("rbind");
-          options.add("rw");
-          m.add("options", options);
-          mounts.add(m);
-        });
+    binds.forEach((target, source) -> spec.getAsJsonArray("mounts").add(bind(target, source)));
     Files.writeString(bundle.resolve("config.json"), GSON.toJson(spec));
 
     String id = "kamaji-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -206,6 +194,41 @@ public final class OciContainer implements AutoCloseable {
         .waitFor();
     runc.waitFor(20, TimeUnit.SECONDS);
     exec(List.of("runc", "delete", "--force", id));
+  }
+
+  /**
+   * Unpacks the image's layers, in order, into {@code rootfs}; the image's configuration
+   * (entrypoint, environment, user).
+   */
+  private static JsonObject unpack(Path image, Path layout, Path rootfs)
+      throws IOException, InterruptedException {
+    Files.createDirectories(layout);
+    exec(List.of("tar", "-xf", image.toString(), "-C", layout.toString()));
+    JsonObject manifest = read(layout, blob(manifestOf(read(layout, "index.json"))));
+    // Images built from scratch by Jib have no whiteout files to apply.
+    for (JsonElement layer : manifest.getAsJsonArray("layers")) {
+      Path tar = layout.resolve(blob(layer.getAsJsonObject()));
+      exec(List.of("tar", "-xzf", tar.toString(), "-C", rootfs.toString()));
+    }
+    return read(layout, blob(manifest.getAsJsonObject("config"))).getAsJsonObject("config");
+  }
+
+  /** The descriptor of the one image an index of hack/image/build.sh holds. */
+  private static JsonObject manifestOf(JsonObject index) {
+    return index.getAsJsonArray("manifests").get(0).getAsJsonObject();
+  }
+
+  /** A read-write bind mount of {@code source} at {@code target}, in runc's terms. */
+  private static JsonObject bind(String target, Path source) {
+    JsonObject mount = new JsonObject();
+    mount.addProperty("destination", target);
+    mount.addProperty("type", "bind");
+    mount.addProperty("source", source.toString());
+    JsonArray options = new JsonArray();
+    options.add("rbind");
+    options.add("rw");
+    mount.add("options", options);
+    return mount;
   }
 
   private static String blob(JsonObject descriptor) {
