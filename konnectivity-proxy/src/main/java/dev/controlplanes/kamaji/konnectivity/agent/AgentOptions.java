@@ -1,14 +1,15 @@
 package dev.controlplanes.kamaji.konnectivity.agent;
 
 import dev.controlplanes.kamaji.konnectivity.flags.FlagSet;
+import dev.controlplanes.kamaji.konnectivity.leases.LeaseLabels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The agent's configuration, from the upstream proxy-agent's flag names and defaults. Lease-based
- * server counting and profiling flags are accepted and ignored (see the module README).
+ * The agent's configuration, from the upstream proxy-agent's flag names and defaults. Profiling
+ * flags are accepted and ignored (see the module README).
  */
 public record AgentOptions(
     String proxyServerHost,
@@ -28,7 +29,12 @@ public record AgentOptions(
     Duration syncIntervalCap,
     Duration probeInterval,
     boolean syncForever,
-    Duration keepaliveTime) {
+    Duration keepaliveTime,
+    boolean countServerLeases,
+    String leaseNamespace,
+    String leaseLabel,
+    String serverCountSource,
+    String kubeconfig) {
 
   public static FlagSet flags() {
     return new FlagSet()
@@ -80,6 +86,14 @@ public record AgentOptions(
     if (f.get("agent-cert").isEmpty() != f.get("agent-key").isEmpty()) {
       throw new IllegalArgumentException("--agent-cert and --agent-key go together");
     }
+    if (f.getBool("count-server-leases")) {
+      LeaseLabels.parse(f.get("lease-label"));
+    }
+    String serverCountSource = f.get("server-count-source");
+    if (!List.of("", "default", "max").contains(serverCountSource)) {
+      throw new IllegalArgumentException(
+          "--server-count-source must be one of '', 'default', 'max', got " + serverCountSource);
+    }
     return new AgentOptions(
         f.get("proxy-server-host"),
         f.getInt("proxy-server-port"),
@@ -98,7 +112,16 @@ public record AgentOptions(
         f.getDuration("sync-interval-cap"),
         f.getDuration("probe-interval"),
         f.getBool("sync-forever"),
-        f.getDuration("keepalive-time"));
+        f.getDuration("keepalive-time"),
+        f.getBool("count-server-leases"),
+        f.get("lease-namespace"),
+        f.get("lease-label"),
+        serverCountSource,
+        f.get("kubeconfig"));
+  }
+
+  public LeaseLabels leaseLabels() {
+    return LeaseLabels.parse(leaseLabel);
   }
 
   /** The upstream agent rejects identifier types it does not know. */

@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.konnectivity.agent;
 
+import dev.controlplanes.kamaji.konnectivity.leases.KubeconfigClients;
 import dev.controlplanes.kamaji.konnectivity.proto.AgentServiceGrpc;
 import dev.controlplanes.kamaji.konnectivity.proto.Packet;
 import dev.controlplanes.kamaji.konnectivity.server.HealthServer;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -38,8 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A konnectivity agent compatible with the upstream server: keeps one {@code Connect} stream per
- * distinct server ID (as many as the servers report in {@code servercount}), reconnecting with the
- * upstream backoff (sync interval ×1.5 up to the cap).
+ * distinct server ID (as many as {@link ServerCounts} says: the servers' {@code servercount}, or
+ * their Leases), reconnecting with the upstream backoff (sync interval ×1.5 up to the cap).
  */
 public final class ProxyAgent implements AutoCloseable {
 
@@ -59,7 +61,8 @@ public final class ProxyAgent implements AutoCloseable {
             return t;
           });
   private final Map<String, ServerConnection> connections = new ConcurrentHashMap<>();
-  private volatile int serverCount = 1;
+  private final LeaseCounter leases;
+  private volatile int lastReceivedServerCount;
   private volatile boolean closed;
   private Duration backoff;
   private HealthServer health;
@@ -85,6 +88,13 @@ public final class ProxyAgent implements AutoCloseable {
       b.keyManager(new File(options.agentCert()), new File(options.agentKey()));
     }
     this.tls = b.build();
+    this.leases =
+        options.countServerLeases()
+            ? LeaseCounter.start(
+                KubeconfigClients.build(options.kubeconfig()),
+                options.leaseNamespace(),
+                options.leaseLabels())
+            : null;
   }
 
   /** Starts the health/admin ports and the connection loop. */
@@ -121,7 +131,9 @@ public final class ProxyAgent implements AutoCloseable {
       return;
     }
     Duration next;
-    if (connections.size() < serverCount || options.syncForever()) {
+    if (leases != null && !leases.synced()) {
+      next = options.syncInterval();
+    } else if (connections.size() < serverCount() || options.syncForever()) {
       try {
         connectOnce();
         backoff = options.syncInterval();
@@ -144,6 +156,14 @@ public final class ProxyAgent implements AutoCloseable {
     if (!closed) {
       sync.schedule(this::syncOnce, next.toMillis() + jitter, TimeUnit.MILLISECONDS);
     }
+  }
+
+  private int serverCount() {
+    OptionalInt fromLeases = leases == null ? OptionalInt.empty() : OptionalInt.of(leases.count());
+    int count =
+        ServerCounts.target(fromLeases, lastReceivedServerCount, options.serverCountSource());
+    metrics.knownServerCount.set(count);
+    return count;
   }
 
   private static final class DuplicateServerException extends Exception {
@@ -185,8 +205,6 @@ public final class ProxyAgent implements AutoCloseable {
       }
       String serverId = single(response, Headers.SERVER_ID);
       int count = Integer.parseInt(single(response, Headers.SERVER_COUNT));
-      serverCount = count;
-      metrics.knownServerCount.set(count);
       if (connections.containsKey(serverId)) {
         call.cancel("duplicate server", null);
         channel.shutdownNow();
@@ -196,6 +214,8 @@ public final class ProxyAgent implements AutoCloseable {
       ServerConnection c =
           new ServerConnection(serverId, channel, call, out, group, metrics, this::removed);
       connections.put(serverId, c);
+      // As upstream, only a new server's header changes the count.
+      lastReceivedServerCount = count;
       metrics.openServerConnections.set(connections.size());
       listener.bind(c);
       call.request(1);
@@ -232,6 +252,9 @@ public final class ProxyAgent implements AutoCloseable {
   public void close() {
     closed = true;
     sync.shutdownNow();
+    if (leases != null) {
+      leases.close();
+    }
     for (ServerConnection c : List.copyOf(connections.values())) {
       c.end(Status.CANCELLED);
     }

@@ -252,6 +252,11 @@ public final class ProxyServer implements AutoCloseable {
     return backends;
   }
 
+  /** Closes {@code c} before anything else when the server stops. */
+  void closeFirst(AutoCloseable c) {
+    closeables.add(0, c);
+  }
+
   public ServerMetrics metrics() {
     return metrics;
   }

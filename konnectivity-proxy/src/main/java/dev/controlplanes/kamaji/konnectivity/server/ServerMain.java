@@ -1,12 +1,8 @@
 package dev.controlplanes.kamaji.konnectivity.server;
 
+import dev.controlplanes.kamaji.konnectivity.leases.KubeconfigClients;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
-import java.io.FileReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
@@ -24,7 +20,7 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
-    ProxyServer server = ProxyServer.start(options, authenticator(options));
+    ProxyServer server = start(options, LeaseController.Timing.UPSTREAM);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -37,26 +33,29 @@ public final class ServerMain {
     stopped.await();
   }
 
-  /** TokenReview against the cluster of {@code --kubeconfig} (in-cluster config if empty). */
-  static AgentAuthenticator authenticator(ServerOptions options) throws IOException {
-    if (!options.tokenAuthentication()) {
-      return AgentAuthenticator.NONE;
+  /**
+   * Starts the server with what its flags ask of the cluster of {@code --kubeconfig} (in-cluster
+   * configuration if empty): TokenReviews of agents, and the server's Lease, which is deleted when
+   * the server is closed.
+   */
+  static ProxyServer start(ServerOptions options, LeaseController.Timing leaseTiming)
+      throws IOException {
+    if (!options.needsKubernetesClient()) {
+      return ProxyServer.start(options, AgentAuthenticator.NONE);
     }
-    ApiClient client;
-    if (options.kubeconfig().isEmpty()) {
-      client = ClientBuilder.cluster().build();
-    } else {
-      try (Reader r = new FileReader(options.kubeconfig(), StandardCharsets.UTF_8)) {
-        KubeConfig kubeconfig = KubeConfig.loadKubeConfig(r);
-        // Relative certificate paths in the file are relative to the file itself.
-        kubeconfig.setFile(new java.io.File(options.kubeconfig()));
-        client = ClientBuilder.kubeconfig(kubeconfig).build();
-      }
+    ApiClient client = KubeconfigClients.build(options.kubeconfig());
+    AgentAuthenticator authenticator =
+        options.tokenAuthentication()
+            ? new TokenReviewAuthenticator(
+                client,
+                options.agentNamespace(),
+                options.agentServiceAccount(),
+                options.authenticationAudience())
+            : AgentAuthenticator.NONE;
+    ProxyServer server = ProxyServer.start(options, authenticator);
+    if (options.enableLeaseController()) {
+      server.closeFirst(LeaseController.start(client, options, server.metrics(), leaseTiming));
     }
-    return new TokenReviewAuthenticator(
-        client,
-        options.agentNamespace(),
-        options.agentServiceAccount(),
-        options.authenticationAudience());
+    return server;
   }
 }

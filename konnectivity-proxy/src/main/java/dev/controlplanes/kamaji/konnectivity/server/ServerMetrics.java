@@ -101,6 +101,47 @@ public final class ServerMetrics {
           .help("Times an agent stream stopped reading because a frontend's buffer was full")
           .register(registry);
 
+  public final Counter leaseLists =
+      Counter.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_list")
+          .help("Lease list calls by the lease garbage collector, by HTTP status code and reason")
+          .labelNames("http_status_code", "reason")
+          .register(registry);
+  public final Histogram leaseListLatency =
+      Histogram.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_list_latency_seconds")
+          .help("Latency of lease list calls by the lease garbage collector in seconds")
+          .labelNames("http_status_code")
+          .register(registry);
+  public final Counter leaseDeletes =
+      Counter.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_delete")
+          .help("Lease delete calls by the lease garbage collector, by HTTP status code and reason")
+          .labelNames("http_status_code", "reason")
+          .register(registry);
+  public final Histogram leaseDeleteLatency =
+      Histogram.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_delete_latency_seconds")
+          .help("Latency of lease delete calls by the lease garbage collector in seconds")
+          .labelNames("http_status_code")
+          .register(registry);
+  // Upstream exports this counter without the _total suffix; a gauge keeps the exact name.
+  public final Gauge culledLeases =
+      Gauge.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("culled_leases_count")
+          .help("Count of expired leases that the lease garbage collector has deleted")
+          .register(registry);
+
   // Label lookups cost a map access and a list per call; packets are counted on the hot path.
   private final java.util.Map<String, Counter.Child[]> packetChildren =
       new java.util.concurrent.ConcurrentHashMap<>();

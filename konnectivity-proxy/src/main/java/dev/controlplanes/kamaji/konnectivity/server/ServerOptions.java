@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.konnectivity.server;
 
 import dev.controlplanes.kamaji.konnectivity.flags.FlagSet;
+import dev.controlplanes.kamaji.konnectivity.leases.LeaseLabels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,10 @@ public record ServerOptions(
     Duration backendDialTimeout,
     Duration gracefulShutdownTimeout,
     long frontendQueueBytes,
-    Duration frontendStallTimeout) {
+    Duration frontendStallTimeout,
+    boolean enableLeaseController,
+    String leaseNamespace,
+    String leaseLabel) {
 
   /** Per-connection bytes buffered for a slow frontend before the agent stream is paused. */
   public static final long DEFAULT_FRONTEND_QUEUE_BYTES = 4L << 20;
@@ -143,13 +147,25 @@ public record ServerOptions(
             f.getDuration("backend-dial-timeout"),
             f.getDuration("graceful-shutdown-timeout"),
             Long.parseLong(f.get("frontend-queue-bytes")),
-            f.getDuration("frontend-stall-timeout"));
+            f.getDuration("frontend-stall-timeout"),
+            f.getBool("enable-lease-controller"),
+            f.get("lease-namespace"),
+            f.get("lease-label"));
     o.validate();
     return o;
   }
 
   public boolean tokenAuthentication() {
     return !agentNamespace.isEmpty();
+  }
+
+  /** TokenReviews and the lease controller talk to the cluster of {@code --kubeconfig}. */
+  public boolean needsKubernetesClient() {
+    return tokenAuthentication() || enableLeaseController;
+  }
+
+  public LeaseLabels leaseLabels() {
+    return LeaseLabels.parse(leaseLabel);
   }
 
   private void validate() {
@@ -188,6 +204,9 @@ public record ServerOptions(
     }
     if (proxyStrategies.isEmpty()) {
       throw new IllegalArgumentException("--proxy-strategies must not be empty");
+    }
+    if (enableLeaseController) {
+      leaseLabels();
     }
     if (serverCount < 1) {
       throw new IllegalArgumentException("--server-count must be at least 1");

@@ -75,7 +75,7 @@ class KubeApiServerEgressIT {
                 "--kubeconfig=" + kube.kubeconfig,
                 "--authentication-audience=system:konnectivity-server",
                 "--server-count=1"));
-    server = ProxyServer.start(options, ServerMain.authenticator(options));
+    server = ServerMain.start(options, LeaseController.Timing.UPSTREAM);
     agent =
         new UpstreamAgent(
             Upstream.konnectivity(),

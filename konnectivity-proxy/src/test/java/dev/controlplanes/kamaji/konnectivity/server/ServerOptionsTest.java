@@ -89,4 +89,29 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse(List.of("--no-such-flag=1")))
         .hasMessageContaining("unknown flag");
   }
+
+  @Test
+  void theLeaseControllerNeedsWellFormedLabelsAndAClient() {
+    List<String> base = List.of("--cluster-cert=c", "--cluster-key=k", "--server-port=0");
+    ServerOptions off = ServerOptions.parse(with(base, "--lease-label=not-a-pair"));
+    assertThat(off.enableLeaseController()).isFalse();
+    assertThat(off.needsKubernetesClient()).isFalse();
+    assertThatThrownBy(
+            () ->
+                ServerOptions.parse(
+                    with(base, "--enable-lease-controller", "--lease-label=not-a-pair")))
+        .hasMessageContaining("invalid label format: not-a-pair");
+    ServerOptions on =
+        ServerOptions.parse(
+            with(base, "--enable-lease-controller", "--lease-namespace=konnectivity"));
+    assertThat(on.needsKubernetesClient()).isTrue();
+    assertThat(on.leaseNamespace()).isEqualTo("konnectivity");
+    assertThat(on.leaseLabels().selector()).isEqualTo("k8s-app=konnectivity-server");
+  }
+
+  private static List<String> with(List<String> base, String... more) {
+    List<String> all = new java.util.ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
 }
