@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.controlplanes.kamaji.konnectivity.server.AgentAuthenticator;
 import dev.controlplanes.kamaji.konnectivity.server.ProxyServer;
 import dev.controlplanes.kamaji.konnectivity.server.ServerOptions;
-import dev.controlplanes.kamaji.konnectivity.testing.Ports;
+import dev.controlplanes.kamaji.konnectivity.testing.ServerArgs;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +27,7 @@ class AgentCredentialsIT {
   @TempDir Path dir;
 
   private ServerOptions serverOptions(TestPki pki, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--uds-name=" + dir.resolve("s.sock"),
-                "--server-port=0",
-                "--agent-bind-address=127.0.0.1",
-                "--agent-port=" + Ports.free(),
-                "--admin-port=0",
-                "--health-port=0",
-                "--health-bind-address=127.0.0.1",
-                "--cluster-cert=" + pki.serverCert,
-                "--cluster-key=" + pki.serverKey));
-    args.addAll(List.of(extra));
-    return ServerOptions.parse(args);
+    return ServerOptions.parse(ServerArgs.loopback(pki, dir.resolve("s.sock"), extra));
   }
 
   private static AgentOptions agentOptions(TestPki pki, int port, String... extra) {

@@ -7,8 +7,8 @@ import dev.controlplanes.kamaji.konnectivity.server.AgentAuthenticator;
 import dev.controlplanes.kamaji.konnectivity.server.ProxyServer;
 import dev.controlplanes.kamaji.konnectivity.server.ServerOptions;
 import dev.controlplanes.kamaji.konnectivity.testing.FrontendClient;
-import dev.controlplanes.kamaji.konnectivity.testing.Ports;
 import dev.controlplanes.kamaji.konnectivity.testing.Processes;
+import dev.controlplanes.kamaji.konnectivity.testing.ServerArgs;
 import dev.controlplanes.kamaji.konnectivity.testing.TargetServer;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
 import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
@@ -127,17 +127,7 @@ class JavaAgentIT {
     Path socket = dir.resolve("java.socket");
     ServerOptions options =
         ServerOptions.parse(
-            List.of(
-                "--uds-name=" + socket,
-                "--server-port=0",
-                "--agent-bind-address=127.0.0.1",
-                "--agent-port=" + Ports.free(),
-                "--admin-port=0",
-                "--health-port=0",
-                "--health-bind-address=127.0.0.1",
-                "--cluster-cert=" + pki.serverCert,
-                "--cluster-key=" + pki.serverKey,
-                "--proxy-strategies=destHost,default"));
+            ServerArgs.loopback(pki, socket, "--proxy-strategies=destHost,default"));
     try (ProxyServer server = ProxyServer.start(options, AgentAuthenticator.NONE);
         ProxyAgent agent = ProxyAgent.start(agentOptions(server.agentPort(), "java-agent-2"));
         FrontendClient client = new FrontendClient(socket)) {

@@ -8,7 +8,7 @@ import dev.controlplanes.kamaji.konnectivity.proto.AgentServiceGrpc;
 import dev.controlplanes.kamaji.konnectivity.proto.Packet;
 import dev.controlplanes.kamaji.konnectivity.proto.PacketType;
 import dev.controlplanes.kamaji.konnectivity.testing.FrontendClient;
-import dev.controlplanes.kamaji.konnectivity.testing.Ports;
+import dev.controlplanes.kamaji.konnectivity.testing.ServerArgs;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
 import dev.controlplanes.kamaji.konnectivity.wire.Headers;
 import dev.controlplanes.kamaji.konnectivity.wire.Packets;
@@ -21,7 +21,6 @@ import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -88,19 +87,7 @@ class AgentLossIT {
 
   private ProxyServer start(TestPki pki, Path socket) throws Exception {
     return ProxyServer.start(
-        ServerOptions.parse(
-            List.of(
-                "--uds-name=" + socket,
-                "--server-port=0",
-                "--agent-bind-address=127.0.0.1",
-                "--agent-port=" + Ports.free(),
-                "--admin-port=0",
-                "--health-port=0",
-                "--health-bind-address=127.0.0.1",
-                "--cluster-cert=" + pki.serverCert,
-                "--cluster-key=" + pki.serverKey,
-                "--server-id=s1",
-                "--server-count=3")),
+        ServerOptions.parse(ServerArgs.loopback(pki, socket, "--server-id=s1", "--server-count=3")),
         AgentAuthenticator.NONE);
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.controlplanes.kamaji.konnectivity.testing.Ports;
 import dev.controlplanes.kamaji.konnectivity.testing.RoundRobinProxy;
+import dev.controlplanes.kamaji.konnectivity.testing.ServerArgs;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
 import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
 import dev.controlplanes.kamaji.konnectivity.testing.UpstreamAgent;
@@ -30,18 +31,8 @@ class ServerCountIT {
 
   private ServerOptions options(TestPki pki, String id, int count) {
     return ServerOptions.parse(
-        List.of(
-            "--uds-name=" + dir.resolve(id + ".sock"),
-            "--server-port=0",
-            "--agent-bind-address=127.0.0.1",
-            "--agent-port=" + Ports.free(),
-            "--admin-port=0",
-            "--health-port=0",
-            "--health-bind-address=127.0.0.1",
-            "--cluster-cert=" + pki.serverCert,
-            "--cluster-key=" + pki.serverKey,
-            "--server-id=" + id,
-            "--server-count=" + count));
+        ServerArgs.loopback(
+            pki, dir.resolve(id + ".sock"), "--server-id=" + id, "--server-count=" + count));
   }
 
   @Test
