@@ -50,6 +50,31 @@ final class AgentMetrics {
           .name("open_endpoint_connections")
           .help("Current number of open endpoint connections.")
           .register(registry);
+  final Counter leaseLists =
+      Counter.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_lists")
+          .help("Server lease list calls made by the agent, by HTTP response code and reason")
+          .labelNames("http_response_code", "reason")
+          .register(registry);
+  final Counter leaseWatches =
+      Counter.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_watches")
+          .help("Server lease watch calls made by the agent, by HTTP response code and reason")
+          .labelNames("http_response_code", "reason")
+          .register(registry);
+  final Histogram leaseListLatency =
+      Histogram.build()
+          .namespace(NS)
+          .subsystem(SUB)
+          .name("lease_list_latency_seconds")
+          .help("Latency of server lease listing in seconds")
+          .buckets(0.005, 0.025, 0.1, 0.5, 2.5, 10, 30)
+          .labelNames("http_response_code")
+          .register(registry);
   final Counter serverConnectionFailures =
       Counter.build()
           .namespace(NS)

@@ -41,9 +41,16 @@ final class LeaseCounter implements AutoCloseable {
     this.clock = clock;
   }
 
-  static LeaseCounter start(ApiClient client, String namespace, LeaseLabels labels) {
-    // A watch stays open for minutes; the client's read timeout must not cut it.
-    client.setReadTimeout(0);
+  static LeaseCounter start(
+      ApiClient client, String namespace, LeaseLabels labels, AgentMetrics metrics) {
+    client.setHttpClient(
+        client
+            .getHttpClient()
+            .newBuilder()
+            .addInterceptor(new LeaseCallMetrics(metrics))
+            // A watch stays open for minutes; the read timeout must not cut it.
+            .readTimeout(Duration.ZERO)
+            .build());
     SharedInformerFactory factory = new SharedInformerFactory(client);
     SharedIndexInformer<V1Lease> informer =
         factory.sharedIndexInformerFor(

@@ -93,7 +93,8 @@ public final class ProxyAgent implements AutoCloseable {
             ? LeaseCounter.start(
                 KubeconfigClients.build(options.kubeconfig()),
                 options.leaseNamespace(),
-                options.leaseLabels())
+                options.leaseLabels(),
+                metrics)
             : null;
   }
 

@@ -183,6 +183,13 @@ class LeaseCountingIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> agent.openServerConnections() == 2);
       assertThat(ours.backends().list()).hasSize(1);
       assertThat(lease("konnectivity-proxy-server-java-c")).isNotNull();
+      assertThat(metrics(agent.healthPort()))
+          .contains("konnectivity_network_proxy_agent_known_server_count 2.0")
+          .contains("konnectivity_network_proxy_agent_lease_lists_total{http_response_code=\"200\"")
+          .contains(
+              "konnectivity_network_proxy_agent_lease_watches_total{http_response_code=\"200\"")
+          .contains(
+              "konnectivity_network_proxy_agent_lease_list_latency_seconds_count{http_response_code=\"200\"");
     }
   }
 
