@@ -3,6 +3,8 @@ package dev.controlplanes.kamaji.konnectivity.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.controlplanes.kamaji.konnectivity.agent.AgentOptions;
+import dev.controlplanes.kamaji.konnectivity.agent.ProxyAgent;
 import dev.controlplanes.kamaji.konnectivity.testing.Ports;
 import dev.controlplanes.kamaji.konnectivity.testing.RoundRobinProxy;
 import dev.controlplanes.kamaji.konnectivity.testing.ServerArgs;
@@ -52,6 +54,47 @@ class ServerCountIT {
       Thread.sleep(2000);
       assertThat(a.backends().list()).hasSize(1);
       assertThat(b.backends().list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void withSyncForeverAgentsFindServersTheHeaderDoesNotCount() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    try (ProxyServer a = ProxyServer.start(options(pki, "java-a", 1), AgentAuthenticator.NONE);
+        ProxyServer b = ProxyServer.start(options(pki, "java-b", 1), AgentAuthenticator.NONE);
+        RoundRobinProxy lb = new RoundRobinProxy(List.of(a.agentPort(), b.agentPort()));
+        UpstreamAgent upstream =
+            new UpstreamAgent(
+                    Upstream.konnectivity(),
+                    pki,
+                    lb.port(),
+                    "forever-upstream",
+                    dir.resolve("agent.log"),
+                    "--sync-forever")
+                .start();
+        ProxyAgent ours =
+            ProxyAgent.start(
+                AgentOptions.parse(
+                    List.of(
+                        "--ca-cert=" + pki.caCert,
+                        "--proxy-server-host=127.0.0.1",
+                        "--proxy-server-port=" + lb.port(),
+                        "--health-server-port=0",
+                        "--admin-server-port=0",
+                        "--agent-id=forever-java",
+                        "--sync-interval=200ms",
+                        "--sync-forever")))) {
+      // Each server says servercount 1: only probing forever finds the second one.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  a.backends().list().size() == 2
+                      && b.backends().list().size() == 2
+                      && ours.openServerConnections() == 2);
+      Thread.sleep(2000);
+      assertThat(a.backends().list()).hasSize(2);
+      assertThat(b.backends().list()).hasSize(2);
     }
   }
 
