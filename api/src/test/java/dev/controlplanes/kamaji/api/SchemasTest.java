@@ -114,6 +114,25 @@ class SchemasTest {
   }
 
   @Test
+  void fieldsNewerThanClientJavasModelsAreThoseOfKamajisCrd() {
+    Schema podCertificate =
+        field(Schemas.tenantControlPlane(), "spec.controlPlane.deployment.additionalVolumes")
+            .items()
+            .properties()
+            .get("projected")
+            .properties()
+            .get("sources")
+            .items()
+            .properties()
+            .get("podCertificate");
+    Schema userAnnotations = podCertificate.properties().get("userAnnotations");
+    assertThat(userAnnotations.type()).isEqualTo(Schema.Type.OBJECT);
+    assertThat(userAnnotations.additionalProperties().type()).isEqualTo(Schema.Type.STRING);
+    assertThat(userAnnotations.description()).startsWith("userAnnotations allow pod authors");
+    assertThat(podCertificate.required()).containsExactlyInAnyOrder("keyType", "signerName");
+  }
+
+  @Test
   void tenantControlPlaneCarriesKamajisConstraints() {
     Schema tcp = Schemas.tenantControlPlane();
     assertThat(field(tcp, "spec").required())

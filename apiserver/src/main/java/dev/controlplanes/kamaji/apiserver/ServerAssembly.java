@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver;
 
+import dev.controlplanes.kamaji.api.json.LenientModels;
 import dev.controlplanes.kamaji.apiserver.authn.AuthenticationOptions;
 import dev.controlplanes.kamaji.apiserver.authn.Authenticator;
 import dev.controlplanes.kamaji.apiserver.authn.DelegatingAuthenticator;
@@ -202,6 +203,8 @@ public final class ServerAssembly {
   }
 
   private static ApiClient managementClient(ServerOptions options) throws IOException {
+    // A management cluster newer than client-java's models must not break delegated checks.
+    LenientModels.install();
     return options.inCluster()
         ? Config.fromCluster()
         : Config.fromConfig(options.kubeconfig().get().toString());

@@ -102,6 +102,27 @@ public final class KubernetesTypeSchemas {
           "V1SecretProjection",
           "V1TypedLocalObjectReference");
 
+  /**
+   * Fields of Kamaji's generated CRD that client-java's models (Kubernetes 1.34) do not have yet,
+   * by model and JSON field, with the CRD's schema. Clients built on these models read objects that
+   * carry them through {@link dev.controlplanes.kamaji.api.json.LenientModels}.
+   */
+  private static final Map<String, JsonObject> NEWER_FIELDS =
+      Map.of(
+          "V1PodCertificateProjection.userAnnotations",
+          stringMap(
+              "userAnnotations allow pod authors to pass additional information to\n"
+                  + "the signer implementation.  Kubernetes does not restrict or validate this\n"
+                  + "metadata in any way.\n\n"
+                  + "These values are copied verbatim into the `spec.unverifiedUserAnnotations`"
+                  + " field of\nthe PodCertificateRequest objects that Kubelet creates.\n\n"
+                  + "Entries are subject to the same validation as object metadata annotations,\n"
+                  + "with the addition that all keys must be domain-prefixed. No restrictions\n"
+                  + "are placed on values, except an overall size limitation on the entire"
+                  + " field.\n\n"
+                  + "Signers should document the keys and values they support. Signers should\n"
+                  + "deny requests that contain keys they do not recognize."));
+
   private KubernetesTypeSchemas() {}
 
   /**
@@ -197,6 +218,13 @@ public final class KubernetesTypeSchemas {
       }
     }
     enclosing.pop();
+    String prefix = model.getSimpleName() + ".";
+    NEWER_FIELDS.forEach(
+        (key, property) -> {
+          if (key.startsWith(prefix)) {
+            properties.putIfAbsent(key.substring(prefix.length()), property.deepCopy());
+          }
+        });
     JsonObject props = new JsonObject();
     properties.forEach(props::add);
     schema.add("properties", props);
@@ -317,6 +345,13 @@ public final class KubernetesTypeSchemas {
     }
     markers.add("x-kubernetes-list-map-keys", array);
     return markers;
+  }
+
+  private static JsonObject stringMap(String description) {
+    JsonObject schema = typed("object");
+    schema.add("additionalProperties", typed("string"));
+    schema.addProperty("description", description);
+    return schema;
   }
 
   private static JsonObject setList() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.api.json.LenientModels;
+import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
 import dev.controlplanes.kamaji.apiserver.testing.ApiServerExtension;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl;
 import dev.controlplanes.kamaji.apiserver.testing.Kubectl.Result;
+import io.kubernetes.client.openapi.JSON;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -938,6 +941,43 @@ class KubectlIT {
     assertThat(invalid.stderr())
         .contains("spec.controlPlane.deployment.additionalContainers[0].ports[0].containerPort")
         .contains("must be of type integer");
+  }
+
+  @Test
+  void fieldsOfKamajisCrdNewerThanClientJavaAreKeptAndReadByClientJava() throws Exception {
+    Path file =
+        write(
+            "newer.yaml",
+            tcp("strict", "newer", "v1.33.0")
+                .replace(
+                    "      replicas: 1\n",
+                    """
+                          replicas: 1
+                          additionalVolumes:
+                          - name: certificate
+                            projected:
+                              sources:
+                              - podCertificate:
+                                  signerName: example.com/signer
+                                  keyType: ED25519
+                                  userAnnotations:
+                                    example.com/purpose: kubelet
+                    """));
+    // kubectl validates strictly: the field is in Kamaji's CRD, so it must be known here too.
+    assertThat(ok("create -f " + file)).contains("created");
+    String volume =
+        ok(
+            "get tcp newer -n strict -o",
+            "jsonpath={.spec.controlPlane.deployment.additionalVolumes[0].projected.sources[0]}");
+    assertThat(volume).contains("\"userAnnotations\":{\"example.com/purpose\":\"kubelet\"}");
+
+    // client-java's models (Kubernetes 1.34) lack the field; the controllers still read the object.
+    LenientModels.install();
+    String json = ok("get tcp newer -n strict -o json");
+    TenantControlPlane decoded = JSON.deserialize(json, TenantControlPlane.class);
+    assertThat(decoded.getSpec().getControlPlane().getDeployment().getAdditionalVolumes())
+        .extracting(v -> v.getProjected().getSources().get(0).getPodCertificate().getSignerName())
+        .containsExactly("example.com/signer");
   }
 
   @Test

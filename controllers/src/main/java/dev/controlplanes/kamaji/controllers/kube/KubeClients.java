@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.controllers.kube;
 
+import dev.controlplanes.kamaji.api.json.LenientModels;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreList;
 import dev.controlplanes.kamaji.api.v1alpha1.TenantControlPlane;
@@ -66,6 +67,7 @@ public record KubeClients(
       Clients kamaji,
       GatewayApi gatewayApi,
       String jobNamespace) {
+    LenientModels.install();
     ApiClient watchClient = management.watch();
     ApiClient client = management.requests();
     return new KubeClients(

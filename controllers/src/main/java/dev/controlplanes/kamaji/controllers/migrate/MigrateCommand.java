@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.controllers.migrate;
 
+import dev.controlplanes.kamaji.api.json.LenientModels;
 import dev.controlplanes.kamaji.api.time.GoDuration;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStore;
 import dev.controlplanes.kamaji.api.v1alpha1.DataStoreList;
@@ -193,6 +194,7 @@ public final class MigrateCommand {
   }
 
   private static ApiClient client(Optional<Path> kubeconfig) {
+    LenientModels.install();
     try {
       if (kubeconfig.isPresent()) {
         try (Reader reader = Files.newBufferedReader(kubeconfig.get(), StandardCharsets.UTF_8)) {
