@@ -157,7 +157,7 @@ class UpstreamAgentIT {
           ("GET /bytes/" + size + " HTTP/1.0\r\nHost: target\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       byte[] response = t.readToEnd(Duration.ofSeconds(60));
-      int bodyStart = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) + 4;
+      int bodyStart = TargetServer.bodyStart(response);
       assertThat(response.length - bodyStart).isEqualTo(size);
       byte[] expected = TargetServer.body(size);
       assertThat(Arrays.equals(response, bodyStart, response.length, expected, 0, size)).isTrue();
@@ -278,18 +278,5 @@ class UpstreamAgentIT {
     awaitAgents(1);
     Path log = dir.resolve("client-after-server-restart.log");
     assertThat(testClient(log, "success", 20, 1)).as(Files.readString(log)).isZero();
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -19,7 +19,12 @@ public final class TargetServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
   public TargetServer() throws IOException {
-    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+    this("127.0.0.1");
+  }
+
+  /** Listens on {@code host}, a loopback address such as {@code ::1}, on a free port. */
+  public TargetServer(String host) throws IOException {
+    http = HttpServer.create(new InetSocketAddress(host, 0), 200);
     http.setExecutor(executor);
     http.createContext("/success", ex -> reply(ex, "success from the target\n"));
     http.createContext("/bytes", this::bytes);
@@ -42,6 +47,20 @@ public final class TargetServer implements AutoCloseable {
       body[i] = pattern(i);
     }
     return body;
+  }
+
+  /** Where the body of a raw HTTP/1 response starts: after the blank line, or -1 without one. */
+  public static int bodyStart(byte[] response) {
+    outer:
+    for (int i = 0; i + 4 <= response.length; i++) {
+      for (int j = 0; j < 4; j++) {
+        if (response[i + j] != "\r\n\r\n".charAt(j)) {
+          continue outer;
+        }
+      }
+      return i + 4;
+    }
+    return -1;
   }
 
   private void bytes(HttpExchange ex) throws IOException {

@@ -52,7 +52,8 @@ public final class TestPki {
     p.issue(
         "server",
         "/CN=127.0.0.1",
-        "subjectAltName=IP:127.0.0.1,DNS:localhost\n" + "extendedKeyUsage=serverAuth,clientAuth\n");
+        "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\n"
+            + "extendedKeyUsage=serverAuth,clientAuth\n");
     p.issue("client", "/CN=system:konnectivity-server", "extendedKeyUsage=clientAuth\n");
     return p;
   }
