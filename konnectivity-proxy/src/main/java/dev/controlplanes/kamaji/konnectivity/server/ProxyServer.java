@@ -144,9 +144,12 @@ public final class ProxyServer implements AutoCloseable {
               .workerEventLoopGroup(epollGroup);
     } else if (options.serverPort() != 0) {
       SslContext tls =
-          GrpcSslContexts.configure(
-                  SslContextBuilder.forServer(
-                      new File(options.serverCert()), new File(options.serverKey())))
+          options
+              .tlsPolicy()
+              .applyTo(
+                  GrpcSslContexts.configure(
+                      SslContextBuilder.forServer(
+                          new File(options.serverCert()), new File(options.serverKey()))))
               .trustManager(new File(options.serverCaCert()))
               .clientAuth(ClientAuth.REQUIRE)
               .build();
@@ -190,7 +193,11 @@ public final class ProxyServer implements AutoCloseable {
       address = address(options.serverBindAddress(), options.serverPort());
       // HTTP/1.1 only: no ALPN, so clients offering h2 fall back to http/1.1.
       tls =
-          SslContextBuilder.forServer(new File(options.serverCert()), new File(options.serverKey()))
+          options
+              .tlsPolicy()
+              .applyTo(
+                  SslContextBuilder.forServer(
+                      new File(options.serverCert()), new File(options.serverKey())))
               .trustManager(new File(options.serverCaCert()))
               .clientAuth(ClientAuth.REQUIRE)
               .build();
@@ -219,9 +226,12 @@ public final class ProxyServer implements AutoCloseable {
 
   private SslContext agentTls() throws IOException {
     SslContextBuilder b =
-        GrpcSslContexts.configure(
-            SslContextBuilder.forServer(
-                new File(options.clusterCert()), new File(options.clusterKey())));
+        options
+            .tlsPolicy()
+            .applyTo(
+                GrpcSslContexts.configure(
+                    SslContextBuilder.forServer(
+                        new File(options.clusterCert()), new File(options.clusterKey()))));
     if (!options.clusterCaCert().isEmpty()) {
       b.trustManager(new File(options.clusterCaCert())).clientAuth(ClientAuth.REQUIRE);
     }

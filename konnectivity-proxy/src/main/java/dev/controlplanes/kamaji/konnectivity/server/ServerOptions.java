@@ -48,7 +48,8 @@ public record ServerOptions(
     Duration frontendStallTimeout,
     boolean enableLeaseController,
     String leaseNamespace,
-    String leaseLabel) {
+    String leaseLabel,
+    TlsPolicy tlsPolicy) {
 
   /** Per-connection bytes buffered for a slow frontend before the agent stream is paused. */
   public static final long DEFAULT_FRONTEND_QUEUE_BYTES = 4L << 20;
@@ -110,12 +111,7 @@ public record ServerOptions(
       String env = System.getenv("PROXY_SERVER_ID");
       serverId = env != null && !env.isEmpty() ? env : UUID.randomUUID().toString();
     }
-    List<String> strategies = new ArrayList<>();
-    for (String s : f.get("proxy-strategies").split(",")) {
-      if (!s.isBlank()) {
-        strategies.add(s.strip());
-      }
-    }
+    List<String> strategies = list(f.get("proxy-strategies"));
     ServerOptions o =
         new ServerOptions(
             f.get("mode"),
@@ -143,16 +139,28 @@ public record ServerOptions(
             f.get("agent-service-account"),
             f.get("authentication-audience"),
             f.get("kubeconfig"),
-            List.copyOf(strategies),
+            strategies,
             f.getDuration("backend-dial-timeout"),
             f.getDuration("graceful-shutdown-timeout"),
             Long.parseLong(f.get("frontend-queue-bytes")),
             f.getDuration("frontend-stall-timeout"),
             f.getBool("enable-lease-controller"),
             f.get("lease-namespace"),
-            f.get("lease-label"));
+            f.get("lease-label"),
+            TlsPolicy.of(list(f.get("cipher-suites")), f.get("tls-min-version")));
     o.validate();
     return o;
+  }
+
+  /** A comma-separated flag value as a list, blanks dropped (pflag's string slices). */
+  private static List<String> list(String flag) {
+    List<String> values = new ArrayList<>();
+    for (String v : flag.split(",")) {
+      if (!v.isBlank()) {
+        values.add(v.strip());
+      }
+    }
+    return List.copyOf(values);
   }
 
   public boolean tokenAuthentication() {

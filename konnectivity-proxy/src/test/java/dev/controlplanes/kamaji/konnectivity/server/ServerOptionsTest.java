@@ -109,6 +109,31 @@ class ServerOptionsTest {
     assertThat(on.leaseLabels().selector()).isEqualTo("k8s-app=konnectivity-server");
   }
 
+  @Test
+  void tlsFlagsTakeGosNamesAndOnlyItsSecureSuites() {
+    List<String> base = List.of("--cluster-cert=c", "--cluster-key=k", "--server-port=0");
+    ServerOptions o =
+        ServerOptions.parse(
+            with(
+                base,
+                "--cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
+                    + " TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                "--tls-min-version=VersionTLS13"));
+    assertThat(o.tlsPolicy().cipherSuites())
+        .containsExactly(
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+    assertThat(o.tlsPolicy().tls13Only()).isTrue();
+    assertThat(ServerOptions.parse(base).tlsPolicy()).isEqualTo(new TlsPolicy(List.of(), false));
+    assertThatThrownBy(
+            () -> ServerOptions.parse(with(base, "--cipher-suites=TLS_RSA_WITH_AES_128_CBC_SHA")))
+        .hasMessage(
+            "cipher suite TLS_RSA_WITH_AES_128_CBC_SHA not supported, doesn't exist or considered"
+                + " as insecure");
+    assertThatThrownBy(() -> ServerOptions.parse(with(base, "--tls-min-version=1.2")))
+        .hasMessageContaining("--tls-min-version must be one of");
+  }
+
   private static List<String> with(List<String> base, String... more) {
     List<String> all = new java.util.ArrayList<>(base);
     all.addAll(List.of(more));
