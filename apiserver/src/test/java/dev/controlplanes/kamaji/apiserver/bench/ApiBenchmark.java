@@ -866,22 +866,31 @@ public final class ApiBenchmark {
   }
 
   /**
-   * CPU seconds used by the server, etcd and this process, and the server's GC time (elapsed time
-   * in collections as the JVM counts it, not CPU; it can exceed the server's CPU seconds).
+   * CPU seconds used by the server, etcd and this process, and the GC time of the server and of
+   * this load generator (elapsed time in collections as each JVM counts it, not CPU; it can exceed
+   * the CPU seconds). A pause of the load generator delays the requests it is timing, so a phase
+   * with client GC time measures the client too.
    */
-  private record Cpu(double server, double etcd, double self, double serverGc) {
+  private record Cpu(double server, double etcd, double self, double serverGc, double clientGc) {
     Cpu minus(Cpu o) {
-      return new Cpu(server - o.server, etcd - o.etcd, self - o.self, serverGc - o.serverGc);
+      return new Cpu(
+          server - o.server,
+          etcd - o.etcd,
+          self - o.self,
+          serverGc - o.serverGc,
+          clientGc - o.clientGc);
     }
 
     String describe() {
       return String.format(
           Locale.ROOT,
-          "; CPU s: server %.1f, etcd %.1f, client %.1f; server GC time %.1f s",
+          "; CPU s: server %.1f, etcd %.1f, client %.1f; server GC time %.1f s, client GC time %.2f"
+              + " s",
           server,
           etcd,
           self,
-          serverGc);
+          serverGc,
+          clientGc);
     }
   }
 
@@ -890,7 +899,17 @@ public final class ApiBenchmark {
         cpuSeconds(serverPid),
         cpuSeconds(etcdPid),
         cpuSeconds(ProcessHandle.current().pid()),
-        gcSeconds());
+        gcSeconds(),
+        clientGcSeconds());
+  }
+
+  /** This JVM's time in collections, over all collectors. */
+  private static double clientGcSeconds() {
+    long millis = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return millis / 1000.0;
   }
 
   /** The server's jvm_gc_collection_seconds_sum over all collectors, from /metrics. */
