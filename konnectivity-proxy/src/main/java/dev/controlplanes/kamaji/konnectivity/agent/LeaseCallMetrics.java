@@ -1,6 +1,6 @@
 package dev.controlplanes.kamaji.konnectivity.agent;
 
-import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.konnectivity.leases.StatusReasons;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -27,7 +27,7 @@ final class LeaseCallMetrics implements Interceptor {
     long start = System.nanoTime();
     Response response = chain.proceed(chain.request());
     String code = Integer.toString(response.code());
-    String reason = response.isSuccessful() ? "" : reason(response);
+    String reason = response.isSuccessful() ? "" : statusReason(response);
     if (watch) {
       metrics.leaseWatches.labels(code, reason).inc();
     } else {
@@ -37,12 +37,10 @@ final class LeaseCallMetrics implements Interceptor {
     return response;
   }
 
-  private static String reason(Response response) {
+  private static String statusReason(Response response) {
     try {
-      var status = JsonParser.parseString(response.peekBody(MAX_STATUS_BYTES).string());
-      var reason = status.getAsJsonObject().get("reason");
-      return reason == null ? "" : reason.getAsString();
-    } catch (IOException | RuntimeException notStatus) {
+      return StatusReasons.of(response.peekBody(MAX_STATUS_BYTES).string());
+    } catch (IOException unreadable) {
       return "";
     }
   }

@@ -1,8 +1,8 @@
 package dev.controlplanes.kamaji.konnectivity.server;
 
-import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.konnectivity.leases.LeaseLabels;
 import dev.controlplanes.kamaji.konnectivity.leases.ServerLeases;
+import dev.controlplanes.kamaji.konnectivity.leases.StatusReasons;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
@@ -101,10 +101,6 @@ public final class LeaseController implements AutoCloseable {
     c.executor.scheduleWithFixedDelay(
         c::collectGarbage, 0, timing.gcInterval().toMillis(), TimeUnit.MILLISECONDS);
     return c;
-  }
-
-  public String leaseName() {
-    return name;
   }
 
   private void renewAndReschedule() {
@@ -216,7 +212,12 @@ public final class LeaseController implements AutoCloseable {
       observe(metrics.leaseLists, metrics.leaseListLatency, 200, "", start);
     } catch (ApiException e) {
       LOG.warn("cannot list leases to collect expired ones (HTTP {})", e.getCode());
-      observe(metrics.leaseLists, metrics.leaseListLatency, e.getCode(), reason(e), start);
+      observe(
+          metrics.leaseLists,
+          metrics.leaseListLatency,
+          e.getCode(),
+          StatusReasons.of(e.getResponseBody()),
+          start);
       return;
     }
     for (V1Lease lease : leases) {
@@ -242,7 +243,11 @@ public final class LeaseController implements AutoCloseable {
           LOG.warn("cannot delete the expired lease {} (HTTP {})", leaseName, e.getCode());
         }
         observe(
-            metrics.leaseDeletes, metrics.leaseDeleteLatency, e.getCode(), reason(e), deleteStart);
+            metrics.leaseDeletes,
+            metrics.leaseDeleteLatency,
+            e.getCode(),
+            StatusReasons.of(e.getResponseBody()),
+            deleteStart);
       }
     }
   }
@@ -255,16 +260,6 @@ public final class LeaseController implements AutoCloseable {
     String status = Integer.toString(code);
     calls.labels(status, reason).inc();
     latency.labels(status).observe((System.nanoTime() - startNanos) / 1e9);
-  }
-
-  /** The {@code reason} of the Status an error carries, as upstream labels its metrics. */
-  private static String reason(ApiException e) {
-    try {
-      var status = JsonParser.parseString(e.getResponseBody()).getAsJsonObject();
-      return status.has("reason") ? status.get("reason").getAsString() : "";
-    } catch (RuntimeException notStatus) {
-      return "";
-    }
   }
 
   /** Stops renewing and deletes this server's Lease, so agents stop counting it at once. */

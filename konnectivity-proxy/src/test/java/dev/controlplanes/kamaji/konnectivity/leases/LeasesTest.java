@@ -60,6 +60,17 @@ class LeasesTest {
     assertThat(ServerLeases.name("3f1c")).isEqualTo("konnectivity-proxy-server-3f1c");
   }
 
+  @Test
+  void theReasonOfAnErrorStatusLabelsTheMetrics() {
+    assertThat(
+            StatusReasons.of(
+                "{\"kind\":\"Status\",\"status\":\"Failure\",\"reason\":\"Conflict\",\"code\":409}"))
+        .isEqualTo("Conflict");
+    assertThat(StatusReasons.of("{\"kind\":\"Status\",\"code\":500}")).isEmpty();
+    assertThat(StatusReasons.of("upstream connect error")).isEmpty();
+    assertThat(StatusReasons.of(null)).isEmpty();
+  }
+
   private static V1Lease lease(Instant renewed, Instant acquired, Integer seconds) {
     return new V1Lease()
         .spec(
