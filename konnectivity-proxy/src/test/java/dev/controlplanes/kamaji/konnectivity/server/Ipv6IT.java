@@ -11,10 +11,8 @@ import dev.controlplanes.kamaji.konnectivity.testing.TargetServer;
 import dev.controlplanes.kamaji.konnectivity.testing.TestPki;
 import dev.controlplanes.kamaji.konnectivity.testing.Upstream;
 import dev.controlplanes.kamaji.konnectivity.testing.UpstreamAgent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,15 +74,10 @@ class Ipv6IT {
       throws Exception {
     int size = 1 << 20;
     FrontendClient.Tunnel t = client.dial("[::1]:" + target.port(), WAIT);
-    t.write(
-        ("GET /bytes/" + size + " HTTP/1.0\r\nHost: target\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+    t.write(TargetServer.bytesRequest(size));
     byte[] response = t.readToEnd(WAIT);
-    int bodyStart = TargetServer.bodyStart(response);
-    assertThat(response.length - bodyStart).isEqualTo(size);
-    assertThat(
-            Arrays.equals(response, bodyStart, response.length, TargetServer.body(size), 0, size))
-        .isTrue();
+    assertThat(response.length - TargetServer.bodyStart(response)).isEqualTo(size);
+    assertThat(TargetServer.hasBytesBody(response, size)).isTrue();
     t.cancel();
   }
 }

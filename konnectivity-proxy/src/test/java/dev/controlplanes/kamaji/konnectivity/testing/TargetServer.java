@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,6 +48,20 @@ public final class TargetServer implements AutoCloseable {
       body[i] = pattern(i);
     }
     return body;
+  }
+
+  /** A raw HTTP/1.0 request for {@code /bytes/n}, to write into a tunnel to this server. */
+  public static byte[] bytesRequest(long n) {
+    return ("GET /bytes/" + n + " HTTP/1.0\r\nHost: target\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Whether the body of a raw HTTP/1 response is exactly the {@code /bytes/n} body. */
+  public static boolean hasBytesBody(byte[] response, int n) {
+    int start = bodyStart(response);
+    return start >= 0
+        && response.length - start == n
+        && Arrays.equals(response, start, response.length, body(n), 0, n);
   }
 
   /** Where the body of a raw HTTP/1 response starts: after the blank line, or -1 without one. */
