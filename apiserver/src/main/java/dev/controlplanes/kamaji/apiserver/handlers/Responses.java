@@ -11,12 +11,21 @@ import dev.controlplanes.kamaji.apiserver.registry.ListPage;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.table.PartialObjects;
 import dev.controlplanes.kamaji.apiserver.table.TableConverter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Renders objects and lists in the negotiated shape and format. */
 final class Responses {
+
+  private static final List<Map.Entry<String, String>> JSON_HEADERS =
+      List.of(
+          Map.entry("Content-Type", Output.JSON.contentType()),
+          Map.entry("Cache-Control", "no-cache, private"));
+  // Shared by every list; written, never changed.
+  private static final byte[] COMMA = {','};
+  private static final byte[] END_OF_LIST = {']', '}'};
 
   private Responses() {}
 
@@ -51,12 +60,7 @@ final class Responses {
 
   /** A 200-class answer whose body is JSON already encoded. */
   static ApiResponse json(int status, byte[] json) {
-    return new ApiResponse.Full(
-        status,
-        List.of(
-            Map.entry("Content-Type", Output.JSON.contentType()),
-            Map.entry("Cache-Control", "no-cache, private")),
-        json);
+    return new ApiResponse.Full(status, JSON_HEADERS, json);
   }
 
   static ApiResponse list(
@@ -95,33 +99,29 @@ final class Responses {
     return render(request, 200, body, output, List.of());
   }
 
-  /** A JSON list that copies the cached items' JSON instead of decoding and re-encoding it. */
+  /**
+   * A JSON list made of the cached items' JSON, which is neither decoded, re-encoded nor copied:
+   * the response is written from the cache's own arrays.
+   */
   private static ApiResponse encodedList(ResourceType type, ListPage page, String rv) {
     JsonObject head = new JsonObject();
     head.addProperty("apiVersion", type.apiVersion());
     head.addProperty("kind", type.listKind());
     head.add("metadata", PartialObjects.listMeta(rv, null, null));
-    byte[] prefix = Codec.toJsonBytes(head, false);
-    int size = prefix.length + 16;
-    for (byte[] item : page.encodedItems()) {
-      size += item.length + 1;
-    }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
     // {"apiVersion":...,"metadata":{...}  +  ,"items":[a,b,...]}
-    out.write(prefix, 0, prefix.length - 1);
-    byte[] items = ",\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.write(items, 0, items.length);
-    boolean first = true;
-    for (byte[] item : page.encodedItems()) {
-      if (!first) {
-        out.write(',');
+    String start = Codec.toJsonString(head);
+    List<byte[]> items = page.encodedItems();
+    List<byte[]> parts = new ArrayList<>(2 * items.size() + 2);
+    parts.add(
+        (start.substring(0, start.length() - 1) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
+    for (byte[] item : items) {
+      if (parts.size() > 1) {
+        parts.add(COMMA);
       }
-      out.write(item, 0, item.length);
-      first = false;
+      parts.add(item);
     }
-    out.write(']');
-    out.write('}');
-    return json(200, out.toByteArray());
+    parts.add(END_OF_LIST);
+    return new ApiResponse.Full(200, JSON_HEADERS, parts);
   }
 
   static ApiResponse render(

@@ -97,9 +97,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(response.status()),
-            Unpooled.wrappedBuffer(response.body()));
+            Unpooled.wrappedBuffer(response.body().toArray(new byte[0][])));
     response.headers().forEach(h -> http.headers().add(h.getKey(), h.getValue()));
-    http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.length());
     if (keepAlive) {
       http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(http);
