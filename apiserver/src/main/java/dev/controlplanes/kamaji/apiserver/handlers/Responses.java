@@ -100,14 +100,15 @@ final class Responses {
   }
 
   /**
-   * A JSON list made of the cached items' JSON, which is neither decoded, re-encoded nor copied:
-   * the response is written from the cache's own arrays.
+   * A JSON list made of its items' JSON, which is neither decoded, re-encoded nor copied: the
+   * response is written from the arrays the page holds, the watch cache's own for cached objects.
    */
   private static ApiResponse encodedList(ResourceType type, ListPage page, String rv) {
     JsonObject head = new JsonObject();
     head.addProperty("apiVersion", type.apiVersion());
     head.addProperty("kind", type.listKind());
-    head.add("metadata", PartialObjects.listMeta(rv, null, null));
+    head.add(
+        "metadata", PartialObjects.listMeta(rv, page.continueToken(), page.remainingItemCount()));
     // {"apiVersion":...,"metadata":{...}  +  ,"items":[a,b,...]}
     String start = Codec.toJsonString(head);
     List<byte[]> items = page.encodedItems();

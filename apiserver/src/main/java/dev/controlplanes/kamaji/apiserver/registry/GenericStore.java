@@ -213,7 +213,7 @@ public final class GenericStore {
       }
     }
     boolean filtered = !query.labels().isEverything() || !query.fields().isEverything();
-    List<JsonObject> items = new ArrayList<>();
+    List<byte[]> items = new ArrayList<>();
     ListResult page;
     try {
       do {
@@ -221,9 +221,9 @@ public final class GenericStore {
         page = store.list(prefix, new ListOptions(revision, want, start));
         revision = page.revision();
         for (KeyValue kv : page.items()) {
-          JsonObject object = decode(kv);
-          if (!filtered || query.matches(object)) {
-            items.add(object);
+          byte[] json = encodedItem(objectCache, kv, query, filtered);
+          if (json != null) {
+            items.add(json);
           }
         }
         if (!page.items().isEmpty()) {
@@ -244,7 +244,24 @@ public final class GenericStore {
       next = new ContinueToken(revision, start.substring(resourceRoot.length())).encode();
       remaining = filtered ? null : page.remaining();
     }
-    return new ListPage(items, revision, next, remaining);
+    return ListPage.encoded(items, revision, next, remaining);
+  }
+
+  /**
+   * The object of {@code kv} as compact JSON, or null when it does not pass the selectors. When the
+   * watch cache holds the object at that very revision, its bytes are the same and are shared,
+   * which saves a parse, a schema walk and a serialisation per item of a page read from etcd.
+   */
+  private byte[] encodedItem(
+      ObjectCache objectCache, KeyValue kv, ListQuery query, boolean filtered) {
+    if (objectCache != null) {
+      Optional<ObjectCache.Encoded> cached = objectCache.encoded(kv.key());
+      if (cached.isPresent() && cached.get().revision() == kv.modRevision()) {
+        return !filtered || cached.get().matches(query) ? cached.get().json() : null;
+      }
+    }
+    JsonObject object = decode(kv);
+    return !filtered || query.matches(object) ? Codec.toJsonBytes(object, false) : null;
   }
 
   /**

@@ -23,24 +23,36 @@ public final class ListPage {
    */
   public ListPage(
       List<JsonObject> items, long revision, String continueToken, Long remainingItemCount) {
+    this(items, null, revision, continueToken, remainingItemCount);
+  }
+
+  private ListPage(
+      List<JsonObject> items,
+      List<byte[]> encoded,
+      long revision,
+      String continueToken,
+      Long remainingItemCount) {
     this.items = items;
-    this.encoded = null;
+    this.encoded = encoded;
     this.revision = revision;
     this.continueToken = continueToken;
     this.remainingItemCount = remainingItemCount;
   }
 
-  private ListPage(List<byte[]> encoded, long revision) {
-    this.items = null;
-    this.encoded = encoded;
-    this.revision = revision;
-    this.continueToken = null;
-    this.remainingItemCount = null;
-  }
-
   /** A complete list served from the watch cache: each item is its JSON with resourceVersion. */
   public static ListPage encoded(List<byte[]> json, long revision) {
-    return new ListPage(json, revision);
+    return new ListPage(null, json, revision, null, null);
+  }
+
+  /**
+   * A page whose items are their JSON with resourceVersion.
+   *
+   * @param continueToken the token for the next page, or null
+   * @param remainingItemCount items beyond this page, or null when unknown (selectors)
+   */
+  public static ListPage encoded(
+      List<byte[]> json, long revision, String continueToken, Long remainingItemCount) {
+    return new ListPage(null, json, revision, continueToken, remainingItemCount);
   }
 
   /** The items as objects (decoded on first use for cached pages). */
@@ -55,7 +67,7 @@ public final class ListPage {
     return items;
   }
 
-  /** The items' JSON when the page came from the cache, else null. */
+  /** The items' JSON when the page was made of encoded items, else null. */
   public List<byte[]> encodedItems() {
     return encoded;
   }

@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.registry;
 
 import com.google.gson.JsonObject;
+import java.util.Map;
 import java.util.Optional;
 
 /** An in-memory copy of a resource's current objects that can answer lists (the watch cache). */
@@ -24,6 +25,16 @@ public interface ObjectCache {
    */
   Optional<Encoded> encoded(String key);
 
-  /** An object's JSON (with its resourceVersion) and the revision it was written at. */
-  record Encoded(long revision, byte[] json) {}
+  /**
+   * An object's JSON (with its resourceVersion), the revision it was written at, and the fields
+   * selectors filter on.
+   */
+  record Encoded(
+      long revision, byte[] json, String namespace, String name, Map<String, String> labels) {
+
+    /** Whether the object passes the label and field selectors of {@code query}. */
+    public boolean matches(ListQuery query) {
+      return query.matches(namespace, name, labels);
+    }
+  }
 }

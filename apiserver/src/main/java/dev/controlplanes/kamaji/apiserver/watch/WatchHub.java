@@ -159,7 +159,15 @@ public final class WatchHub implements AutoCloseable, ObjectCache {
 
   @Override
   public Optional<Encoded> encoded(String key) {
-    return entry(key).map(cached -> new Encoded(cached.revision(), cached.json()));
+    return entry(key)
+        .map(
+            cached ->
+                new Encoded(
+                    cached.revision(),
+                    cached.json(),
+                    cached.namespace(),
+                    cached.name(),
+                    cached.labels()));
   }
 
   private synchronized Optional<CachedObject> entry(String key) {

@@ -18,7 +18,9 @@ import dev.controlplanes.kamaji.storage.Watch;
 import dev.controlplanes.kamaji.storage.WatchListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,94 @@ class GenericStoreContentionTest {
     assertThat(labels(store.get("", "ds"))).containsEntry("env", "dev");
   }
 
+  @Test
+  void aPageReadFromEtcdSharesTheCachedEncodingOnlyAtTheRevisionEtcdReturned() {
+    JsonObject a = store.create("", json(DATASTORE.replace("\"ds\"", "\"a\"")), options).object();
+    JsonObject b = store.create("", json(DATASTORE.replace("\"ds\"", "\"b\"")), options).object();
+    store.guaranteedUpdate("", "b", current -> label(current, "team", "a"), options);
+    // The cache holds a marked copy of a at its revision, and a marked copy of b that is stale.
+    Map<String, ObjectCache.Encoded> cached = new HashMap<>();
+    cached.put(store.resourceRoot() + "a", encodedFrom(marked(a)));
+    cached.put(store.resourceRoot() + "b", encodedFrom(marked(b)));
+    store.useCache(cacheOf(cached));
+
+    ListPage first = store.list(query("", 1, null));
+    ListPage second = store.list(query("", 1, first.continueToken()));
+
+    assertThat(first.encodedItems())
+        .singleElement()
+        .isSameAs(cached.get(store.resourceRoot() + "a").json());
+    assertThat(first.remainingItemCount()).isEqualTo(1);
+    assertThat(second.items())
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(Meta.uid(item)).isNotEqualTo("marks-the-cached-copy");
+              assertThat(labels(item)).containsEntry("team", "a");
+            });
+    assertThat(second.continueToken()).isNull();
+  }
+
+  @Test
+  void aPageReadFromEtcdFiltersCachedItemsOnTheirLabels() {
+    JsonObject a = store.create("", json(DATASTORE.replace("\"ds\"", "\"a\"")), options).object();
+    store.create("", json(DATASTORE.replace("\"ds\"", "\"b\"")), options);
+    store.guaranteedUpdate("", "b", current -> label(current, "team", "a"), options);
+    store.useCache(cacheOf(Map.of(store.resourceRoot() + "a", encodedFrom(marked(a)))));
+
+    ListPage page = store.list(query("team=a", 10, null));
+
+    assertThat(page.items()).extracting(Meta::name).containsExactly("b");
+    assertThat(page.remainingItemCount()).isNull();
+  }
+
+  private static JsonObject marked(JsonObject object) {
+    JsonObject copy = object.deepCopy();
+    Meta.metadata(copy).addProperty("uid", "marks-the-cached-copy");
+    return copy;
+  }
+
+  private static ListQuery query(String labels, long limit, String continueToken) {
+    return new ListQuery(
+        "",
+        labels.isEmpty() ? LabelSelector.EVERYTHING : LabelSelector.parse(labels),
+        FieldSelector.EVERYTHING,
+        "",
+        null,
+        limit,
+        continueToken);
+  }
+
+  private static ObjectCache.Encoded encodedFrom(JsonObject object) {
+    return new ObjectCache.Encoded(
+        Long.parseLong(Meta.resourceVersion(object)),
+        Codec.toJsonBytes(object, false),
+        Meta.namespace(object),
+        Meta.name(object),
+        Meta.labels(object));
+  }
+
+  /** A watch cache that answers no list and holds {@code objects} by key. */
+  private static ObjectCache cacheOf(Map<String, ObjectCache.Encoded> objects) {
+    return new ObjectCache() {
+      @Override
+      public Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<JsonObject> current(String key) {
+        return Optional.ofNullable(objects.get(key))
+            .map(e -> Codec.parseJson(e.json()).getAsJsonObject());
+      }
+
+      @Override
+      public Optional<Encoded> encoded(String key) {
+        return Optional.ofNullable(objects.get(key));
+      }
+    };
+  }
+
   private static JsonObject label(JsonObject object, String key, String value) {
     JsonObject metadata = Meta.metadata(object);
     if (!metadata.has("labels")) {
@@ -165,9 +255,7 @@ class GenericStoreContentionTest {
 
       @Override
       public Optional<Encoded> encoded(String key) {
-        return Optional.of(
-            new Encoded(
-                Long.parseLong(Meta.resourceVersion(object)), Codec.toJsonBytes(object, false)));
+        return Optional.of(encodedFrom(object));
       }
     };
   }
@@ -261,8 +349,17 @@ class GenericStoreContentionTest {
     }
 
     @Override
-    public ListResult list(String prefix, ListOptions options) {
-      throw new UnsupportedOperationException();
+    public synchronized ListResult list(String prefix, ListOptions options) {
+      String start = options.startKey() == null ? prefix : options.startKey();
+      List<KeyValue> matching =
+          data.values().stream()
+              .filter(kv -> kv.key().startsWith(prefix) && kv.key().compareTo(start) >= 0)
+              .sorted(Comparator.comparing(KeyValue::key))
+              .toList();
+      long limit = options.limit() == 0 ? matching.size() : options.limit();
+      List<KeyValue> page = matching.stream().limit(limit).toList();
+      return new ListResult(
+          page, revision, page.size() < matching.size(), matching.size() - page.size());
     }
 
     @Override
