@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -206,8 +207,13 @@ class GenericStoreContentionTest {
         Meta.labels(object));
   }
 
-  /** A watch cache that answers no list and holds {@code objects} by key. */
+  /** A watch cache that holds {@code objects} by key. */
   private static ObjectCache cacheOf(Map<String, ObjectCache.Encoded> objects) {
+    return cache(objects::get);
+  }
+
+  /** A watch cache that answers no list and holds what {@code byKey} gives (null: nothing). */
+  private static ObjectCache cache(Function<String, ObjectCache.Encoded> byKey) {
     return new ObjectCache() {
       @Override
       public Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision) {
@@ -216,13 +222,12 @@ class GenericStoreContentionTest {
 
       @Override
       public Optional<JsonObject> current(String key) {
-        return Optional.ofNullable(objects.get(key))
-            .map(e -> Codec.parseJson(e.json()).getAsJsonObject());
+        return encoded(key).map(e -> Codec.parseJson(e.json()).getAsJsonObject());
       }
 
       @Override
       public Optional<Encoded> encoded(String key) {
-        return Optional.ofNullable(objects.get(key));
+        return Optional.ofNullable(byKey.apply(key));
       }
     };
   }
@@ -242,22 +247,7 @@ class GenericStoreContentionTest {
 
   /** A watch cache that holds {@code object} (possibly behind the store) under any key. */
   private static ObjectCache cacheHolding(JsonObject object) {
-    return new ObjectCache() {
-      @Override
-      public Optional<ListPage> list(String keyPrefix, ListQuery query, long minRevision) {
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<JsonObject> current(String key) {
-        return Optional.of(object.deepCopy());
-      }
-
-      @Override
-      public Optional<Encoded> encoded(String key) {
-        return Optional.of(encodedFrom(object));
-      }
-    };
+    return cache(key -> encodedFrom(object));
   }
 
   @Test
