@@ -218,9 +218,16 @@ public final class GenericStore {
     try {
       do {
         long want = query.limit() == 0 ? 0 : query.limit() - items.size();
-        page = store.list(prefix, new ListOptions(revision, want, start));
+        // With a watch cache, the keys and their revisions usually say that the cache has every
+        // object of the page as it was then; the values are read only when it has not.
+        boolean keysOnly = objectCache != null;
+        page = store.list(prefix, new ListOptions(revision, want, start, keysOnly));
         revision = page.revision();
-        for (KeyValue kv : page.items()) {
+        List<KeyValue> values = page.items();
+        if (keysOnly && !cachedAsListed(objectCache, values)) {
+          values = store.list(prefix, new ListOptions(revision, want, start)).items();
+        }
+        for (KeyValue kv : values) {
           byte[] json = encodedItem(objectCache, kv, query, filtered);
           if (json != null) {
             items.add(json);
@@ -245,6 +252,17 @@ public final class GenericStore {
       remaining = filtered ? null : page.remaining();
     }
     return ListPage.encoded(items, revision, next, remaining);
+  }
+
+  /** Whether the cache holds every listed key at the revision the listing gives it. */
+  private static boolean cachedAsListed(ObjectCache objectCache, List<KeyValue> listed) {
+    for (KeyValue kv : listed) {
+      Optional<ObjectCache.Encoded> cached = objectCache.encoded(kv.key());
+      if (cached.isEmpty() || cached.get().revision() != kv.modRevision()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -141,7 +141,7 @@ class GenericStoreContentionTest {
   }
 
   @Test
-  void aPageReadFromEtcdSharesTheCachedEncodingOnlyAtTheRevisionEtcdReturned() {
+  void aPageFromEtcdIsTheCachedEncodingAtTheRevisionEtcdListsElseItsValuesAreRead() {
     JsonObject a = store.create("", json(DATASTORE.replace("\"ds\"", "\"a\"")), options).object();
     JsonObject b = store.create("", json(DATASTORE.replace("\"ds\"", "\"b\"")), options).object();
     store.guaranteedUpdate("", "b", current -> label(current, "team", "a"), options);
@@ -151,8 +151,11 @@ class GenericStoreContentionTest {
     cached.put(store.resourceRoot() + "b", encodedFrom(marked(b)));
     store.useCache(cacheOf(cached));
 
+    backend.valueLists = 0;
     ListPage first = store.list(query("", 1, null));
+    assertThat(backend.valueLists).as("values read for a page the cache holds").isZero();
     ListPage second = store.list(query("", 1, first.continueToken()));
+    assertThat(backend.valueLists).as("values read for a page the cache holds stale").isOne();
 
     assertThat(first.encodedItems())
         .singleElement()
@@ -286,6 +289,7 @@ class GenericStoreContentionTest {
     private long revision = 1;
     int conflicts;
     int gets;
+    int valueLists;
 
     @Override
     public synchronized KeyValue create(String key, byte[] value) {
@@ -347,7 +351,17 @@ class GenericStoreContentionTest {
               .sorted(Comparator.comparing(KeyValue::key))
               .toList();
       long limit = options.limit() == 0 ? matching.size() : options.limit();
-      List<KeyValue> page = matching.stream().limit(limit).toList();
+      List<KeyValue> page =
+          matching.stream()
+              .limit(limit)
+              .map(
+                  kv ->
+                      options.keysOnly()
+                          ? new KeyValue(
+                              kv.key(), new byte[0], kv.createRevision(), kv.modRevision())
+                          : kv)
+              .toList();
+      valueLists += options.keysOnly() ? 0 : 1;
       return new ListResult(
           page, revision, page.size() < matching.size(), matching.size() - page.size());
     }

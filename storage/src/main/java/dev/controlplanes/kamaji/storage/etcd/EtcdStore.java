@@ -112,6 +112,7 @@ public final class EtcdStore implements Store {
             .withRange(EtcdKeys.rangeEnd(prefix))
             .withRevision(options.revision())
             .withLimit(options.limit())
+            .withKeysOnly(options.keysOnly())
             .build();
     GetResponse response = call(prefix, () -> kv.get(EtcdKeys.rangeStart(start), option));
     List<KeyValue> items = response.getKvs().stream().map(EtcdKeys::toKeyValue).toList();

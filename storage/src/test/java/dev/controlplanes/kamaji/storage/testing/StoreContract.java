@@ -120,6 +120,29 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aKeysOnlyPageHasTheKeysAndRevisionsOfTheFullPageWithoutValues() {
+    for (String name : List.of("k1", "k2", "k3")) {
+      store().create(key(name), bytes("value of " + name));
+    }
+    KeyValue k2 = store().get(key("k2")).orElseThrow();
+    store().update(key("k2"), k2.modRevision(), bytes("v2"));
+
+    ListResult full = store().list(root, new ListOptions(0, 2, null));
+    ListResult keys = store().list(root, new ListOptions(full.revision(), 2, null, true));
+
+    assertThat(keys(keys)).isEqualTo(keys(full));
+    assertThat(keys.items()).allSatisfy(kv -> assertThat(kv.value()).isEmpty());
+    for (int i = 0; i < full.items().size(); i++) {
+      assertThat(keys.items().get(i).modRevision()).isEqualTo(full.items().get(i).modRevision());
+      assertThat(keys.items().get(i).createRevision())
+          .isEqualTo(full.items().get(i).createRevision());
+    }
+    assertThat(keys.revision()).isEqualTo(full.revision());
+    assertThat(keys.more()).isEqualTo(full.more()).isTrue();
+    assertThat(keys.remaining()).isEqualTo(full.remaining()).isEqualTo(1);
+  }
+
+  @Test
   void pagesContinueAtTheRevisionOfTheFirstPage() {
     for (String name : List.of("k1", "k2", "k3", "k4", "k5")) {
       store().create(key(name), bytes("v1"));
