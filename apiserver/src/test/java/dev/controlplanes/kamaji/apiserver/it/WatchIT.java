@@ -181,6 +181,47 @@ class WatchIT {
   }
 
   @Test
+  void aNamespacedWatchSeesNoOtherNamespace() {
+    String mine = "w-ns-mine";
+    String other = "w-ns-other";
+    create(other, "same-name");
+    String start = listRv(client, Samples.tcps(mine));
+    try (WatchStream w = watch(mine, "resourceVersion=" + start);
+        WatchStream initial =
+            watch(
+                mine,
+                "sendInitialEvents=true&allowWatchBookmarks=true"
+                    + "&resourceVersionMatch=NotOlderThan&resourceVersion=")) {
+      // The stream of initial events ends with its bookmark; nothing of the other namespace.
+      JsonObject bookmark = initial.next(WAIT);
+      assertThat(string(bookmark, "type")).as(bookmark.toString()).isEqualTo("BOOKMARK");
+
+      create(other, "elsewhere");
+      label(other, "same-name", "a", "b");
+      client.delete(Samples.tcpPath(other, "same-name")).expect(200);
+      create(mine, "same-name");
+
+      JsonObject first = w.next(WAIT);
+      assertEvent(first, "ADDED", "same-name");
+      assertThat(string(first, "object.metadata.namespace")).isEqualTo(mine);
+      assertThat(w.poll(QUIET)).isNull();
+      JsonObject added = initial.next(WAIT);
+      assertEvent(added, "ADDED", "same-name");
+      assertThat(string(added, "object.metadata.namespace")).isEqualTo(mine);
+      assertThat(pollSkippingBookmarks(initial)).isNull();
+    }
+  }
+
+  /** The next event that is not a (periodic) bookmark, or null when none comes for a while. */
+  private static JsonObject pollSkippingBookmarks(WatchStream w) {
+    JsonObject event = w.poll(QUIET);
+    while (event != null && "BOOKMARK".equals(string(event, "type"))) {
+      event = w.poll(QUIET);
+    }
+    return event;
+  }
+
+  @Test
   void allNamespacesAndDataStores() {
     String start = listRv(client, Samples.GV + "/tenantcontrolplanes");
     try (WatchStream tcps =
