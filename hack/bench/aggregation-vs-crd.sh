@@ -9,7 +9,7 @@
 #   BENCH_N=5000 hack/bench/aggregation-vs-crd.sh
 #
 # Environment (defaults in brackets): BENCH_N [1000]  BENCH_CLIENTS [8]  BENCH_GETS [5000]
-#   BENCH_LIST_RUNS [10]  BENCH_WATCHERS [100]  BENCH_WATCH_EVENTS [20]
+#   BENCH_LIST_RUNS [10]  BENCH_WATCHERS [100]  BENCH_WATCH_EVENTS [100]
 #   BENCH_WARMUP_GETS [80000] GETs per path before anything is measured (our server compiles its
 #   hot paths late, see apiserver/jvm.options: its CPU per GET settles after ~100,000 requests;
 #   2000 and 30000 measured a server still compiling)
@@ -81,7 +81,7 @@ cp "$certs/kamaji-serving-ca.crt" "$out/direct-certs/serving-ca.crt"
   kubectl version 2>/dev/null | sed 's/^/kube: /'
   echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "settings: n=${BENCH_N:-1000} clients=${BENCH_CLIENTS:-8} gets=${BENCH_GETS:-5000}" \
-    "list_runs=${BENCH_LIST_RUNS:-10} watchers=${BENCH_WATCHERS:-100} watch_events=${BENCH_WATCH_EVENTS:-20}"
+    "list_runs=${BENCH_LIST_RUNS:-10} watchers=${BENCH_WATCHERS:-100} watch_events=${BENCH_WATCH_EVENTS:-100}"
 } | tee "$out/machine.txt" >&2
 ( while sleep 5; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; done ) > "$out/load.txt" &
 loadwatch_pid=$!
@@ -101,7 +101,7 @@ java -Xmx2g -cp "$cp" dev.controlplanes.kamaji.apiserver.bench.AggregationVsCrdB
   --warmup-watch-events "${BENCH_WARMUP_WATCH_EVENTS:-200}" \
   --warmup-updates "${BENCH_WARMUP_UPDATES:-50000}" \
   --list-runs "${BENCH_LIST_RUNS:-10}" --watchers "${BENCH_WATCHERS:-100}" \
-  --watch-events "${BENCH_WATCH_EVENTS:-20}" --results "$out/results.md" --phase-log "$out/phases.tsv" \
+  --watch-events "${BENCH_WATCH_EVENTS:-100}" --results "$out/results.md" --phase-log "$out/phases.tsv" \
   --pids "kube-apiserver=$(cat "$state/pids/kube-apiserver"),kamaji-api=$(cat "$state/pids/kamaji-api"),etcd-mgmt=$(cat "$state/pids/etcd-mgmt"),etcd-kamaji=$(cat "$state/pids/etcd-kamaji")"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jcmd "$(cat "$state/pids/kamaji-api")" JFR.dump name=aggcrd filename="$out/kamaji-api.jfr" >/dev/null

@@ -44,17 +44,18 @@ import javax.net.ssl.TrustManagerFactory;
  * aggregation hop from our server's own time). Run by {@code hack/bench/aggregation-vs-crd.sh}.
  *
  * <p>Each path gets its own namespace holding N objects, so lists are the same size everywhere.
- * Phases run path after path (agg, crd, direct) after a warm-up of every path. Watch latency is
- * from the moment the write is sent (the PUT request) to the event's arrival at each watcher; one
- * update is in flight at a time. The time from the write's acknowledgement (the PUT response) is
- * reported too, but it cannot be compared: an event often arrives before its write's response,
- * which makes that median negative on kube-apiserver's own path.
+ * Phases run path after path (agg, crd, direct) after a warm-up of every path, except the watch
+ * phase, where every path's watches are open together and the paths take turns, one update each.
+ * Watch latency is from the moment the write is sent (the PUT request) to the event's arrival at
+ * each watcher; one update is in flight at a time. The time from the write's acknowledgement (the
+ * PUT response) is reported too, but it cannot be compared: an event often arrives before its
+ * write's response, which makes that median negative on kube-apiserver's own path.
  *
  * <pre>
  *   --target name=URL,CERTDIR,GROUP_PATH,API_VERSION   (repeatable; CERTDIR holds admin.crt,
  *                                                       admin.key and serving-ca.crt)
  *   --namespace-prefix P   --n 1000   --clients 8   --get-requests 5000   --list-runs 10
- *   --watchers 100   --watch-events 20   --warmup 200   --warmup-gets 2000
+ *   --watchers 100   --watch-events 100   --warmup 200   --warmup-gets 2000
  *   --warmup-watch-events 200   --warmup-updates 0   --warmup-updates-target direct
  *   --results FILE
  * </pre>
@@ -211,16 +212,33 @@ public final class AggregationVsCrdBenchmark {
           r,
           String.format(Locale.ROOT, "%.1f MB", r[3] / 1e6));
     }
+    // The paths take turns, one update each, with every path's watches open throughout: whatever
+    // else the machine does during the phase (a JIT compiling, a GC, another process) then falls on
+    // all paths alike instead of on whichever path it coincides with.
     int watchers = flag("watchers", 100);
-    int events = flag("watch-events", 20);
-    for (Target t : targets) {
-      double[] cpu0 = cpu();
-      phaseStartMs = System.currentTimeMillis();
-      long[] r = watch(t, ns(t, "n"), n, watchers, events);
-      lastCpu = cpuSince(cpu0);
+    int events = flag("watch-events", 100);
+    double[] cpu0 = cpu();
+    phaseStartMs = System.currentTimeMillis();
+    List<WatchRun> runs = new ArrayList<>();
+    try {
+      for (Target t : targets) {
+        runs.add(new WatchRun(t, ns(t, "n"), n, watchers, events));
+      }
+      Thread.sleep(500);
+      for (int k = 1; k <= events; k++) {
+        for (WatchRun run : runs) {
+          run.update(k);
+        }
+      }
+    } finally {
+      runs.forEach(WatchRun::close);
+    }
+    lastCpu = cpuSince(cpu0) + " (all paths)";
+    for (WatchRun run : runs) {
+      long[] r = run.result();
       put(
-          "watch (" + watchers + " watchers, " + events + " updates)",
-          t,
+          "watch (" + watchers + " watchers, " + events + " updates, paths interleaved)",
+          run.target,
           r,
           String.format(
               Locale.ROOT,
@@ -330,87 +348,123 @@ public final class AggregationVsCrdBenchmark {
     return new long[] {p(samples, runs, 50), p(samples, runs, 99), wall, bytes};
   }
 
-  /** {p50, p99, wallNanos, events received, events missed}. */
+  /** Opens the watches, runs the updates and measures them, for one path on its own. */
   private long[] watch(Target t, String namespace, int objects, int watchers, int events)
       throws Exception {
-    log("watch " + t.name() + ": opening " + watchers + " watches");
-    String collection = t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes";
-    HttpResponse<String> head = send(t, "GET", collection + "?limit=1", null);
-    String rv =
-        JsonParser.parseString(head.body())
-            .getAsJsonObject()
-            .getAsJsonObject("metadata")
-            .get("resourceVersion")
-            .getAsString();
-    long[] sentAt = new long[events + 1];
-    long[] ackAt = new long[events + 1];
-    CountDownLatch[] arrived = new CountDownLatch[events + 1];
-    for (int k = 1; k <= events; k++) {
-      arrived[k] = new CountDownLatch(watchers);
-    }
-    long[] samples = new long[watchers * events];
-    int[] sampleSeq = new int[watchers * events];
-    AtomicInteger sampleCount = new AtomicInteger();
-    AtomicLong received = new AtomicLong();
-    List<NettyWatchClient.Stream> streams = new ArrayList<>();
-    try (NettyWatchClient client = new NettyWatchClient(t.certs(), 2)) {
-      for (int w = 0; w < watchers; w++) {
-        streams.add(
-            client.open(
-                t.base(),
-                collection + "?watch=1&resourceVersion=" + rv,
-                (line, nanos) -> {
-                  Matcher m = SEQ.matcher(line);
-                  if (m.find()) {
-                    int k = Integer.parseInt(m.group(1));
-                    if (k >= 1 && k <= events) {
-                      received.incrementAndGet();
-                      // Arrival times only; latencies are computed once every ack is known (an
-                      // event may arrive before its PUT's response). Never block the event loop.
-                      int s = sampleCount.getAndIncrement();
-                      if (s < samples.length) {
-                        samples[s] = nanos;
-                        sampleSeq[s] = k;
-                      }
-                      arrived[k].countDown();
-                    }
-                  }
-                }));
-      }
-      for (NettyWatchClient.Stream s : streams) {
-        int code = s.status().get(60, TimeUnit.SECONDS);
-        if (code != 200) {
-          throw new IOException(t.name() + " watch " + code);
-        }
-      }
+    try (WatchRun run = new WatchRun(t, namespace, objects, watchers, events)) {
       Thread.sleep(500);
-      long missed = 0;
-      long start = System.nanoTime();
       for (int k = 1; k <= events; k++) {
-        int i = ThreadLocalRandom.current().nextInt(objects);
-        String path = objectPath(t, namespace, i);
-        HttpResponse<String> got = send(t, "GET", path, null);
-        JsonObject object = JsonParser.parseString(got.body()).getAsJsonObject();
-        JsonObject meta = object.getAsJsonObject("metadata");
-        JsonObject ann = meta.getAsJsonObject("annotations");
-        if (ann == null) {
-          ann = new JsonObject();
-          meta.add("annotations", ann);
+        run.update(k);
+      }
+      return run.result();
+    }
+  }
+
+  /**
+   * {@code watchers} watches of one namespace on one path, and the updates they see: update k (a
+   * GET, then a PUT of the annotation {@code bench.kamaji.dev/seq: k} to a random object) waits
+   * until every watch has received it. Latency is an event's arrival at a watch minus the moment
+   * its PUT was sent (and, beside it, minus its PUT's response).
+   */
+  private final class WatchRun implements AutoCloseable {
+    private final Target target;
+    private final String namespace;
+    private final int objects;
+    private final int events;
+    private final long[] sentAt;
+    private final long[] ackAt;
+    private final CountDownLatch[] arrived;
+    private final long[] samples;
+    private final int[] sampleSeq;
+    private final AtomicInteger sampleCount = new AtomicInteger();
+    private final AtomicLong received = new AtomicLong();
+    private final NettyWatchClient client;
+    private final List<NettyWatchClient.Stream> streams = new ArrayList<>();
+    private long missed;
+    private long busyNanos;
+
+    WatchRun(Target t, String namespace, int objects, int watchers, int events) throws Exception {
+      this.target = t;
+      this.namespace = namespace;
+      this.objects = objects;
+      this.events = events;
+      this.sentAt = new long[events + 1];
+      this.ackAt = new long[events + 1];
+      this.arrived = new CountDownLatch[events + 1];
+      for (int k = 1; k <= events; k++) {
+        arrived[k] = new CountDownLatch(watchers);
+      }
+      this.samples = new long[watchers * events];
+      this.sampleSeq = new int[watchers * events];
+      log("watch " + t.name() + ": opening " + watchers + " watches");
+      String collection = t.groupPath() + "/namespaces/" + namespace + "/tenantcontrolplanes";
+      HttpResponse<String> head = send(t, "GET", collection + "?limit=1", null);
+      String rv = BenchObjects.resourceVersion(head.body());
+      this.client = new NettyWatchClient(t.certs(), 2);
+      try {
+        for (int w = 0; w < watchers; w++) {
+          streams.add(
+              client.open(t.base(), collection + "?watch=1&resourceVersion=" + rv, this::onLine));
         }
-        ann.addProperty("bench.kamaji.dev/seq", Integer.toString(k));
-        sentAt[k] = System.nanoTime();
-        HttpResponse<String> put = send(t, "PUT", path, object.toString());
-        long ack = System.nanoTime();
-        if (put.statusCode() != 200) {
-          throw new IOException(t.name() + " put " + put.statusCode() + ": " + put.body());
+        for (NettyWatchClient.Stream s : streams) {
+          int code = s.status().get(60, TimeUnit.SECONDS);
+          if (code != 200) {
+            throw new IOException(t.name() + " watch " + code);
+          }
         }
-        ackAt[k] = ack;
-        if (!arrived[k].await(30, TimeUnit.SECONDS)) {
-          missed += arrived[k].getCount();
+      } catch (Exception e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void onLine(String line, long nanos) {
+      Matcher m = SEQ.matcher(line);
+      if (m.find()) {
+        int k = Integer.parseInt(m.group(1));
+        if (k >= 1 && k <= events) {
+          received.incrementAndGet();
+          // Arrival times only; latencies are computed once every ack is known (an event may
+          // arrive before its PUT's response). Never block the event loop.
+          int s = sampleCount.getAndIncrement();
+          if (s < samples.length) {
+            samples[s] = nanos;
+            sampleSeq[s] = k;
+          }
+          arrived[k].countDown();
         }
       }
-      long wall = System.nanoTime() - start;
-      streams.forEach(NettyWatchClient.Stream::cancel);
+    }
+
+    /** Update k, and wait until every watch has seen it. */
+    void update(int k) throws Exception {
+      long start = System.nanoTime();
+      int i = ThreadLocalRandom.current().nextInt(objects);
+      String path = objectPath(target, namespace, i);
+      HttpResponse<String> got = send(target, "GET", path, null);
+      JsonObject object = JsonParser.parseString(got.body()).getAsJsonObject();
+      JsonObject meta = object.getAsJsonObject("metadata");
+      JsonObject ann = meta.getAsJsonObject("annotations");
+      if (ann == null) {
+        ann = new JsonObject();
+        meta.add("annotations", ann);
+      }
+      ann.addProperty("bench.kamaji.dev/seq", Integer.toString(k));
+      sentAt[k] = System.nanoTime();
+      HttpResponse<String> put = send(target, "PUT", path, object.toString());
+      long ack = System.nanoTime();
+      if (put.statusCode() != 200) {
+        throw new IOException(target.name() + " put " + put.statusCode() + ": " + put.body());
+      }
+      ackAt[k] = ack;
+      if (!arrived[k].await(30, TimeUnit.SECONDS)) {
+        missed += arrived[k].getCount();
+      }
+      busyNanos += System.nanoTime() - start;
+    }
+
+    /** {p50, p99, nanos spent in updates, events received, events missed, p50 from the ack}. */
+    long[] result() {
       int count = Math.min(sampleCount.get(), samples.length);
       long[] latencies = new long[count];
       long[] fromAck = new long[count];
@@ -421,11 +475,17 @@ public final class AggregationVsCrdBenchmark {
       return new long[] {
         p(latencies, count, 50),
         p(latencies, count, 99),
-        wall,
+        busyNanos,
         received.get(),
         missed,
         p(fromAck, count, 50)
       };
+    }
+
+    @Override
+    public void close() {
+      streams.forEach(NettyWatchClient.Stream::cancel);
+      client.close();
     }
   }
 

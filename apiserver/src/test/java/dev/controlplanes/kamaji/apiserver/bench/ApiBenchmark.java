@@ -491,12 +491,7 @@ public final class ApiBenchmark {
     int k = warm + flag("watch-events", 50);
     HttpResponse<String> head =
         send("GET", GROUP_PATH + "/tenantcontrolplanes?limit=1", null, ofString());
-    String rv =
-        JsonParser.parseString(head.body())
-            .getAsJsonObject()
-            .getAsJsonObject("metadata")
-            .get("resourceVersion")
-            .getAsString();
+    String rv = BenchObjects.resourceVersion(head.body());
     long[][] received = new long[k][w];
     CountDownLatch[] all = new CountDownLatch[k];
     for (int e = 0; e < k; e++) {

@@ -1,5 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.bench;
 
+import com.google.gson.JsonParser;
+
 /**
  * The objects the benchmark writes: valid kamaji.clastix.io/v1alpha1 JSON modelled on the samples
  * in {@code api/src/test/resources/samples} (tcp-basic.yaml, datastore-etcd.yaml).
@@ -47,5 +49,14 @@ final class BenchObjects {
            "konnectivity":{"server":{"port":8132},"agent":{"mode":"DaemonSet"}}}}}
         """
         .formatted(name, namespace);
+  }
+
+  /** The {@code metadata.resourceVersion} of a list (or any object) given as JSON. */
+  static String resourceVersion(String json) {
+    return JsonParser.parseString(json)
+        .getAsJsonObject()
+        .getAsJsonObject("metadata")
+        .get("resourceVersion")
+        .getAsString();
   }
 }
