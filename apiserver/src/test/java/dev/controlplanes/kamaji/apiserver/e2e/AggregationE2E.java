@@ -137,6 +137,10 @@ class AggregationE2E {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> lines.stream().anyMatch(l -> l.startsWith("ADDED")));
+      // Changes in another namespace come before ours and must not reach this watch.
+      String other = namespace();
+      kubectl.run(Map.of(), tcp("elsewhere", other), "apply", "-f", "-").assertOk();
+      kubectl.run("label", "tcp", "elsewhere", "-n", other, "seen=yes").assertOk();
       kubectl.run("label", "tcp", "watched", "-n", ns, "seen=yes").assertOk();
       await()
           .atMost(Duration.ofSeconds(30))
@@ -146,6 +150,7 @@ class AggregationE2E {
       watch.waitFor(10, TimeUnit.SECONDS);
     }
     assertThat(lines).anyMatch(l -> l.startsWith("MODIFIED") && l.contains("watched"));
+    assertThat(lines).noneMatch(l -> l.contains("elsewhere"));
   }
 
   @Test
