@@ -143,16 +143,7 @@ public final class ProxyServer implements AutoCloseable {
               .bossEventLoopGroup(epollGroup)
               .workerEventLoopGroup(epollGroup);
     } else if (options.serverPort() != 0) {
-      SslContext tls =
-          options
-              .tlsPolicy()
-              .applyTo(
-                  GrpcSslContexts.configure(
-                      SslContextBuilder.forServer(
-                          new File(options.serverCert()), new File(options.serverKey()))))
-              .trustManager(new File(options.serverCaCert()))
-              .clientAuth(ClientAuth.REQUIRE)
-              .build();
+      SslContext tls = frontendTls(true);
       builder =
           NettyServerBuilder.forAddress(address(options.serverBindAddress(), options.serverPort()))
               .channelType(io.netty.channel.epoll.EpollServerSocketChannel.class)
@@ -192,15 +183,7 @@ public final class ProxyServer implements AutoCloseable {
     } else if (options.serverPort() != 0) {
       address = address(options.serverBindAddress(), options.serverPort());
       // HTTP/1.1 only: no ALPN, so clients offering h2 fall back to http/1.1.
-      tls =
-          options
-              .tlsPolicy()
-              .applyTo(
-                  SslContextBuilder.forServer(
-                      new File(options.serverCert()), new File(options.serverKey())))
-              .trustManager(new File(options.serverCaCert()))
-              .clientAuth(ClientAuth.REQUIRE)
-              .build();
+      tls = frontendTls(false);
     } else {
       LOG.warn("no frontend configured (--uds-name empty and --server-port=0)");
       return;
@@ -224,18 +207,29 @@ public final class ProxyServer implements AutoCloseable {
     return httpFrontend == null ? 0 : httpFrontend.port();
   }
 
+  /** The frontend's TCP listener: the server certificate, client certificates required. */
+  private SslContext frontendTls(boolean grpc) throws IOException {
+    return serverTls(options.serverCert(), options.serverKey(), grpc)
+        .trustManager(new File(options.serverCaCert()))
+        .clientAuth(ClientAuth.REQUIRE)
+        .build();
+  }
+
   private SslContext agentTls() throws IOException {
-    SslContextBuilder b =
-        options
-            .tlsPolicy()
-            .applyTo(
-                GrpcSslContexts.configure(
-                    SslContextBuilder.forServer(
-                        new File(options.clusterCert()), new File(options.clusterKey()))));
+    SslContextBuilder b = serverTls(options.clusterCert(), options.clusterKey(), true);
     if (!options.clusterCaCert().isEmpty()) {
       b.trustManager(new File(options.clusterCaCert())).clientAuth(ClientAuth.REQUIRE);
     }
     return b.build();
+  }
+
+  /**
+   * A TLS listener's context with {@code --cipher-suites} and {@code --tls-min-version} applied, as
+   * every listener of the server takes them; configured for gRPC (ALPN h2) when {@code grpc}.
+   */
+  private SslContextBuilder serverTls(String cert, String key, boolean grpc) {
+    SslContextBuilder builder = SslContextBuilder.forServer(new File(cert), new File(key));
+    return options.tlsPolicy().applyTo(grpc ? GrpcSslContexts.configure(builder) : builder);
   }
 
   private static InetSocketAddress address(String bind, int port) {
