@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.storage;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A versioned key-value store for API objects, modelled on the etcd3 storage of k8s.io/apiserver.
@@ -22,6 +23,19 @@ public interface Store extends AutoCloseable {
 
   /** Reads the latest value of {@code key} with a linearizable read. */
   Optional<KeyValue> get(String key);
+
+  /**
+   * {@link #get} without blocking the caller: the future completes with the value, or with the same
+   * {@link StorageException} that {@link #get} would throw. It may complete on a thread of the
+   * store's transport, so what is chained to it must not block.
+   */
+  default CompletableFuture<Optional<KeyValue>> getAsync(String key) {
+    try {
+      return CompletableFuture.completedFuture(get(key));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Lists the keys under {@code prefix} in key order.

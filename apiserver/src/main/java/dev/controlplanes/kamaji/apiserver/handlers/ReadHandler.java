@@ -24,11 +24,14 @@ final class ReadHandler {
     }
     if (Responses.isCompactJsonObject(request, output)) {
       // The common case (every client library): the stored encoding is the answer.
-      byte[] json =
-          anyVersion
-              ? endpoint.store().getAnyVersionJson(namespace, name)
-              : endpoint.store().getJson(namespace, name);
-      return Responses.json(200, json);
+      if (anyVersion) {
+        return Responses.json(200, endpoint.store().getAnyVersionJson(namespace, name));
+      }
+      return new ApiResponse.Pending(
+          endpoint
+              .store()
+              .getJsonAsync(namespace, name)
+              .thenApply(json -> Responses.json(200, json)));
     }
     JsonObject object =
         anyVersion

@@ -3,13 +3,13 @@ package dev.controlplanes.kamaji.apiserver.http;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
-/** What a handler answers: a complete body, or a stream such as a watch. */
+/**
+ * What a handler answers: a complete body, a stream such as a watch, or a response still being
+ * produced without holding a thread.
+ */
 public sealed interface ApiResponse {
-
-  int status();
-
-  List<Map.Entry<String, String>> headers();
 
   /**
    * A response whose body is known in full, as consecutive parts that are written as they are: a
@@ -40,6 +40,13 @@ public sealed interface ApiResponse {
   /** A long-running response that writes its body over time (watch). */
   record Streaming(int status, List<Map.Entry<String, String>> headers, StreamBody body)
       implements ApiResponse {}
+
+  /**
+   * A response that is produced later by a chain that blocks no thread (a GET waiting for etcd).
+   * The stage completes with a {@link Full} or {@link Streaming} response, or with the failure to
+   * report; it may complete on any thread, so whoever writes the answer must not block there.
+   */
+  record Pending(CompletionStage<ApiResponse> result) implements ApiResponse {}
 
   /** Produces a streamed body once the response headers have been sent. */
   interface StreamBody {

@@ -72,7 +72,21 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     } catch (Throwable t) {
       response = error(ExceptionMapper.toStatus(t));
     }
-    if (response instanceof ApiResponse.Streaming streaming) {
+    write(ctx, response, keepAlive);
+  }
+
+  private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+    if (response instanceof ApiResponse.Pending pending) {
+      // Written from the thread that completes it; Netty hands the write to the event loop.
+      pending
+          .result()
+          .whenComplete(
+              (done, failure) ->
+                  write(
+                      ctx,
+                      failure == null ? done : error(ExceptionMapper.toStatus(failure)),
+                      keepAlive));
+    } else if (response instanceof ApiResponse.Streaming streaming) {
       startStream(ctx, streaming, keepAlive);
     } else {
       writeFull(ctx, (ApiResponse.Full) response, keepAlive);

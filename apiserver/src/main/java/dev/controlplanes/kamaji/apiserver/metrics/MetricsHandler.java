@@ -41,24 +41,51 @@ public final class MetricsHandler {
             .register(registry);
   }
 
+  /**
+   * Serves the request and counts it; a {@link ApiResponse.Pending} answer is counted when it
+   * completes.
+   */
   public ApiResponse observe(ApiRequest request, Supplier<ApiResponse> serve) {
     long start = System.nanoTime();
-    String verb = request.info().verb();
-    String resource = request.info().resource();
-    int code = 500;
+    ApiResponse response;
     try {
-      ApiResponse response = serve.get();
-      code = response.status();
-      return response;
+      response = serve.get();
     } catch (RuntimeException e) {
       StatusException status = ExceptionMapper.toStatus(e);
-      code = status.code();
+      record(request, status.code(), start);
       throw status;
-    } finally {
-      requests.labels(verb, resource, request.info().subresource(), Integer.toString(code)).inc();
-      if (!verb.equals("watch")) {
-        latency.labels(verb, resource).observe((System.nanoTime() - start) / 1e9);
-      }
+    }
+    if (response instanceof ApiResponse.Pending pending) {
+      return new ApiResponse.Pending(
+          pending
+              .result()
+              .whenComplete(
+                  (done, failure) ->
+                      record(
+                          request,
+                          failure == null ? status(done) : ExceptionMapper.toStatus(failure).code(),
+                          start)));
+    }
+    record(request, status(response), start);
+    return response;
+  }
+
+  private static int status(ApiResponse response) {
+    if (response instanceof ApiResponse.Full full) {
+      return full.status();
+    }
+    if (response instanceof ApiResponse.Streaming streaming) {
+      return streaming.status();
+    }
+    throw new IllegalStateException("a pending response completed with another pending one");
+  }
+
+  private void record(ApiRequest request, int code, long start) {
+    String verb = request.info().verb();
+    String resource = request.info().resource();
+    requests.labels(verb, resource, request.info().subresource(), Integer.toString(code)).inc();
+    if (!verb.equals("watch")) {
+      latency.labels(verb, resource).observe((System.nanoTime() - start) / 1e9);
     }
   }
 

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -132,7 +134,36 @@ public final class GenericStore {
    */
   public byte[] getJson(String namespace, String name) {
     String key = key(namespace, name);
-    KeyValue kv = read(key, name).orElseThrow(() -> Statuses.notFound(type.qualified(), name));
+    return encodeRead(key, name, read(key, name));
+  }
+
+  /**
+   * {@link #getJson} without blocking: the future completes on the storage client's thread, with
+   * the JSON or with the {@link StatusException} that {@link #getJson} would throw. A GET served
+   * this way holds no worker thread while etcd answers, and its answer is written from the thread
+   * that reads etcd's response, one thread hand-off less per GET. Only a GET the watch cache cannot
+   * answer at etcd's revision (an object changed in the last milliseconds) parses on that thread.
+   */
+  public CompletableFuture<byte[]> getJsonAsync(String namespace, String name) {
+    String key = key(namespace, name);
+    return store
+        .getAsync(key)
+        .handle(
+            (kv, failure) -> {
+              if (failure == null) {
+                return encodeRead(key, name, kv);
+              }
+              Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+              if (cause instanceof StorageException e) {
+                throw translate(e, name, "get");
+              }
+              throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+            });
+  }
+
+  /** A GET's JSON from what etcd returned, taken from the watch cache when it is the same. */
+  private byte[] encodeRead(String key, String name, Optional<KeyValue> read) {
+    KeyValue kv = read.orElseThrow(() -> Statuses.notFound(type.qualified(), name));
     ObjectCache objectCache = cache;
     if (objectCache != null) {
       Optional<ObjectCache.Encoded> cached = objectCache.encoded(key);

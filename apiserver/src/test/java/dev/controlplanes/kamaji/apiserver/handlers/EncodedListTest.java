@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
-import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.negotiation.Output;
 import dev.controlplanes.kamaji.apiserver.registry.ListPage;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
-import dev.controlplanes.kamaji.apiserver.request.RequestInfoParser;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import dev.controlplanes.kamaji.apiserver.testing.TestRequests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A list served from the watch cache is the cache's own arrays, and the same bytes as a tree. */
@@ -68,17 +65,7 @@ class EncodedListTest {
   }
 
   private static ApiResponse.Full list(ListPage page) {
-    ApiRequest request =
-        new ApiRequest(
-            "GET",
-            PATH,
-            Map.of(),
-            new DefaultHttpHeaders(),
-            new byte[0],
-            List.of(),
-            RequestInfoParser.parse("GET", PATH, Map.of()),
-            null);
-    return (ApiResponse.Full) Responses.list(request, TYPE, page, Output.JSON, null);
+    return (ApiResponse.Full) Responses.list(TestRequests.get(PATH), TYPE, page, Output.JSON, null);
   }
 
   private static List<JsonObject> trees(List<byte[]> cached) {

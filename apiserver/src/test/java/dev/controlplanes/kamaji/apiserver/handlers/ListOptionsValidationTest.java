@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.errors.StatusException;
-import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.registry.ListQuery;
 import dev.controlplanes.kamaji.apiserver.registry.ResourceType;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
-import dev.controlplanes.kamaji.apiserver.request.RequestInfoParser;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.List;
+import dev.controlplanes.kamaji.apiserver.testing.TestRequests;
 import org.junit.jupiter.api.Test;
 
 /** ListOptions validation, which kube does differently for lists and for watches. */
@@ -23,18 +19,7 @@ class ListOptionsValidationTest {
       DataStoreResource.create(Schemas.dataStore(), new DataStoreStrategy());
 
   private static ListQuery query(String uri, boolean watch) {
-    QueryStringDecoder decoder = new QueryStringDecoder(uri);
-    ApiRequest request =
-        new ApiRequest(
-            "GET",
-            decoder.path(),
-            decoder.parameters(),
-            new DefaultHttpHeaders(),
-            new byte[0],
-            List.of(),
-            RequestInfoParser.parse("GET", decoder.path(), decoder.parameters()),
-            null);
-    return Requests.listQuery(request, TYPE, watch);
+    return Requests.listQuery(TestRequests.get(uri), TYPE, watch);
   }
 
   private static final String PATH = "/apis/kamaji.clastix.io/v1alpha1/datastores";

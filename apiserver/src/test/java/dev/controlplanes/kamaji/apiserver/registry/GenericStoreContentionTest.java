@@ -2,11 +2,13 @@ package dev.controlplanes.kamaji.apiserver.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.api.Schemas;
 import dev.controlplanes.kamaji.apiserver.codec.Codec;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreResource;
 import dev.controlplanes.kamaji.apiserver.registry.datastore.DataStoreStrategy;
 import dev.controlplanes.kamaji.storage.KeyValue;
@@ -23,7 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * must not fail because other writers keep winning the race for the same object: kube retries them
  * until the request times out and never answers 409. Updates start from the watch cache's copy,
  * which may lag behind the store: that must cost a fresh read, never a lost change or a wrong 409.
+ * GETs take the watch cache's encoding only at the revision the store returned.
  */
 class GenericStoreContentionTest {
 
@@ -279,6 +284,41 @@ class GenericStoreContentionTest {
         .contains("marks-the-cached-copy");
   }
 
+  @Test
+  void anAsynchronousGetAnswersAsAGetDoes() {
+    store.create("", json(DATASTORE), options);
+    JsonObject cached = store.get("", "ds");
+    Meta.metadata(cached).addProperty("uid", "marks-the-cached-copy");
+
+    assertThat(store.getJsonAsync("", "ds").join()).isEqualTo(store.getJson("", "ds"));
+    store.useCache(cacheHolding(cached));
+    assertThat(store.getJsonAsync("", "ds").join())
+        .asString(StandardCharsets.UTF_8)
+        .contains("marks-the-cached-copy");
+  }
+
+  @Test
+  void anAsynchronousGetFailsWithTheStatusAGetThrows() {
+    assertThat(asyncFailure(() -> store.getJsonAsync("", "nope").join()).code()).isEqualTo(404);
+
+    backend.failReads = new StorageException(StorageException.Code.UNREACHABLE, "k", "down");
+    StatusException unreachable = asyncFailure(() -> store.getJsonAsync("", "ds").join());
+    // kube's NewServerTimeout, as for a synchronous read: 500 with reason ServerTimeout
+    assertThat(unreachable.code()).isEqualTo(500);
+    assertThat(unreachable.reason()).isEqualTo("ServerTimeout");
+    assertThat(unreachable.getMessage())
+        .isEqualTo(
+            catchThrowableOfType(StatusException.class, () -> store.getJson("", "ds"))
+                .getMessage());
+  }
+
+  private static StatusException asyncFailure(ThrowingCallable get) {
+    Throwable failure = catchThrowableOfType(CompletionException.class, get);
+    assertThat(failure).isNotNull();
+    assertThat(failure.getCause()).isInstanceOf(StatusException.class);
+    return (StatusException) failure.getCause();
+  }
+
   private static JsonObject json(String text) {
     return JsonParser.parseString(text).getAsJsonObject();
   }
@@ -290,6 +330,7 @@ class GenericStoreContentionTest {
     int conflicts;
     int gets;
     int valueLists;
+    StorageException failReads;
 
     @Override
     public synchronized KeyValue create(String key, byte[] value) {
@@ -305,6 +346,9 @@ class GenericStoreContentionTest {
     @Override
     public synchronized Optional<KeyValue> get(String key) {
       gets++;
+      if (failReads != null) {
+        throw failReads;
+      }
       return Optional.ofNullable(data.get(key));
     }
 

@@ -97,6 +97,27 @@ public final class EtcdStore implements Store {
   }
 
   @Override
+  public CompletableFuture<Optional<KeyValue>> getAsync(String key) {
+    Objects.requireNonNull(key, "key");
+    CompletableFuture<GetResponse> call;
+    try {
+      ensureOpen();
+      call = kv.get(bytes(key));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(EtcdErrors.toStorageException(e, key));
+    }
+    return call.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                call.cancel(true);
+                throw EtcdErrors.toStorageException(failure, key);
+              }
+              return response.getKvs().stream().findFirst().map(EtcdKeys::toKeyValue);
+            });
+  }
+
+  @Override
   public ListResult list(String prefix, ListOptions options) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(options, "options");

@@ -13,6 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +33,7 @@ class EtcdStoreFailureIT {
       StorageException e = catchThrowableOfType(StorageException.class, () -> store.get("/k"));
       assertThat(e.code()).isEqualTo(Code.UNREACHABLE);
       assertThat(e.key()).isEqualTo("/k");
+      assertThat(asyncFailure(store, "/k").code()).isEqualTo(Code.UNREACHABLE);
       assertThat(store.isHealthy()).isFalse();
 
       RecordingListener events = new RecordingListener();
@@ -50,6 +53,7 @@ class EtcdStoreFailureIT {
                     .withRequestTimeout(Duration.ofMillis(300)))) {
       assertThat(catchThrowableOfType(StorageException.class, () -> store.get("/k")).code())
           .isEqualTo(Code.TIMEOUT);
+      assertThat(asyncFailure(store, "/k").code()).isEqualTo(Code.TIMEOUT);
       assertThat(
               catchThrowableOfType(
                       StorageException.class,
@@ -78,6 +82,24 @@ class EtcdStoreFailureIT {
       watch.close();
     }
     assertThat(events.isDrained()).isTrue();
+  }
+
+  @Test
+  void aClosedStoreFailsAnAsyncGetWithoutThrowing() {
+    EtcdStore store = EtcdStore.connect(EtcdStoreConfig.of("http://127.0.0.1:1"));
+    store.close();
+
+    assertThat(asyncFailure(store, "/k")).isNotNull();
+  }
+
+  /** The StorageException an asynchronous get fails with, not thrown by the call itself. */
+  private static StorageException asyncFailure(EtcdStore store, String key) {
+    CompletableFuture<?> future = store.getAsync(key);
+    Throwable failure =
+        catchThrowableOfType(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    assertThat(failure).isNotNull();
+    assertThat(failure.getCause()).isInstanceOf(StorageException.class);
+    return (StorageException) failure.getCause();
   }
 
   private static ServerSocket loopbackSocket() throws IOException {

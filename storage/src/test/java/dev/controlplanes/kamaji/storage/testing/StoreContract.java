@@ -59,6 +59,16 @@ public abstract class StoreContract {
   }
 
   @Test
+  void getAsyncReadsWhatGetReads() throws Exception {
+    store().create(key("a"), bytes("one"));
+    KeyValue updated =
+        store().update(key("a"), store().get(key("a")).orElseThrow().modRevision(), bytes("two"));
+
+    assertThat(store().getAsync(key("a")).get(10, TimeUnit.SECONDS)).contains(updated);
+    assertThat(store().getAsync(key("missing")).get(10, TimeUnit.SECONDS)).isEmpty();
+  }
+
+  @Test
   void createFailsWithKeyExistsAndKeepsTheValue() {
     KeyValue first = store().create(key("a"), bytes("first"));
 
