@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver;
 
+import dev.controlplanes.kamaji.apiserver.authn.UserInfo;
 import dev.controlplanes.kamaji.apiserver.discovery.DiscoveryHandler;
 import dev.controlplanes.kamaji.apiserver.errors.Statuses;
 import dev.controlplanes.kamaji.apiserver.handlers.ResourceRouter;
@@ -8,7 +9,9 @@ import dev.controlplanes.kamaji.apiserver.http.ApiHandler;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.metrics.MetricsHandler;
+import dev.controlplanes.kamaji.apiserver.threads.NonBlocking;
 import dev.controlplanes.kamaji.apiserver.webhooks.TenantWebhooks;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -54,6 +57,26 @@ final class ApiServerHandler implements ApiHandler {
     }
     ApiRequest authenticated = request.withUser(access.check(request));
     return metrics.observe(authenticated, () -> route(authenticated));
+  }
+
+  /**
+   * A GET of one object answered from etcd (the most frequent request) runs on the event loop when
+   * access is decided without a remote review: the answer is then written from the etcd client's
+   * callback, and no worker thread takes part.
+   */
+  @Override
+  public Optional<ApiResponse> handleWithoutBlocking(ApiRequest request) {
+    if (HealthHandler.isHealthPath(request.path())
+        || TenantWebhooks.isWebhookPath(request.path())
+        || !resources.answersWithoutBlocking(request)) {
+      return Optional.empty();
+    }
+    Optional<UserInfo> user = NonBlocking.attempt(() -> access.check(request));
+    if (user.isEmpty()) {
+      return Optional.empty();
+    }
+    ApiRequest authenticated = request.withUser(user.get());
+    return Optional.of(metrics.observe(authenticated, () -> route(authenticated)));
   }
 
   private ApiResponse route(ApiRequest request) {

@@ -1,5 +1,6 @@
 package dev.controlplanes.kamaji.apiserver.authn;
 
+import dev.controlplanes.kamaji.apiserver.threads.NonBlocking;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AuthenticationV1Api;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * random key, so neither the cache nor a heap dump holds a usable token. Tokens are never logged.
  *
  * <p>Calls block on the network: run them off the event loop. The {@link ApiClient}'s timeouts
- * bound them (the Go library uses 10 s).
+ * bound them (the Go library uses 10 s). Inside {@link NonBlocking#attempt} only cached answers are
+ * given; a review that would be needed throws instead.
  */
 public final class TokenReviewAuthenticator implements TokenAuthenticator {
 
@@ -70,6 +72,7 @@ public final class TokenReviewAuthenticator implements TokenAuthenticator {
     if (cached.isPresent()) {
       return Optional.ofNullable(cached.get().user());
     }
+    NonBlocking.checkMayBlock();
     V1TokenReviewStatus status = review(token);
     if (status == null || !Boolean.TRUE.equals(status.getAuthenticated())) {
       if (status != null && status.getError() != null && !status.getError().isEmpty()) {

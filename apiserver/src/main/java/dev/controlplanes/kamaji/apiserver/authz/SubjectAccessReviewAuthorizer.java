@@ -2,6 +2,7 @@ package dev.controlplanes.kamaji.apiserver.authz;
 
 import dev.controlplanes.kamaji.apiserver.authn.ExpiringCache;
 import dev.controlplanes.kamaji.apiserver.authn.UserInfo;
+import dev.controlplanes.kamaji.apiserver.threads.NonBlocking;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.JSON;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * each); failed calls are not cached, nor are requests whose client-controlled attributes are huge
  * (a cache-flooding guard from Go).
  *
- * <p>Calls block on the network: run them off the event loop.
+ * <p>Calls block on the network: run them off the event loop. Inside {@link NonBlocking#attempt}
+ * only cached answers are given; a review that would be needed throws instead.
  */
 public final class SubjectAccessReviewAuthorizer implements Authorizer {
 
@@ -66,6 +68,7 @@ public final class SubjectAccessReviewAuthorizer implements Authorizer {
     String key = JSON.serialize(spec);
     Answer answer = cache.get(key).orElse(null);
     if (answer == null) {
+      NonBlocking.checkMayBlock();
       answer = review(spec);
       if (shouldCache(attributes)) {
         cache.put(key, answer, answer.allowed() ? allowedTtl : deniedTtl);

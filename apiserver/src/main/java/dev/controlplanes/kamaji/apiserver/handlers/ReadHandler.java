@@ -1,6 +1,7 @@
 package dev.controlplanes.kamaji.apiserver.handlers;
 
 import com.google.gson.JsonObject;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException;
 import dev.controlplanes.kamaji.apiserver.http.ApiRequest;
 import dev.controlplanes.kamaji.apiserver.http.ApiResponse;
 import dev.controlplanes.kamaji.apiserver.negotiation.Negotiator;
@@ -12,6 +13,20 @@ import java.util.List;
 
 /** GET of one object (also through the status subresource) and of collections. */
 final class ReadHandler {
+
+  /** Whether {@link #get} answers {@code request} with a pending etcd read, blocking nothing. */
+  static boolean getsWithoutBlocking(ApiRequest request) {
+    String rv = request.param("resourceVersion");
+    if (rv != null && !rv.isEmpty()) {
+      return false;
+    }
+    try {
+      return Responses.isCompactJsonObject(
+          request, Negotiator.negotiate(request.header("Accept"), false));
+    } catch (StatusException e) {
+      return false;
+    }
+  }
 
   ApiResponse get(ApiRequest request, ResourceEndpoint endpoint) {
     Output output = Negotiator.negotiate(request.header("Accept"), false);

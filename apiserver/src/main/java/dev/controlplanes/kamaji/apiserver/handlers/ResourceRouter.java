@@ -100,6 +100,20 @@ public final class ResourceRouter implements ApiHandler {
     };
   }
 
+  /**
+   * Whether {@link #handle} answers {@code request} without blocking: a GET of one object, as
+   * compact JSON, without a resourceVersion to wait for. Its answer is then {@link
+   * ApiResponse.Pending} on etcd's read.
+   */
+  public boolean answersWithoutBlocking(ApiRequest request) {
+    RequestInfo info = request.info();
+    return info.resourceRequest()
+        && info.verb().equals("get")
+        && info.hasName()
+        && info.subresource().isEmpty()
+        && ReadHandler.getsWithoutBlocking(request);
+  }
+
   private static ApiResponse requireName(
       RequestInfo info,
       ResourceType type,

@@ -29,13 +29,15 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Turns each aggregated HTTP request into an {@link ApiRequest}, runs the handler on the worker
- * pool and writes its answer. Nothing here blocks the event loop.
+ * Turns each aggregated HTTP request into an {@link ApiRequest}, runs the handler and writes its
+ * answer: on the event loop when the handler can serve it without blocking, else on the worker
+ * pool. Nothing here blocks the event loop.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -56,6 +58,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     } catch (IllegalArgumentException e) {
       writeFull(
           ctx, error(new StatusException(400, "BadRequest", "malformed request", null)), keepAlive);
+      return;
+    }
+    Optional<ApiResponse> immediate;
+    try {
+      immediate = handler.handleWithoutBlocking(request);
+    } catch (Throwable t) {
+      immediate = Optional.of(error(ExceptionMapper.toStatus(t)));
+    }
+    if (immediate.isPresent()) {
+      write(ctx, immediate.get(), keepAlive);
       return;
     }
     try {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.apiserver.threads.NonBlocking;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,26 @@ class TokenReviewAuthenticatorTest {
     clock.advance(Duration.ofMillis(1));
     assertThat(authenticator.authenticateToken("t")).isPresent();
     assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void withoutBlockingOnlyCachedAnswersAreGiven() throws Exception {
+    answer.set(StubKubeApiServer.Response.ok(SERVICE_ACCOUNT));
+
+    assertThat(NonBlocking.attempt(() -> authenticate("t"))).isEmpty();
+    assertThat(server.requests()).isEmpty();
+
+    Optional<UserInfo> reviewed = authenticator.authenticateToken("t");
+    assertThat(NonBlocking.attempt(() -> authenticate("t"))).contains(reviewed);
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  private Optional<UserInfo> authenticate(String token) {
+    try {
+      return authenticator.authenticateToken(token);
+    } catch (AuthenticationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

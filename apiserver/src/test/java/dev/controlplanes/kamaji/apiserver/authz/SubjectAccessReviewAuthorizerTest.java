@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.controlplanes.kamaji.apiserver.authn.MutableClock;
 import dev.controlplanes.kamaji.apiserver.authn.StubKubeApiServer;
 import dev.controlplanes.kamaji.apiserver.authn.UserInfo;
+import dev.controlplanes.kamaji.apiserver.threads.NonBlocking;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class SubjectAccessReviewAuthorizerTest {
 
   private static final String PATH = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
+  private static final String ALLOWED_REASON = "RBAC: allowed by ClusterRoleBinding \"admin\"";
   private static final String ALLOWED =
       "{\"allowed\":true,\"reason\":\"RBAC: allowed by ClusterRoleBinding \\\"admin\\\"\"}";
   private static final String NOT_ALLOWED = "{\"allowed\":false}";
@@ -139,6 +141,26 @@ class SubjectAccessReviewAuthorizerTest {
     clock.advance(Duration.ofMillis(1));
     assertThat(authorizer.authorize(get)).isEqualTo(Decision.deny("banned"));
     assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void withoutBlockingOnlyCachedAnswersAreGiven() throws Exception {
+    AuthorizationAttributes get = tcp(ALICE, "get", "ns", "t1", "");
+
+    assertThat(NonBlocking.attempt(() -> authorize(get))).isEmpty();
+    assertThat(server.requests()).isEmpty();
+
+    authorizer.authorize(get);
+    assertThat(NonBlocking.attempt(() -> authorize(get))).contains(Decision.allow(ALLOWED_REASON));
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  private Decision authorize(AuthorizationAttributes attributes) {
+    try {
+      return authorizer.authorize(attributes);
+    } catch (AuthorizationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,0 +1,126 @@
+package dev.controlplanes.kamaji.apiserver.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.controlplanes.kamaji.apiserver.errors.StatusException;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which thread serves a request, and how a pending answer is written. */
+class HttpRequestHandlerTest {
+
+  private static final String PATH =
+      "/apis/kamaji.clastix.io/v1alpha1/namespaces/default/tenantcontrolplanes/a";
+
+  private final ThreadPoolExecutor pool =
+      new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+  private EmbeddedChannel channel;
+
+  @AfterEach
+  void close() {
+    pool.shutdownNow();
+    channel.finishAndReleaseAll();
+  }
+
+  @Test
+  void aRequestServedWithoutBlockingNeverReachesThePool() {
+    serve(request -> Optional.of(ApiResponse.json(200, bytes("{}"))));
+
+    FullHttpResponse response = channel.readOutbound();
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(response.content().toString(StandardCharsets.UTF_8)).isEqualTo("{}");
+    assertThat(pool.getTaskCount()).isZero();
+    response.release();
+  }
+
+  @Test
+  void aPendingAnswerIsWrittenWhenItCompletes() {
+    CompletableFuture<ApiResponse> later = new CompletableFuture<>();
+    serve(request -> Optional.of(new ApiResponse.Pending(later)));
+    assertThat(channel.outboundMessages()).isEmpty();
+
+    later.complete(ApiResponse.json(200, bytes("{\"kind\":\"TenantControlPlane\"}")));
+
+    FullHttpResponse response = channel.readOutbound();
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(response.content().toString(StandardCharsets.UTF_8)).contains("TenantControlPlane");
+    response.release();
+  }
+
+  @Test
+  void aPendingFailureIsWrittenAsAStatus() {
+    CompletableFuture<ApiResponse> later = new CompletableFuture<>();
+    serve(request -> Optional.of(new ApiResponse.Pending(later)));
+
+    later.completeExceptionally(new StatusException(404, "NotFound", "not found", null));
+
+    assertThat(status(channel.readOutbound()).get("code").getAsInt()).isEqualTo(404);
+  }
+
+  @Test
+  void aDecisionMadeWithoutBlockingIsTheAnswer() {
+    serve(
+        request -> {
+          throw new StatusException(403, "Forbidden", "no", null);
+        });
+
+    assertThat(status(channel.readOutbound()).get("reason").getAsString()).isEqualTo("Forbidden");
+    assertThat(pool.getTaskCount()).isZero();
+  }
+
+  @Test
+  void whatWouldBlockGoesToThePool() throws InterruptedException {
+    serve(request -> Optional.empty());
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    FullHttpResponse response = channel.readOutbound();
+    assertThat(response.status().code()).isEqualTo(201);
+    assertThat(pool.getCompletedTaskCount()).isEqualTo(1);
+    response.release();
+  }
+
+  private void serve(Function<ApiRequest, Optional<ApiResponse>> withoutBlocking) {
+    ApiHandler handler =
+        new ApiHandler() {
+          @Override
+          public ApiResponse handle(ApiRequest request) {
+            return ApiResponse.json(201, bytes("{}"));
+          }
+
+          @Override
+          public Optional<ApiResponse> handleWithoutBlocking(ApiRequest request) {
+            return withoutBlocking.apply(request);
+          }
+        };
+    channel = new EmbeddedChannel(new HttpRequestHandler(handler, pool));
+    channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, PATH));
+  }
+
+  private static JsonObject status(FullHttpResponse response) {
+    try {
+      return JsonParser.parseString(response.content().toString(StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    } finally {
+      response.release();
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
