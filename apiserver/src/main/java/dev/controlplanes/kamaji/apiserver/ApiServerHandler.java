@@ -71,11 +71,14 @@ final class ApiServerHandler implements ApiHandler {
         || !resources.answersWithoutBlocking(request)) {
       return Optional.empty();
     }
-    Optional<UserInfo> user = NonBlocking.attempt(() -> access.check(request));
+    // Authentication strips credentials from the headers; if the attempt is abandoned, the worker
+    // thread must find them as they came.
+    ApiRequest attempt = request.withCopiedHeaders();
+    Optional<UserInfo> user = NonBlocking.attempt(() -> access.check(attempt));
     if (user.isEmpty()) {
       return Optional.empty();
     }
-    ApiRequest authenticated = request.withUser(user.get());
+    ApiRequest authenticated = attempt.withUser(user.get());
     return Optional.of(metrics.observe(authenticated, () -> route(authenticated)));
   }
 

@@ -29,6 +29,14 @@ public record ApiRequest(
         method, path, query, headers, body, peerCertificates, info, authenticated);
   }
 
+  /**
+   * This request with headers of its own: authenticators remove the credentials they used from the
+   * headers, so an attempt that may be abandoned (and the request served again) works on a copy.
+   */
+  public ApiRequest withCopiedHeaders() {
+    return new ApiRequest(method, path, query, headers.copy(), body, peerCertificates, info, user);
+  }
+
   /** The first value of a query parameter, or null. */
   public String param(String name) {
     List<String> values = query.get(name);

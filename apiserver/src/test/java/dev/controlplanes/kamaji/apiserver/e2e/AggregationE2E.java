@@ -189,6 +189,18 @@ class AggregationE2E {
         .until(() -> kubectl.run("--as=alice", "get", "tcp", "-n", ns).exitCode() == 0);
     assertThat(kubectl.run("--as=alice", "delete", "tcp", "x", "-n", ns).stderr())
         .contains("Forbidden");
+
+    // A GET of one object as JSON, which our server answers on its event loop when access is
+    // decided without a remote call: the first needs a SubjectAccessReview, which moves it to a
+    // worker thread with the front-proxy identity intact; the second is decided from the cache.
+    kubectl.run(Map.of(), tcp("readable", ns), "apply", "-f", "-").assertOk();
+    String path = "/apis/kamaji.clastix.io/v1alpha1/namespaces/" + ns + "/tenantcontrolplanes/";
+    for (int i = 0; i < 2; i++) {
+      assertThat(kubectl.run("--as=alice", "get", "--raw", path + "readable").assertOk().stdout())
+          .contains("\"name\":\"readable\"");
+    }
+    assertThat(kubectl.run("--as=alice", "get", "--raw", path + "missing").stderr())
+        .contains("NotFound");
   }
 
   @Test
