@@ -26,6 +26,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,28 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * Turns each aggregated HTTP request into an {@link ApiRequest}, runs the handler and writes its
  * answer: on the event loop when the handler can serve it without blocking, else on the worker
  * pool. Nothing here blocks the event loop.
+ *
+ * <p>A connection's requests are answered one at a time, in the order they came: HTTP/1.1 has no
+ * other way to match answers to requests a client pipelines (RFC 9112, section 9.3.2), and an
+ * answer must not overtake one still being produced. Requests that arrive meanwhile wait here; past
+ * {@link #MAX_WAITING} the connection stops reading until they are answered. On HTTP/2 each stream
+ * has its own handler and one request, so this costs nothing there.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+  /**
+   * Pipelined requests held per connection before it stops reading. One read can hold more, since
+   * the decoder hands on every request in it, so this bounds the queue to a read's worth.
+   */
+  static final int MAX_WAITING = 16;
+
   private final ApiHandler handler;
   private final ExecutorService pool;
+
+  /** Requests read while an earlier one is being answered; guarded by {@code this}. */
+  private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+
+  private boolean answering;
 
   HttpRequestHandler(ApiHandler handler, ExecutorService pool) {
     this.handler = handler;
@@ -51,15 +69,44 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
-    boolean keepAlive = HttpUtil.isKeepAlive(http);
-    ApiRequest request;
-    try {
-      request = toApiRequest(ctx, http);
-    } catch (IllegalArgumentException e) {
-      writeFull(
-          ctx, error(new StatusException(400, "BadRequest", "malformed request", null)), keepAlive);
-      return;
+    // Read now: the request's buffer is released when this method returns.
+    Runnable answer = prepare(ctx, http);
+    synchronized (this) {
+      if (answering) {
+        waiting.add(answer);
+        if (waiting.size() >= MAX_WAITING) {
+          ctx.channel().config().setAutoRead(false);
+        }
+        return;
+      }
+      answering = true;
     }
+    answer.run();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    synchronized (this) {
+      waiting.clear();
+    }
+    super.channelInactive(ctx);
+  }
+
+  private Runnable prepare(ChannelHandlerContext ctx, FullHttpRequest http) {
+    boolean keepAlive = HttpUtil.isKeepAlive(http);
+    try {
+      ApiRequest request = toApiRequest(ctx, http);
+      return () -> dispatch(ctx, request, keepAlive);
+    } catch (IllegalArgumentException e) {
+      return () ->
+          write(
+              ctx,
+              error(new StatusException(400, "BadRequest", "malformed request", null)),
+              keepAlive);
+    }
+  }
+
+  private void dispatch(ChannelHandlerContext ctx, ApiRequest request, boolean keepAlive) {
     Optional<ApiResponse> immediate;
     try {
       immediate = handler.handleWithoutBlocking(request);
@@ -87,7 +134,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     write(ctx, response, keepAlive);
   }
 
-  private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+  private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
     if (response instanceof ApiResponse.Pending pending) {
       // Written from the thread that completes it; Netty hands the write to the event loop.
       pending
@@ -102,7 +149,30 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       startStream(ctx, streaming, keepAlive);
     } else {
       writeFull(ctx, (ApiResponse.Full) response, keepAlive);
+      answered(ctx, keepAlive);
     }
+  }
+
+  /**
+   * Starts the next waiting request once the last write of an answer has been handed to the
+   * channel. Netty runs a connection's writes in the order they were handed over, and the next
+   * request starts on the event loop after that hand-over, so its answer is written after this one.
+   */
+  private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
+    Runnable next;
+    synchronized (this) {
+      next = keepAlive && ctx.channel().isActive() ? waiting.poll() : null;
+      if (next == null) {
+        // A connection that closes, or closes after this answer, answers nothing sent after it.
+        waiting.clear();
+        answering = false;
+        return;
+      }
+      if (waiting.size() < MAX_WAITING) {
+        ctx.channel().config().setAutoRead(true);
+      }
+    }
+    ctx.executor().execute(next);
   }
 
   static ApiResponse.Full error(StatusException e) {
@@ -134,7 +204,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
   }
 
-  private static void startStream(
+  private void startStream(
       ChannelHandlerContext ctx, ApiResponse.Streaming response, boolean keepAlive) {
     HttpResponse http =
         new DefaultHttpResponse(
@@ -142,7 +212,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     response.headers().forEach(h -> http.headers().add(h.getKey(), h.getValue()));
     HttpUtil.setTransferEncodingChunked(http, true);
     ctx.writeAndFlush(http);
-    response.body().start(new ChannelStreamSink(ctx, keepAlive));
+    ChannelStreamSink sink = new ChannelStreamSink(ctx, keepAlive);
+    sink.onClose(() -> answered(ctx, keepAlive));
+    response.body().start(sink);
   }
 
   private static ApiRequest toApiRequest(ChannelHandlerContext ctx, FullHttpRequest http) {

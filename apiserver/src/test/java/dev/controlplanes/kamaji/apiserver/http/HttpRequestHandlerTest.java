@@ -9,10 +9,14 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Which thread serves a request, and how a pending answer is written. */
+/** Which thread serves a request, how a pending answer is written, and in which order. */
 class HttpRequestHandlerTest {
 
   private static final String PATH =
@@ -92,6 +96,108 @@ class HttpRequestHandlerTest {
     assertThat(response.status().code()).isEqualTo(201);
     assertThat(pool.getCompletedTaskCount()).isEqualTo(1);
     response.release();
+  }
+
+  @Test
+  void pipelinedRequestsAreAnsweredInTheirOrder() throws InterruptedException {
+    CountDownLatch slowMayAnswer = new CountDownLatch(1);
+    connect(slowFirst(slowMayAnswer));
+
+    send("/slow", true);
+    send("/fast-1", true);
+    send("/fast-2", true);
+    assertThat(channel.outboundMessages()).isEmpty();
+
+    slowMayAnswer.countDown();
+    awaitPool();
+    channel.runPendingTasks();
+
+    assertThat(answers()).containsExactly("/slow", "/fast-1", "/fast-2");
+  }
+
+  @Test
+  void aConnectionStopsReadingWhileTooManyRequestsWait() throws InterruptedException {
+    CountDownLatch slowMayAnswer = new CountDownLatch(1);
+    connect(slowFirst(slowMayAnswer));
+
+    send("/slow", true);
+    List<String> expected = new ArrayList<>(List.of("/slow"));
+    for (int i = 0; i < HttpRequestHandler.MAX_WAITING; i++) {
+      send("/fast-" + i, true);
+      expected.add("/fast-" + i);
+    }
+    assertThat(channel.config().isAutoRead()).isFalse();
+
+    slowMayAnswer.countDown();
+    awaitPool();
+    channel.runPendingTasks();
+
+    assertThat(answers()).containsExactlyElementsOf(expected);
+    assertThat(channel.config().isAutoRead()).isTrue();
+  }
+
+  @Test
+  void nothingSentAfterAClosingRequestIsAnswered() throws InterruptedException {
+    CountDownLatch slowMayAnswer = new CountDownLatch(1);
+    connect(slowFirst(slowMayAnswer));
+
+    send("/slow", false);
+    send("/fast-1", true);
+
+    slowMayAnswer.countDown();
+    awaitPool();
+    channel.runPendingTasks();
+
+    assertThat(answers()).containsExactly("/slow");
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  /** A handler that answers {@code /slow} on the pool once allowed, and the rest at once. */
+  private static ApiHandler slowFirst(CountDownLatch slowMayAnswer) {
+    return new ApiHandler() {
+      @Override
+      public ApiResponse handle(ApiRequest request) {
+        try {
+          assertThat(slowMayAnswer.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return ApiResponse.json(200, bytes(request.path()));
+      }
+
+      @Override
+      public Optional<ApiResponse> handleWithoutBlocking(ApiRequest request) {
+        return request.path().equals("/slow")
+            ? Optional.empty()
+            : Optional.of(ApiResponse.json(200, bytes(request.path())));
+      }
+    };
+  }
+
+  private void connect(ApiHandler handler) {
+    channel = new EmbeddedChannel(new HttpRequestHandler(handler, pool));
+  }
+
+  private void send(String path, boolean keepAlive) {
+    DefaultFullHttpRequest request =
+        new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+    HttpUtil.setKeepAlive(request, keepAlive);
+    channel.writeInbound(request);
+  }
+
+  private void awaitPool() throws InterruptedException {
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** The bodies of the answers written so far, in the order they were written. */
+  private List<String> answers() {
+    List<String> bodies = new ArrayList<>();
+    for (FullHttpResponse response; (response = channel.readOutbound()) != null; ) {
+      bodies.add(response.content().toString(StandardCharsets.UTF_8));
+      response.release();
+    }
+    return bodies;
   }
 
   private void serve(Function<ApiRequest, Optional<ApiResponse>> withoutBlocking) {

@@ -80,6 +80,18 @@ public final class RestClient {
   /** A client that offers {@code version} (HTTP/2 is negotiated through ALPN). */
   public static RestClient of(
       ApiServerExtension api, IssuedCertificate certificate, HttpClient.Version version) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .sslContext(sslContext(api, certificate))
+            .version(version)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    return new RestClient(api.url(), http);
+  }
+
+  /** TLS that trusts {@code api}'s serving CA and presents {@code certificate} unless null. */
+  public static SSLContext sslContext(ApiServerExtension api, IssuedCertificate certificate) {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
@@ -104,16 +116,9 @@ public final class RestClient {
       kmf.init(keys, new char[0]);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      HttpClient http =
-          HttpClient.newBuilder()
-              .sslContext(ssl)
-              .version(version)
-              .connectTimeout(Duration.ofSeconds(10))
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      return new RestClient(api.url(), http);
+      return ssl;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the test HTTP client", e);
+      throw new IllegalStateException("cannot build the test TLS context", e);
     }
   }
 
