@@ -128,18 +128,9 @@ final class AgentEndpoint implements ServerCallHandler<Packet, Packet> {
         if (ended) {
           return;
         }
-        LoopAffinity.Home home = LoopAffinity.home(call.getAttributes());
         b =
             new Backend(
-                agentId,
-                identifiers,
-                home == null ? null : home.loopThread(),
-                out,
-                call::request,
-                metrics,
-                timer,
-                queueBytes,
-                stallTimeout);
+                agentId, identifiers, out, call::request, metrics, timer, queueBytes, stallTimeout);
         backend = b;
       }
       Metadata response = new Metadata();

@@ -84,10 +84,7 @@ final class GrpcTunnel extends ServerCall.Listener<Packet> implements Connection
     }
     random = dialId;
     dialStartNanos = System.nanoTime();
-    LoopAffinity.Home home = LoopAffinity.home(call.getAttributes());
-    Backend b =
-        backends.pick(
-            packet.getDialRequest().getAddress(), home == null ? null : home.claimFirstDial());
+    Backend b = backends.pick(packet.getDialRequest().getAddress());
     if (b == null || !b.dial(random, packet, this)) {
       metrics.dialFailure(b == null ? "no_agent" : "send_rsp");
       state = State.DONE;

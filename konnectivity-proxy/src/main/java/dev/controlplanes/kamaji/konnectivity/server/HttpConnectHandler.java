@@ -44,8 +44,7 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<HttpObject> {
       return;
     }
     String address = request.uri();
-    // A connection carries one tunnel; it was registered near an agent (see LoopAffinity).
-    Backend backend = backends.pick(address, Thread.currentThread());
+    Backend backend = backends.pick(address);
     if (backend == null) {
       metrics.dialFailure("no_agent");
       reply(

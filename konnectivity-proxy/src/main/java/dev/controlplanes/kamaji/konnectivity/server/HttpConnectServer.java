@@ -27,12 +27,10 @@ final class HttpConnectServer implements AutoCloseable {
   }
 
   /**
-   * @param connectionLoops the loops new connections are registered on
    * @param tls null for the Unix socket
    */
   static HttpConnectServer start(
       EventLoopGroup group,
-      EventLoopGroup connectionLoops,
       SocketAddress address,
       SslContext tls,
       Backends backends,
@@ -40,7 +38,7 @@ final class HttpConnectServer implements AutoCloseable {
       throws InterruptedException {
     ServerBootstrap b =
         new ServerBootstrap()
-            .group(group, connectionLoops)
+            .group(group)
             .channel(
                 address instanceof DomainSocketAddress
                     ? EpollServerDomainSocketChannel.class
