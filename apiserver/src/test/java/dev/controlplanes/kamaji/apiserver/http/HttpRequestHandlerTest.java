@@ -32,6 +32,7 @@ class HttpRequestHandlerTest {
 
   private final ThreadPoolExecutor pool =
       new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+  private final CountDownLatch slowMayAnswer = new CountDownLatch(1);
   private EmbeddedChannel channel;
 
   @AfterEach
@@ -89,8 +90,7 @@ class HttpRequestHandlerTest {
   @Test
   void whatWouldBlockGoesToThePool() throws InterruptedException {
     serve(request -> Optional.empty());
-    pool.shutdown();
-    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    awaitPool();
 
     FullHttpResponse response = channel.readOutbound();
     assertThat(response.status().code()).isEqualTo(201);
@@ -100,25 +100,21 @@ class HttpRequestHandlerTest {
 
   @Test
   void pipelinedRequestsAreAnsweredInTheirOrder() throws InterruptedException {
-    CountDownLatch slowMayAnswer = new CountDownLatch(1);
-    connect(slowFirst(slowMayAnswer));
+    connectSlowFirst();
 
     send("/slow", true);
     send("/fast-1", true);
     send("/fast-2", true);
     assertThat(channel.outboundMessages()).isEmpty();
 
-    slowMayAnswer.countDown();
-    awaitPool();
-    channel.runPendingTasks();
+    answerTheSlowRequest();
 
     assertThat(answers()).containsExactly("/slow", "/fast-1", "/fast-2");
   }
 
   @Test
   void aConnectionStopsReadingWhileTooManyRequestsWait() throws InterruptedException {
-    CountDownLatch slowMayAnswer = new CountDownLatch(1);
-    connect(slowFirst(slowMayAnswer));
+    connectSlowFirst();
 
     send("/slow", true);
     List<String> expected = new ArrayList<>(List.of("/slow"));
@@ -128,9 +124,7 @@ class HttpRequestHandlerTest {
     }
     assertThat(channel.config().isAutoRead()).isFalse();
 
-    slowMayAnswer.countDown();
-    awaitPool();
-    channel.runPendingTasks();
+    answerTheSlowRequest();
 
     assertThat(answers()).containsExactlyElementsOf(expected);
     assertThat(channel.config().isAutoRead()).isTrue();
@@ -138,40 +132,48 @@ class HttpRequestHandlerTest {
 
   @Test
   void nothingSentAfterAClosingRequestIsAnswered() throws InterruptedException {
-    CountDownLatch slowMayAnswer = new CountDownLatch(1);
-    connect(slowFirst(slowMayAnswer));
+    connectSlowFirst();
 
     send("/slow", false);
     send("/fast-1", true);
 
-    slowMayAnswer.countDown();
-    awaitPool();
-    channel.runPendingTasks();
+    answerTheSlowRequest();
 
     assertThat(answers()).containsExactly("/slow");
     assertThat(channel.isOpen()).isFalse();
   }
 
-  /** A handler that answers {@code /slow} on the pool once allowed, and the rest at once. */
-  private static ApiHandler slowFirst(CountDownLatch slowMayAnswer) {
-    return new ApiHandler() {
-      @Override
-      public ApiResponse handle(ApiRequest request) {
-        try {
-          assertThat(slowMayAnswer.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return ApiResponse.json(200, bytes(request.path()));
-      }
+  /**
+   * Connects a handler that answers {@code /slow} on the pool once {@link #answerTheSlowRequest}
+   * allows it, and every other path at once on the event loop.
+   */
+  private void connectSlowFirst() {
+    connect(
+        new ApiHandler() {
+          @Override
+          public ApiResponse handle(ApiRequest request) {
+            try {
+              assertThat(slowMayAnswer.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return ApiResponse.json(200, bytes(request.path()));
+          }
 
-      @Override
-      public Optional<ApiResponse> handleWithoutBlocking(ApiRequest request) {
-        return request.path().equals("/slow")
-            ? Optional.empty()
-            : Optional.of(ApiResponse.json(200, bytes(request.path())));
-      }
-    };
+          @Override
+          public Optional<ApiResponse> handleWithoutBlocking(ApiRequest request) {
+            return request.path().equals("/slow")
+                ? Optional.empty()
+                : Optional.of(ApiResponse.json(200, bytes(request.path())));
+          }
+        });
+  }
+
+  /** Lets {@code /slow} answer, then runs whatever it started on the event loop. */
+  private void answerTheSlowRequest() throws InterruptedException {
+    slowMayAnswer.countDown();
+    awaitPool();
+    channel.runPendingTasks();
   }
 
   private void connect(ApiHandler handler) {
@@ -213,7 +215,7 @@ class HttpRequestHandlerTest {
             return withoutBlocking.apply(request);
           }
         };
-    channel = new EmbeddedChannel(new HttpRequestHandler(handler, pool));
+    connect(handler);
     channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, PATH));
   }
 
