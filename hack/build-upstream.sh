@@ -58,7 +58,8 @@ case "$component" in
     targets=("proxy-server=sigs.k8s.io/apiserver-network-proxy/cmd/server"
              "proxy-agent=sigs.k8s.io/apiserver-network-proxy/cmd/agent"
              "proxy-test-client=sigs.k8s.io/apiserver-network-proxy/cmd/test-client"
-             "dial-bench=kamaji-java/hack/upstream/konnectivity/dial-bench")
+             "dial-bench=kamaji-java/hack/upstream/konnectivity/dial-bench"
+             "tunnel-bench=kamaji-java/hack/upstream/konnectivity/tunnel-bench")
     ldflags=""
     ;;
   kwok)

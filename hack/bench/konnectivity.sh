@@ -2,10 +2,11 @@
 # Benchmarks our konnectivity server against the upstream proxy-server v0.34.0 in one run, on
 # loopback: each server is its own process with its own upstream proxy-agent (same binary, same
 # flags); the same Java frontend client (gRPC over the Unix socket, one Proxy stream per tunnel on
-# one shared connection) and the same target drive both; a second set of dials is made as
-# kube-apiserver makes them, a new gRPC connection per dial, by the Go client dial-bench
-# (konnectivity-client, built with the upstream components); the dials alternate between the two
-# servers so that machine noise falls on both alike. Prints a Markdown table with the ratios.
+# one shared connection) and the same target drive both; a second set of dials and of transfers is
+# made as kube-apiserver makes them, a new gRPC connection per tunnel, by the Go clients dial-bench
+# and tunnel-bench (konnectivity-client, built with the upstream components); these alternate
+# between the two servers so that machine noise falls on both alike. Prints a Markdown table with
+# the ratios.
 #
 #   hack/bench/konnectivity.sh [output-dir]
 #

@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
  * Our server and the upstream proxy-server side by side in one run: each as its own process, each
  * with its own upstream proxy-agent (same binary and flags), the same Java frontend client (gRPC
  * over the Unix socket, one Proxy stream per tunnel, all on one connection) and the same target; a
- * second set of dials comes from a Go client that opens a new connection per dial, as
- * kube-apiserver does. Prints a Markdown table with the ratios ours/upstream.
+ * second set of dials and of transfers comes from Go clients that open a new connection per tunnel,
+ * as kube-apiserver does. Prints a Markdown table with the ratios ours/upstream.
  */
 public final class KonnectivityBench {
 
@@ -99,7 +99,7 @@ public final class KonnectivityBench {
         oneTunnel(s, 64);
         dialLatencies(s, warmupDials);
       }
-      double[][] results = new double[2][8];
+      double[][] results = new double[2][10];
       List<Subject> subjects = List.of(up, java);
       for (int i = 0; i < 2; i++) {
         // Idle memory first, while the heaps hold little garbage from the transfers.
@@ -131,9 +131,23 @@ public final class KonnectivityBench {
         results[i][1] = median(many);
         results[i][5] = rssKib(s.pid()) / 1024.0;
       }
+      System.err.println("bench: throughput as kube-apiserver reads, alternating");
+      double[][] singleGo =
+          kubeApiServerThroughput(subjects, bin, 1, oneTunnelMib, out.resolve("tunnel-bench.log"));
+      double[][] manyGo =
+          kubeApiServerThroughput(
+              subjects, bin, tunnels, perTunnelMib, out.resolve("tunnel-bench.log"));
+      for (int i = 0; i < 2; i++) {
+        results[i][8] = median(singleGo[i]);
+        results[i][9] = median(manyGo[i]);
+      }
       String table = table(results);
       System.out.println(table);
       Files.writeString(out.resolve("results.md"), table);
+      Files.writeString(
+          out.resolve("dial-percentiles.md"),
+          dialPercentiles(subjects, "one connection", lat)
+              + dialPercentiles(subjects, "a new connection each", fresh));
     } finally {
       for (int i = cleanup.size() - 1; i >= 0; i--) {
         try {
@@ -294,30 +308,69 @@ public final class KonnectivityBench {
       throws Exception {
     Thread.sleep(3000);
     List<String> sockets = subjects.stream().map(s -> s.socket().toString()).toList();
+    return perSocket(
+        sockets,
+        run(
+            log,
+            bin.resolve("dial-bench").toString(),
+            "-sockets",
+            String.join(",", sockets),
+            "-address",
+            address(),
+            "-dials",
+            Integer.toString(connectionDials),
+            "-warmup",
+            Integer.toString(connectionWarmupDials)));
+  }
+
+  /**
+   * MiB/s per round through {@code k} concurrent tunnels of {@code mib} MiB each, read as
+   * kube-apiserver reads a tunnel: konnectivity-client's single-use tunnel on a new gRPC connection
+   * each, by the Go client {@code tunnel-bench}, the servers in turn.
+   */
+  private double[][] kubeApiServerThroughput(
+      List<Subject> subjects, Path bin, int k, int mib, Path log) throws Exception {
+    List<String> sockets = subjects.stream().map(s -> s.socket().toString()).toList();
+    return perSocket(
+        sockets,
+        run(
+            log,
+            bin.resolve("tunnel-bench").toString(),
+            "-sockets",
+            String.join(",", sockets),
+            "-address",
+            address(),
+            "-tunnels",
+            Integer.toString(k),
+            "-mib",
+            Integer.toString(mib),
+            "-rounds",
+            Integer.toString(rounds)));
+  }
+
+  /** Runs a Go benchmark client and returns its standard output; its errors are appended to log. */
+  private static String run(Path log, String... command) throws Exception {
     Process p =
-        new ProcessBuilder(
-                bin.resolve("dial-bench").toString(),
-                "-sockets",
-                String.join(",", sockets),
-                "-address",
-                address(),
-                "-dials",
-                Integer.toString(connectionDials),
-                "-warmup",
-                Integer.toString(connectionWarmupDials))
-            .redirectError(log.toFile())
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
-      throw new IllegalStateException("dial-bench failed, see " + log);
+      throw new IllegalStateException(Path.of(command[0]).getFileName() + " failed, see " + log);
     }
-    double[][] ms = new double[subjects.size()][];
+    return output;
+  }
+
+  /** Lines of "socket v1 v2 ..." as one array of values per socket, in the order of sockets. */
+  private static double[][] perSocket(List<String> sockets, String output) {
+    double[][] values = new double[sockets.size()][];
     for (String line : output.split("\n")) {
       String[] fields = line.trim().split(" ");
       int j = sockets.indexOf(fields[0]);
-      ms[j] = Arrays.stream(fields, 1, fields.length).mapToDouble(Double::parseDouble).toArray();
+      values[j] =
+          Arrays.stream(fields, 1, fields.length).mapToDouble(Double::parseDouble).toArray();
     }
-    return ms;
+    return values;
   }
 
   /** Server RSS growth per established idle tunnel, in KiB. */
@@ -382,6 +435,24 @@ public final class KonnectivityBench {
     return s[Math.max(0, Math.min(s.length - 1, i))];
   }
 
+  /** Where the dial latencies of each server part, in ms: the whole tail, not just its p99. */
+  private static String dialPercentiles(List<Subject> subjects, String pattern, double[][] ms) {
+    double[] ps = {50, 90, 95, 98, 99, 99.5, 99.9};
+    StringBuilder sb = new StringBuilder("| dials, " + pattern);
+    for (double p : ps) {
+      sb.append(" | p").append(p % 1 == 0 ? Integer.toString((int) p) : Double.toString(p));
+    }
+    sb.append(" |\n|---").append("|---:".repeat(ps.length)).append("|\n");
+    for (int i = 0; i < subjects.size(); i++) {
+      sb.append("| ").append(subjects.get(i).name());
+      for (double p : ps) {
+        sb.append(String.format(Locale.ROOT, " | %.2f", percentile(ms[i], p)));
+      }
+      sb.append(" |\n");
+    }
+    return sb.append("\n").toString();
+  }
+
   private String table(double[][] r) {
     String[] names = {
       "throughput, 1 tunnel (" + oneTunnelMib + " MiB), MiB/s",
@@ -391,7 +462,9 @@ public final class KonnectivityBench {
       "memory per idle tunnel, KiB RSS (" + idle + " tunnels)",
       "server RSS at the end, MiB",
       "dial latency p50, ms (" + connectionDials + " dials, a new connection each)",
-      "dial latency p99, ms (a new connection each)"
+      "dial latency p99, ms (a new connection each)",
+      "throughput, 1 tunnel (" + oneTunnelMib + " MiB), konnectivity-client, MiB/s",
+      "throughput, " + tunnels + " tunnels x " + perTunnelMib + " MiB, konnectivity-client, MiB/s"
     };
     StringBuilder sb = new StringBuilder();
     sb.append("| metric | upstream v0.34.0 | ours | ratio ours/upstream |\n");
