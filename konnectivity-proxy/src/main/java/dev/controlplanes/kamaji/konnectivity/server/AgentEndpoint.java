@@ -128,9 +128,18 @@ final class AgentEndpoint implements ServerCallHandler<Packet, Packet> {
         if (ended) {
           return;
         }
+        LoopAffinity.Home home = LoopAffinity.home(call.getAttributes());
         b =
             new Backend(
-                agentId, identifiers, out, call::request, metrics, timer, queueBytes, stallTimeout);
+                agentId,
+                identifiers,
+                home == null ? null : home.loopThread(),
+                out,
+                call::request,
+                metrics,
+                timer,
+                queueBytes,
+                stallTimeout);
         backend = b;
       }
       Metadata response = new Metadata();

@@ -35,6 +35,7 @@ public final class Backend {
 
   private final String agentId;
   private final AgentIdentifiers identifiers;
+  private final Thread loopThread;
   private final PacketStream stream;
   private final IntConsumer request;
   private final ServerMetrics metrics;
@@ -55,6 +56,7 @@ public final class Backend {
   Backend(
       String agentId,
       AgentIdentifiers identifiers,
+      Thread loopThread,
       PacketStream stream,
       IntConsumer request,
       ServerMetrics metrics,
@@ -63,6 +65,7 @@ public final class Backend {
       Duration stallTimeout) {
     this.agentId = agentId;
     this.identifiers = identifiers;
+    this.loopThread = loopThread;
     this.stream = stream;
     this.request = request;
     this.metrics = metrics;
@@ -77,6 +80,11 @@ public final class Backend {
 
   public AgentIdentifiers identifiers() {
     return identifiers;
+  }
+
+  /** The thread of the event loop that serves this agent stream, or null if unknown. */
+  Thread loopThread() {
+    return loopThread;
   }
 
   public boolean isDraining() {

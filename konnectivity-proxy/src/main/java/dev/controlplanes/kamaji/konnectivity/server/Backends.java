@@ -45,13 +45,22 @@ public final class Backends {
 
   /** Picks the agent stream for a dial to {@code address} ("host:port"), or null if none. */
   public Backend pick(String address) {
+    return pick(address, null);
+  }
+
+  /**
+   * As {@link #pick(String)}, but where the strategy draws at random ({@code default}, {@code
+   * defaultRoute}), draws among the agents served by {@code preferredLoop} if there are any (see
+   * {@link LoopAffinity}). {@code destHost} names its agent, so no preference applies there.
+   */
+  public Backend pick(String address, Thread preferredLoop) {
     String host = hostOf(address);
     for (String strategy : strategies) {
       Backend b =
           switch (strategy) {
             case "destHost" -> pickDestHost(host);
-            case "defaultRoute" -> pickByAgent(candidates("defaultRoute"));
-            default -> pickByAgent(candidates("default"));
+            case "defaultRoute" -> pickByAgent(candidates("defaultRoute"), preferredLoop);
+            default -> pickByAgent(candidates("default"), preferredLoop);
           };
       if (b != null) {
         return b;
@@ -94,8 +103,20 @@ public final class Backends {
     return drainingMatch;
   }
 
-  /** A random agent (non-draining preferred), and of that agent its oldest stream. */
-  private static Backend pickByAgent(List<Backend> candidates) {
+  /**
+   * The event-loop thread of an agent drawn as the {@code default} strategy draws one, for a new
+   * frontend connection to be served on (see {@link LoopAffinity}); null without agents.
+   */
+  Thread drawLoopThread() {
+    Backend b = pickByAgent(candidates("default"), null);
+    return b == null ? null : b.loopThread();
+  }
+
+  /**
+   * A random agent (non-draining preferred; among those served by {@code preferredLoop} if any
+   * are), and of that agent its oldest stream.
+   */
+  private static Backend pickByAgent(List<Backend> candidates, Thread preferredLoop) {
     if (candidates.isEmpty()) {
       return null;
     }
@@ -109,6 +130,17 @@ public final class Backends {
     }
     List<Backend> choice =
         new ArrayList<>(firstActive.isEmpty() ? firstByAgent.values() : firstActive.values());
+    if (preferredLoop != null) {
+      List<Backend> local = new ArrayList<>();
+      for (Backend b : choice) {
+        if (b.loopThread() == preferredLoop) {
+          local.add(b);
+        }
+      }
+      if (!local.isEmpty()) {
+        choice = local;
+      }
+    }
     return choice.get(ThreadLocalRandom.current().nextInt(choice.size()));
   }
 

@@ -84,7 +84,10 @@ final class GrpcTunnel extends ServerCall.Listener<Packet> implements Connection
     }
     random = dialId;
     dialStartNanos = System.nanoTime();
-    Backend b = backends.pick(packet.getDialRequest().getAddress());
+    LoopAffinity.Home home = LoopAffinity.home(call.getAttributes());
+    Backend b =
+        backends.pick(
+            packet.getDialRequest().getAddress(), home == null ? null : home.claimFirstDial());
     if (b == null || !b.dial(random, packet, this)) {
       metrics.dialFailure(b == null ? "no_agent" : "send_rsp");
       state = State.DONE;

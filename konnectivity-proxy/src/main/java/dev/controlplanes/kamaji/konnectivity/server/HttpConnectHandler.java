@@ -44,7 +44,8 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<HttpObject> {
       return;
     }
     String address = request.uri();
-    Backend backend = backends.pick(address);
+    // A connection carries one tunnel; it was registered near an agent (see LoopAffinity).
+    Backend backend = backends.pick(address, Thread.currentThread());
     if (backend == null) {
       metrics.dialFailure("no_agent");
       reply(

@@ -27,10 +27,12 @@ final class HttpConnectServer implements AutoCloseable {
   }
 
   /**
+   * @param connectionLoops the loops new connections are registered on
    * @param tls null for the Unix socket
    */
   static HttpConnectServer start(
       EventLoopGroup group,
+      EventLoopGroup connectionLoops,
       SocketAddress address,
       SslContext tls,
       Backends backends,
@@ -38,7 +40,7 @@ final class HttpConnectServer implements AutoCloseable {
       throws InterruptedException {
     ServerBootstrap b =
         new ServerBootstrap()
-            .group(group)
+            .group(group, connectionLoops)
             .channel(
                 address instanceof DomainSocketAddress
                     ? EpollServerDomainSocketChannel.class
