@@ -148,6 +148,8 @@ public final class KonnectivityBench {
           out.resolve("dial-percentiles.md"),
           dialPercentiles(subjects, "one connection", lat)
               + dialPercentiles(subjects, "a new connection each", fresh));
+      Files.writeString(out.resolve("dials-one-connection.txt"), inTurns(lat));
+      Files.writeString(out.resolve("dials-new-connection.txt"), inTurns(fresh));
     } finally {
       for (int i = cleanup.size() - 1; i >= 0; i--) {
         try {
@@ -433,6 +435,18 @@ public final class KonnectivityBench {
     Arrays.sort(s);
     int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
     return s[Math.max(0, Math.min(s.length - 1, i))];
+  }
+
+  /**
+   * Every dial's milliseconds, a line per turn: the dial through the upstream server, then the one
+   * through ours made right after or before it, to tell the machine's hiccups from a server's.
+   */
+  private static String inTurns(double[][] ms) {
+    StringBuilder sb = new StringBuilder("# upstream ours\n");
+    for (int i = 0; i < Math.min(ms[0].length, ms[1].length); i++) {
+      sb.append(String.format(Locale.ROOT, "%.3f %.3f%n", ms[0][i], ms[1][i]));
+    }
+    return sb.toString();
   }
 
   /** Where the dial latencies of each server part, in ms: the whole tail, not just its p99. */
