@@ -12,8 +12,8 @@
 #
 # System properties (BENCH_JAVA_OPTS), defaults in brackets: bench.oneTunnelMiB [256],
 # bench.tunnels [100], bench.perTunnelMiB [8], bench.dials [5000], bench.idleTunnels [1000],
-# bench.rounds [3], bench.warmupDials [10000], bench.connectionDials [5000],
-# bench.connectionWarmupDials [10000], bench.serverJvm [-Xmx512m] (JVM options of our server,
+# bench.rounds [3], bench.warmupDials [30000], bench.connectionDials [5000],
+# bench.connectionWarmupDials [30000], bench.serverJvm [-Xmx512m] (JVM options of our server,
 # separated by ";").
 # Every process started is stopped at the end (the Java driver owns them).
 set -euo pipefail

@@ -40,13 +40,15 @@ public final class KonnectivityBench {
   private final int dials = Integer.getInteger("bench.dials", 5000);
   private final int idle = Integer.getInteger("bench.idleTunnels", 1000);
   private final int rounds = Integer.getInteger("bench.rounds", 3);
-  // After 2,000 dials our JVM was still compiling its dial path: about 130 C2 compilations landed
-  // during the measured dials, on the cores both servers share. After 10,000 almost none do.
-  private final int warmupDials = Integer.getInteger("bench.warmupDials", 10_000);
+  // Our JIT compiles on the two cores both servers share, so the measured dials must come after it
+  // settles: after 2,000 warm-up dials about 130 C2 compilations landed during 1,000 measured
+  // dials; after 10,000, 102-136 during the 5,000 on one connection and 111-124 with a connection
+  // per dial; after 30,000, 43-76 and 3-15 (docs/benchmarks.md).
+  private final int warmupDials = Integer.getInteger("bench.warmupDials", 30_000);
   // kube-apiserver opens a new gRPC connection for every dial; these dials do the same.
   private final int connectionDials = Integer.getInteger("bench.connectionDials", 5000);
   private final int connectionWarmupDials =
-      Integer.getInteger("bench.connectionWarmupDials", 10_000);
+      Integer.getInteger("bench.connectionWarmupDials", 30_000);
   private BulkTarget target;
 
   public static void main(String[] args) throws Exception {
