@@ -13,32 +13,20 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net"
-	"os"
-	"strings"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	"sigs.k8s.io/apiserver-network-proxy/konnectivity-client/pkg/client"
+	"kamaji-java/hack/upstream/konnectivity/benchclient"
 )
 
 func main() {
-	sockets := flag.String("sockets", "", "comma-separated Unix sockets of the servers' frontends")
-	address := flag.String("address", "", "host:port the agents dial")
 	dials := flag.Int("dials", 5000, "timed dials per socket")
 	warmup := flag.Int("warmup", 10000, "untimed dials per socket before the timed ones")
-	flag.Parse()
-	if *sockets == "" || *address == "" {
-		fmt.Fprintln(os.Stderr, "usage: dial-bench -sockets a.sock,b.sock -address host:port")
-		os.Exit(2)
-	}
-	paths := strings.Split(*sockets, ",")
+	paths, address := benchclient.ParseFlags("dial-bench")
 
 	for _, p := range paths {
 		for i := 0; i < *warmup; i++ {
-			if _, err := dial(p, *address); err != nil {
-				fail(p, err)
+			if _, err := dial(p, address); err != nil {
+				benchclient.Fail(p, err)
 			}
 		}
 	}
@@ -46,37 +34,22 @@ func main() {
 	for i := 0; i < *dials; i++ {
 		for k := range paths {
 			j := (i + k) % len(paths)
-			d, err := dial(paths[j], *address)
+			d, err := dial(paths[j], address)
 			if err != nil {
-				fail(paths[j], err)
+				benchclient.Fail(paths[j], err)
 			}
 			ms[j] = append(ms[j], float64(d.Nanoseconds())/1e6)
 		}
 	}
-	for j, p := range paths {
-		var b strings.Builder
-		b.WriteString(p)
-		for _, v := range ms[j] {
-			fmt.Fprintf(&b, " %.4f", v)
-		}
-		fmt.Println(b.String())
-	}
+	benchclient.PrintPerSocket(paths, ms, "%.4f")
 }
 
 // dial returns the time from the start of the gRPC connection to the DIAL_RSP.
 func dial(socket, address string) (time.Duration, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	dialer := grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) {
-		var d net.Dialer
-		return d.DialContext(ctx, "unix", socket)
-	})
 	start := time.Now()
-	tunnel, err := client.CreateSingleUseGrpcTunnel(context.TODO(), socket, dialer,
-		grpc.WithBlock(),
-		grpc.WithReturnConnectionError(),
-		grpc.WithTimeout(30*time.Second),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
+	tunnel, err := benchclient.OpenTunnel(context.TODO(), socket)
 	if err != nil {
 		return 0, err
 	}
@@ -97,9 +70,4 @@ func dial(socket, address string) (time.Duration, error) {
 		return 0, fmt.Errorf("tunnel not closed: %w", ctx.Err())
 	}
 	return elapsed, nil
-}
-
-func fail(socket string, err error) {
-	fmt.Fprintf(os.Stderr, "dial through %s: %v\n", socket, err)
-	os.Exit(1)
 }

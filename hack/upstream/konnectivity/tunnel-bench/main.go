@@ -16,51 +16,31 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"os"
-	"strings"
 	"sync"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	"sigs.k8s.io/apiserver-network-proxy/konnectivity-client/pkg/client"
+	"kamaji-java/hack/upstream/konnectivity/benchclient"
 )
 
 func main() {
-	sockets := flag.String("sockets", "", "comma-separated Unix sockets of the servers' frontends")
-	address := flag.String("address", "", "host:port the agents dial")
 	tunnels := flag.Int("tunnels", 1, "concurrent tunnels per measurement")
 	mib := flag.Int("mib", 256, "MiB read through each tunnel")
 	rounds := flag.Int("rounds", 3, "measurements per socket")
-	flag.Parse()
-	if *sockets == "" || *address == "" {
-		fmt.Fprintln(os.Stderr, "usage: tunnel-bench -sockets a.sock,b.sock -address host:port")
-		os.Exit(2)
-	}
-	paths := strings.Split(*sockets, ",")
+	paths, address := benchclient.ParseFlags("tunnel-bench")
 	bytes := int64(*mib) << 20
 
 	rates := make([][]float64, len(paths))
 	for r := 0; r < *rounds; r++ {
 		for k := range paths {
 			j := (r + k) % len(paths)
-			secs, err := transfer(paths[j], *address, *tunnels, bytes)
+			secs, err := transfer(paths[j], address, *tunnels, bytes)
 			if err != nil {
-				fmt.Fprintf(os.Stderr, "through %s: %v\n", paths[j], err)
-				os.Exit(1)
+				benchclient.Fail(paths[j], err)
 			}
 			rates[j] = append(rates[j], float64(*tunnels)*float64(*mib)/secs)
 		}
 	}
-	for j, p := range paths {
-		var b strings.Builder
-		b.WriteString(p)
-		for _, v := range rates[j] {
-			fmt.Fprintf(&b, " %.2f", v)
-		}
-		fmt.Println(b.String())
-	}
+	benchclient.PrintPerSocket(paths, rates, "%.2f")
 }
 
 // transfer reads n bytes through each of k concurrent tunnels and returns the seconds it took.
@@ -89,14 +69,7 @@ func transfer(socket, address string, k int, n int64) (float64, error) {
 }
 
 func readThrough(ctx context.Context, socket, address string, n int64) error {
-	dialer := grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) {
-		var d net.Dialer
-		return d.DialContext(ctx, "unix", socket)
-	})
-	tunnel, err := client.CreateSingleUseGrpcTunnel(ctx, socket, dialer,
-		grpc.WithBlock(),
-		grpc.WithReturnConnectionError(),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
+	tunnel, err := benchclient.OpenTunnel(ctx, socket)
 	if err != nil {
 		return err
 	}

@@ -311,20 +311,14 @@ public final class KonnectivityBench {
   private double[][] kubeApiServerDialLatencies(List<Subject> subjects, Path bin, Path log)
       throws Exception {
     Thread.sleep(3000);
-    List<String> sockets = subjects.stream().map(s -> s.socket().toString()).toList();
-    return perSocket(
-        sockets,
-        run(
-            log,
-            bin.resolve("dial-bench").toString(),
-            "-sockets",
-            String.join(",", sockets),
-            "-address",
-            address(),
-            "-dials",
-            Integer.toString(connectionDials),
-            "-warmup",
-            Integer.toString(connectionWarmupDials)));
+    return runGoClient(
+        subjects,
+        bin.resolve("dial-bench"),
+        log,
+        "-dials",
+        Integer.toString(connectionDials),
+        "-warmup",
+        Integer.toString(connectionWarmupDials));
   }
 
   /**
@@ -334,39 +328,38 @@ public final class KonnectivityBench {
    */
   private double[][] kubeApiServerThroughput(
       List<Subject> subjects, Path bin, int k, int mib, Path log) throws Exception {
-    List<String> sockets = subjects.stream().map(s -> s.socket().toString()).toList();
-    return perSocket(
-        sockets,
-        run(
-            log,
-            bin.resolve("tunnel-bench").toString(),
-            "-sockets",
-            String.join(",", sockets),
-            "-address",
-            address(),
-            "-tunnels",
-            Integer.toString(k),
-            "-mib",
-            Integer.toString(mib),
-            "-rounds",
-            Integer.toString(rounds)));
+    return runGoClient(
+        subjects,
+        bin.resolve("tunnel-bench"),
+        log,
+        "-tunnels",
+        Integer.toString(k),
+        "-mib",
+        Integer.toString(mib),
+        "-rounds",
+        Integer.toString(rounds));
   }
 
-  /** Runs a Go benchmark client and returns its standard output; its errors are appended to log. */
-  private static String run(Path log, String... command) throws Exception {
+  /**
+   * Runs a Go benchmark client against every server's socket and the target, its errors appended to
+   * {@code log}, and returns the values it prints per socket ("socket v1 v2 ..."), in the order of
+   * {@code subjects}.
+   */
+  private double[][] runGoClient(List<Subject> subjects, Path client, Path log, String... args)
+      throws Exception {
+    List<String> sockets = subjects.stream().map(s -> s.socket().toString()).toList();
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(client.toString(), "-sockets", String.join(",", sockets), "-address", address()));
+    command.addAll(List.of(args));
     Process p =
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
-      throw new IllegalStateException(Path.of(command[0]).getFileName() + " failed, see " + log);
+      throw new IllegalStateException(client.getFileName() + " failed, see " + log);
     }
-    return output;
-  }
-
-  /** Lines of "socket v1 v2 ..." as one array of values per socket, in the order of sockets. */
-  private static double[][] perSocket(List<String> sockets, String output) {
     double[][] values = new double[sockets.size()][];
     for (String line : output.split("\n")) {
       String[] fields = line.trim().split(" ");
